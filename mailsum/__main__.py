@@ -1,0 +1,3 @@
+from mailsum.cli import main
+
+main()

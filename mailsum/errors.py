@@ -1,0 +1,40 @@
+"""Typed errors; the CLI maps them to messages and exit codes (2 = configuration)."""
+
+from __future__ import annotations
+
+
+class MailsumError(Exception):
+    """Base of every error mailsum reports to the user."""
+
+
+class ConfigError(MailsumError):
+    """A mistake in a configuration or rule file; nothing runs (exit code 2)."""
+
+    def __init__(self, file: str, line: int | None, key: str, message: str) -> None:
+        self.file, self.line, self.key, self.message = file, line, key, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+
+class ParseError(MailsumError):
+    """A message that cannot be parsed; it is recorded with this reason and skipped."""
+
+
+class SourceError(MailsumError):
+    """A source failed (login, timeout, TLS, server gone); other sources go on."""
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        super().__init__(f"source {source}: {message}")
+
+
+class DeliveryError(MailsumError):
+    """Sending an update failed; ``permanent`` is True for 5xx answers."""
+
+    def __init__(self, message: str, permanent: bool = False) -> None:
+        self.permanent = permanent
+        super().__init__(message)
+
+
+class LockedError(MailsumError):
+    """Another mailsum run holds the lock."""

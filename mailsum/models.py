@@ -1,0 +1,257 @@
+"""Plain data passed between pipeline stages.
+
+Stages (fetch, parse, thread, route, extract, render, deliver) import only this module and
+``errors``; the orchestrator (``runner``) is the only place that wires them together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# --------------------------------------------------------------------------- fetch
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One message as fetched, before any parsing."""
+
+    source: str  # source name from the config
+    folder: str  # IMAP folder, or "" for Maildir/mbox
+    key: str  # stable key within source+folder: IMAP UID, Maildir key, mbox content hash
+    data: bytes
+    uid: int | None = None  # IMAP UID
+    size: int | None = None  # RFC822.SIZE where known
+
+
+# --------------------------------------------------------------------------- parse
+
+AUTO_KINDS = ("auto-reply", "bounce", "bulk")
+
+
+@dataclass
+class ParsedMessage:
+    """What later stages need of one message; ``own_text`` is the only text they extract from."""
+
+    message_id: str  # "<...>"; synthesized from the content hash when missing
+    subject: str  # decoded, stripped
+    from_addr: str  # lower-cased bare address, "" when absent
+    from_name: str
+    to: list[str]  # lower-cased bare addresses
+    cc: list[str]
+    date: datetime  # timezone-aware, UTC
+    in_reply_to: str | None
+    references: list[str]
+    headers: dict[str, str]  # lower-cased header name -> decoded value (first occurrence)
+    text: str  # whole body as plain text (HTML converted)
+    own_text: str  # new text only: no quoted history, signature, disclaimer
+    auto: str | None = None  # None | "auto-reply" | "bounce" | "bulk"
+    away_until: date | None = None  # return date stated in an out-of-office reply
+    language: str = "de"  # "de" | "en", guessed from own_text
+    content_hash: str = ""  # sha256 hex of the raw bytes
+    defects: list[str] = field(default_factory=list)  # non-fatal parse problems
+
+
+# --------------------------------------------------------------------------- thread
+
+
+@dataclass
+class Thread:
+    thread_id: str  # Message-ID of the root (or earliest) message
+    subject: str  # normalised subject (no Re:/AW:/WG:/Fwd: prefixes)
+    message_ids: list[str]  # chronological order
+
+
+# --------------------------------------------------------------------------- route
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entry of a customer's ``match`` list; every key that is set must match."""
+
+    file: str
+    line: int
+    from_domain: tuple[str, ...] = ()
+    from_address: tuple[str, ...] = ()
+    to_address: tuple[str, ...] = ()
+    subject: str | None = None  # regular expression, searched case-insensitively
+    headers: tuple[tuple[str, str], ...] = ()  # (header name, regular expression)
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: str
+    name: str
+    match: tuple[Match, ...]
+    contact: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+    owner: str | None = None
+    language: str = "de"
+    schedule: str = "0 7 * * 1-5"
+    quiet_update: bool = True
+    timezone: str | None = None  # None: the config's timezone
+    team: tuple[str, ...] = ()  # extra team addresses allowed to steer this customer
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Absence:
+    address: str
+    until: date
+    start: date | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    team_domains: tuple[str, ...]
+    team_addresses: tuple[str, ...]
+    customers: tuple[Customer, ...]
+    fallback_contact: tuple[str, ...] = ()
+    absences: tuple[Absence, ...] = ()
+
+
+@dataclass
+class RouteDecision:
+    customer_id: str | None
+    reason: str  # e.g. "rules/customers.yaml:14: acme, match 1: from_domain acme.de"
+    message_id: str | None = None  # the message that decided it
+
+
+# --------------------------------------------------------------------------- extract
+
+POINT_KINDS = ("question", "request", "todo", "blocker", "deadline")
+
+
+@dataclass
+class Point:
+    id: str  # stable: hash of message_id and normalised text
+    kind: str  # one of POINT_KINDS
+    text: str  # verbatim sentence(s) from own_text
+    message_id: str
+    raised_by: str  # address of the sender
+    raised_at: datetime
+    owner: str | None  # who on our side is responsible
+    due: date | None = None
+    status: str = "open"  # "open" | "resolved" (as far as the thread tells)
+    resolved_by: str | None = None  # Message-ID of the message that settled it
+    escalation: bool = False  # urgent / critical language
+
+
+@dataclass
+class OwnerChange:
+    point_id: str
+    old: str | None
+    new: str
+    message_id: str
+    at: datetime
+    reason: str  # the sentence that made the change
+
+
+@dataclass
+class ThreadExtract:
+    thread_id: str
+    subject: str
+    message_ids: list[str]
+    summary: list[str]  # verbatim sentences, at most a few
+    points: list[Point]
+    owner_changes: list[OwnerChange] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- compose/render
+
+
+@dataclass
+class UpdatePoint:
+    number: int  # as numbered in this update; reply commands refer to it
+    id: str
+    kind: str
+    status: str  # "new" | "open" | "snoozed"
+    problem: bool  # shown first: blocker, overdue, escalation
+    text: str
+    owner: str | None
+    raised_by: str
+    due: date | None
+    thread_id: str
+    thread_subject: str
+    message_id: str
+    first_seen: datetime
+    age_days: int
+    overdue: bool = False
+    escalation: bool = False
+    owner_away_until: date | None = None
+
+
+@dataclass
+class UpdateResolved:
+    id: str
+    text: str
+    message_id: str
+    thread_subject: str = ""
+
+
+@dataclass
+class UpdateOwnerChange:
+    id: str
+    text: str
+    old: str | None
+    new: str
+    at: datetime
+    reason: str = ""
+
+
+@dataclass
+class UpdateThread:
+    thread_id: str
+    subject: str
+    message_ids: list[str]
+    summary: list[str]
+
+
+@dataclass
+class Update:
+    """Everything one customer's update shows; render turns it into text and HTML."""
+
+    customer_id: str
+    customer_name: str
+    to: list[str]
+    cc: list[str]
+    language: str
+    timezone: str
+    generated_at: datetime  # aware
+    since: datetime | None  # time of the previous update, None for the first
+    quiet: bool  # nothing new since the previous update
+    points: list[UpdatePoint]  # open points, problems first, then by thread
+    resolved: list[UpdateResolved]
+    owner_changes: list[UpdateOwnerChange]
+    threads: list[UpdateThread]
+    away: list[tuple[str, date]] = field(default_factory=list)  # (owner, back on)
+    snoozed: int = 0  # snoozed points counted, not hidden
+    subject: str = ""  # filled by render
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": sum(1 for p in self.points if p.status == "new"),
+            "open": len(self.points),
+            "resolved": len(self.resolved),
+            "owner_changes": len(self.owner_changes),
+        }
+
+
+@dataclass
+class RenderedUpdate:
+    subject: str
+    text: str
+    html: str
+
+
+# --------------------------------------------------------------------------- deliver
+
+
+@dataclass
+class OutgoingMail:
+    message_id: str
+    sender: str  # envelope sender (bare address)
+    recipients: list[str]  # envelope recipients (to + cc)
+    data: bytes  # the complete RFC 5322 message
