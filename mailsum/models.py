@@ -255,3 +255,50 @@ class OutgoingMail:
     sender: str  # envelope sender (bare address)
     recipients: list[str]  # envelope recipients (to + cc)
     data: bytes  # the complete RFC 5322 message
+
+
+# --------------------------------------------------------------------------- state records
+
+
+@dataclass
+class PointRecord:
+    """A point as the state store remembers it across runs."""
+
+    id: str
+    customer_id: str | None
+    thread_id: str
+    kind: str
+    text: str
+    message_id: str
+    raised_by: str
+    raised_at: datetime
+    owner: str | None
+    due: date | None
+    status: str  # "open" | "resolved" | "snoozed"
+    first_seen: datetime
+    last_activity: datetime
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    escalation: bool = False
+    snoozed_until: datetime | None = None
+
+
+@dataclass
+class OwnerChangeRecord:
+    point_id: str
+    old: str | None
+    new: str
+    at: datetime
+    reason: str
+    recorded_at: datetime
+
+
+@dataclass
+class ThreadRecord:
+    thread_id: str
+    customer_id: str | None
+    subject: str
+    message_ids: list[str]
+    summary: list[str]
+    last_activity: datetime
+    route_reason: str = ""

@@ -1,0 +1,365 @@
+"""The command line: a thin click layer that maps typed errors to messages and exit codes.
+
+Exit codes: 0 all well; 1 a source, customer or delivery failed; 2 configuration error;
+3 another run holds the lock (nothing was done).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mailsum import __version__
+from mailsum.errors import ConfigError, LockedError, MailsumError, SourceError
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
+
+log = logging.getLogger("mailsum")
+
+
+def _setup_logging(verbose: int, quiet: int) -> None:
+    level = logging.INFO - 10 * verbose + 10 * quiet
+    handler = logging.StreamHandler(sys.stderr)
+    if sys.stderr.isatty():
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    else:  # under cron: one parseable line per event
+        handler.setFormatter(logging.Formatter(
+            "%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s"))
+    root = logging.getLogger("mailsum")
+    root.handlers[:] = [handler]
+    root.setLevel(max(logging.DEBUG, min(logging.CRITICAL, level)))
+
+
+def _config_path(explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("MAILSUM_CONFIG"):
+        return Path(os.environ["MAILSUM_CONFIG"])
+    return Path("config.yaml")
+
+
+def _load(ctx: click.Context) -> Any:
+    from mailsum.config import load_config
+
+    path = _config_path(ctx.obj["config"])
+    if not path.exists():
+        raise ConfigError(str(path), None, "", "configuration file not found "
+                          "(use --config, $MAILSUM_CONFIG or ./config.yaml)")
+    return load_config(path)
+
+
+def _now(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    dt = datetime.fromisoformat(value)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn typed errors into one clear line and the documented exit code."""
+    try:
+        yield
+    except ConfigError as exc:
+        click.echo(f"configuration error: {exc}", err=True)
+        sys.exit(EXIT_CONFIG)
+    except LockedError as exc:
+        click.echo(f"not running: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except MailsumError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="mailsum")
+@click.option("--config", "-c", "config", metavar="FILE",
+              help="Configuration file (default: $MAILSUM_CONFIG, then ./config.yaml).")
+@click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
+@click.option("-q", "--quiet", count=True, help="Less log output (repeatable).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, verbose: int, quiet: int) -> None:
+    """Consolidated open-point updates per customer from service-ticket mail."""
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+    _setup_logging(verbose, quiet)
+
+
+def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: str,
+             customers: tuple[str, ...] = (), force: bool = False, now: str | None = None
+             ) -> None:
+    from mailsum.lock import run_lock
+    from mailsum.runner import CollectingDelivery, RunOptions, Runner, make_delivery
+    from mailsum.state import StateStore
+
+    with _errors():
+        config = _load(ctx)
+        known = {c.id for c in config.rules.customers}
+        for cid in customers:
+            if cid not in known:
+                raise ConfigError(str(config.path), None, "customer",
+                                  f"unknown customer id {cid!r}; known: {', '.join(sorted(known))}")
+        options = RunOptions(poll=poll, send=send, dry_run=dry_run, customers=customers,
+                             force=force, now=_now(now))
+        if dry_run:
+            store = StateStore.open_copy_in_memory(config.state_path)
+            runner = Runner(config, store, CollectingDelivery(), options)
+            report = runner.run()
+        else:
+            with run_lock(config.lock_path):
+                store = StateStore.open(config.state_path)
+                try:
+                    report = Runner(config, store, make_delivery(config.delivery), options).run()
+                finally:
+                    store.close()
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        if dry_run:
+            for update, rendered in report.rendered:
+                click.echo(f"would send to {', '.join(update.to)}: {rendered.subject}")
+        click.echo(
+            f"fetched {report.fetched}, stored {report.stored}, duplicates {report.duplicates}, "
+            f"failed {len(report.failures)}, unrouted {len(report.unrouted)}, "
+            f"updates {len(report.updates)}, sent {len(report.sent)}", err=True)
+        for err in report.source_errors + report.delivery_errors:
+            click.echo(f"failed: {err}", err=True)
+    sys.exit(report.exit_code)
+
+
+_format = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                       show_default=True, help="Output format.")
+_dry = click.option("--dry-run", is_flag=True,
+                    help="Do everything except sending and saving: runs on a copy of the state.")
+_now_opt = click.option("--now", hidden=True, help="Pretend it is this ISO time (tests).")
+
+
+@main.command()
+@_dry
+@_format
+@_now_opt
+@click.pass_context
+def run(ctx: click.Context, dry_run: bool, fmt: str, now: str | None) -> None:
+    """Poll every source, then send the updates that are due (cron's entry point)."""
+    _execute(ctx, poll=True, send=True, dry_run=dry_run, fmt=fmt, now=now)
+
+
+@main.command()
+@_dry
+@_format
+@_now_opt
+@click.pass_context
+def poll(ctx: click.Context, dry_run: bool, fmt: str, now: str | None) -> None:
+    """Poll every source and update the open points; send nothing."""
+    _execute(ctx, poll=True, send=False, dry_run=dry_run, fmt=fmt, now=now)
+
+
+@main.command()
+@click.argument("customers", nargs=-1)
+@_dry
+@_format
+@_now_opt
+@click.pass_context
+def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str,
+         now: str | None) -> None:
+    """Send an update now to CUSTOMERS (default: all), whatever the schedule says."""
+    _execute(ctx, poll=False, send=True, dry_run=dry_run, fmt=fmt, customers=customers,
+             force=True, now=now)
+
+
+@main.command()
+@click.argument("customer")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the HTML part to this file.")
+@_format
+@_now_opt
+@click.pass_context
+def preview(ctx: click.Context, customer: str, html_file: str | None, fmt: str,
+            now: str | None) -> None:
+    """Render CUSTOMER's update as it would be sent now, without sending or saving anything."""
+    from mailsum.runner import CollectingDelivery, RunOptions, Runner
+    from mailsum.state import StateStore
+
+    with _errors():
+        config = _load(ctx)
+        if customer not in {c.id for c in config.rules.customers}:
+            raise ConfigError(str(config.path), None, "customer",
+                              f"unknown customer id {customer!r}")
+        store = StateStore.open_copy_in_memory(config.state_path)
+        report = Runner(config, store, CollectingDelivery(),
+                        RunOptions(dry_run=True, force=True, customers=(customer,),
+                                   now=_now(now))).run()
+    if not report.rendered:
+        click.echo(f"no update for {customer}", err=True)
+        sys.exit(EXIT_FAILED)
+    update, rendered = report.rendered[0]
+    if html_file:
+        Path(html_file).write_text(rendered.html, encoding="utf-8")
+    if fmt == "json":
+        click.echo(json.dumps({"updates": report.updates}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Subject: {rendered.subject}\nTo: {', '.join(update.to)}\n")
+        click.echo(rendered.text)
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.option("--connect", is_flag=True, help="Also log in to every source and the SMTP server.")
+@click.pass_context
+def check(ctx: click.Context, connect: bool) -> None:
+    """Validate the configuration and rules; with --connect, test the servers."""
+    from mailsum import deliver, fetch
+    from mailsum.runner import imap_settings
+    from mailsum.secrets import resolve
+
+    with _errors():
+        config = _load(ctx)
+    click.echo(f"{config.path}: OK — {len(config.sources)} source(s), "
+               f"{len(config.rules.customers)} customer(s) in "
+               f"{', '.join(str(f) for f in config.rules_files)}")
+    if not connect:
+        return
+    failed = False
+    for src in config.sources:
+        try:
+            if src.kind == "imap":
+                fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+                fetcher.connect()
+                try:
+                    lines = fetcher.check()
+                finally:
+                    fetcher.close()
+                click.echo(f"source {src.name}: OK ({'; '.join(lines)})")
+            else:
+                assert src.path is not None
+                if not src.path.exists():
+                    raise SourceError(src.name, f"{src.path} does not exist")
+                click.echo(f"source {src.name}: OK ({src.path})")
+        except MailsumError as exc:
+            failed = True
+            click.echo(f"source {src.name}: FAILED: {exc}", err=True)
+    d = config.delivery
+    if d.kind == "smtp":
+        try:
+            deliver.SmtpDelivery(d.host or "localhost", d.port or 25, d.security, d.username,
+                                 resolve(d.password) if d.password else None,
+                                 timeout=d.timeout).check()
+            click.echo(f"delivery smtp {d.host}:{d.port}: OK")
+        except MailsumError as exc:
+            failed = True
+            click.echo(f"delivery smtp {d.host}:{d.port}: FAILED: {exc}", err=True)
+    else:
+        click.echo(f"delivery directory {d.path}: OK")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.group()
+def rules() -> None:
+    """Inspect the routing rules."""
+
+
+@rules.command("test")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_context
+def rules_test(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Say which customer rule claims each message in FILES, and why."""
+    from mailsum import fetch, parse, route
+
+    with _errors():
+        config = _load(ctx)
+        for raw in fetch.read_files(list(files)):
+            msg = parse.parse_message(raw.data)
+            decision = route.route_message(msg, config.rules)
+            who = decision.customer_id or "(fallback)"
+            click.echo(f"{msg.message_id} from {msg.from_addr} {msg.subject!r}\n"
+                       f"  -> {who}: {decision.reason}")
+
+
+@main.command()
+@click.argument("customer", required=False)
+@_format
+@_now_opt
+@click.pass_context
+def status(ctx: click.Context, customer: str | None, fmt: str, now: str | None) -> None:
+    """List customers with their open points and last/next update."""
+    from mailsum.schedule import next_time
+    from mailsum.state import StateStore
+
+    with _errors():
+        config = _load(ctx)
+        store = StateStore.open_copy_in_memory(config.state_path)
+    moment = _now(now) or datetime.now(UTC)
+    rows = []
+    for c in config.rules.customers:
+        if customer and c.id != customer:
+            continue
+        points = store.points(c.id)
+        last = store.last_sent_update(c.id)
+        tz = c.timezone or config.timezone
+        failed = [u for u in store.updates(c.id) if u["status"] in ("failed", "pending")]
+        rows.append({
+            "customer": c.id, "name": c.name, "contact": list(c.contact),
+            "open": sum(1 for p in points if p.status == "open"),
+            "snoozed": sum(1 for p in points if p.status == "snoozed"),
+            "resolved": sum(1 for p in points if p.status == "resolved"),
+            "last_update": last["sent_at"] if last else None,
+            "next_update": next_time(c.schedule, tz, moment).isoformat(),
+            "undelivered": [{"due_at": u["due_at"], "status": u["status"], "error": u["error"]}
+                            for u in failed],
+        })
+    failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+    if fmt == "json":
+        click.echo(json.dumps({"customers": rows, "parse_failures": failures,
+                               "messages": store.message_count()}, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['customer']:<16} {r['open']:>3} open {r['snoozed']:>3} snoozed "
+                   f"{r['resolved']:>3} resolved  last {r['last_update'] or '-':<25} "
+                   f"next {r['next_update']}")
+        for u in r["undelivered"]:
+            click.echo(f"  update due {u['due_at']} {u['status']}: {u['error']}")
+    click.echo(f"{store.message_count()} messages stored, {failures} parse failures")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Summary sentences per thread.")
+@click.option("--ratio", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
+              help="Summary length as a share of the thread's sentences (overrides --sentences).")
+@click.option("--own-text", is_flag=True, help="Print each message's own text instead.")
+@_format
+def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_text: bool,
+            fmt: str) -> None:
+    """Thread FILES (.eml, .mbox, Maildir) and print summaries and open points; no config."""
+    from mailsum.runner import extract_files
+
+    with _errors():
+        result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text)
+    for f in result.get("failures", []):
+        click.echo(f"skipped {f['source']}: {f['reason']}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({k: v for k, v in result.items() if k != "failures"},
+                              ensure_ascii=False, indent=1))
+        return
+    if own_text:
+        for m in result["messages"]:
+            click.echo(f"== {m['message_id']}\n{m['own_text']}\n")
+        return
+    for t in result["threads"]:
+        click.echo(f"== {t['subject']} ({len(t['message_ids'])} messages)")
+        for s in t["summary"]:
+            click.echo(f"   {s}")
+        for p in t["points"]:
+            due = f" (due {p['due']})" if p.get("due") else ""
+            click.echo(f"   [{p['kind']}/{p['status']}] {p['text']}{due}")
+        click.echo("")

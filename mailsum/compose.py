@@ -1,0 +1,112 @@
+"""Decide what one customer's update shows, from what the state remembers.
+
+Ordering is part of the product: threads with problems come first, and inside a thread the
+problems come first, so the numbering the contact replies to reads top to bottom.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from mailsum.models import (
+    Customer,
+    OwnerChangeRecord,
+    PointRecord,
+    ThreadRecord,
+    Update,
+    UpdateOwnerChange,
+    UpdatePoint,
+    UpdateResolved,
+    UpdateThread,
+)
+
+
+def build_update(
+    customer: Customer,
+    *,
+    points: list[PointRecord],
+    owner_changes: list[OwnerChangeRecord],
+    threads: list[ThreadRecord],
+    absences: dict[str, date],
+    since: datetime | None,
+    now: datetime,
+    timezone: str,
+) -> Update:
+    tz = ZoneInfo(timezone)
+    today = now.astimezone(tz).date()
+    by_thread = {t.thread_id: t for t in threads}
+    away = {a: d for a, d in absences.items() if d >= today}
+
+    def is_new(p: PointRecord) -> bool:
+        return since is None or p.first_seen > since
+
+    visible: list[PointRecord] = []
+    snoozed = 0
+    for p in points:
+        if p.status == "snoozed" and p.snoozed_until and p.snoozed_until > now:
+            snoozed += 1
+        elif p.status in ("open", "snoozed"):
+            visible.append(p)
+
+    def overdue(p: PointRecord) -> bool:
+        return p.due is not None and p.due < today
+
+    def problem(p: PointRecord) -> bool:
+        return p.kind == "blocker" or p.escalation or overdue(p)
+
+    thread_rank: dict[str, tuple[int, float]] = {}
+    for p in visible:
+        t = by_thread.get(p.thread_id)
+        activity = t.last_activity.timestamp() if t else p.last_activity.timestamp()
+        has_problem = int(problem(p))
+        best = thread_rank.get(p.thread_id, (0, activity))
+        thread_rank[p.thread_id] = (max(best[0], has_problem), activity)
+    visible.sort(key=lambda p: (-thread_rank[p.thread_id][0], -thread_rank[p.thread_id][1],
+                                p.thread_id, not problem(p), p.raised_at, p.id))
+
+    update_points = []
+    for number, p in enumerate(visible, start=1):
+        t = by_thread.get(p.thread_id)
+        update_points.append(UpdatePoint(
+            number=number, id=p.id, kind=p.kind, status="new" if is_new(p) else "open",
+            problem=problem(p), text=p.text, owner=p.owner, raised_by=p.raised_by, due=p.due,
+            thread_id=p.thread_id, thread_subject=t.subject if t else "",
+            message_id=p.message_id, first_seen=p.first_seen,
+            age_days=max(0, (today - p.raised_at.astimezone(tz).date()).days),
+            overdue=overdue(p), escalation=p.escalation,
+            owner_away_until=away.get(p.owner) if p.owner else None,
+        ))
+
+    resolved = [
+        UpdateResolved(id=p.id, text=p.text, message_id=p.message_id,
+                       thread_subject=by_thread[p.thread_id].subject
+                       if p.thread_id in by_thread else "")
+        for p in points
+        if p.status == "resolved" and (since is None or (p.resolved_at and p.resolved_at > since))
+    ]
+    texts = {p.id: p.text for p in points}
+    changes = [
+        UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old, new=c.new,
+                          at=c.at, reason=c.reason)
+        for c in owner_changes if c.point_id in texts
+    ]
+    active_ids = {p.thread_id for p in visible} | {
+        p.thread_id for p in points if p.status == "resolved"
+        and (since is None or (p.resolved_at and p.resolved_at > since))}
+    active = sorted(
+        (t for t in threads
+         if t.thread_id in active_ids and (since is None or t.last_activity > since)),
+        key=lambda t: (-thread_rank.get(t.thread_id, (0, 0.0))[0], -t.last_activity.timestamp()),
+    )
+    owners_away = sorted({(p.owner, p.owner_away_until) for p in update_points
+                          if p.owner and p.owner_away_until})
+    quiet = not any(p.status == "new" for p in update_points) and not resolved and not changes
+    return Update(
+        customer_id=customer.id, customer_name=customer.name, to=list(customer.contact),
+        cc=list(customer.cc), language=customer.language, timezone=timezone,
+        generated_at=now, since=since, quiet=quiet, points=update_points, resolved=resolved,
+        owner_changes=changes,
+        threads=[UpdateThread(t.thread_id, t.subject, t.message_ids, t.summary) for t in active],
+        away=owners_away, snoozed=snoozed,
+    )

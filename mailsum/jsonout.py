@@ -1,0 +1,38 @@
+"""The machine-readable shape of an update (DESIGN.md §9); scripts rely on these names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mailsum.models import Update
+
+
+def update_json(update: Update) -> dict[str, Any]:
+    return {
+        "customer": update.customer_id,
+        "to": list(update.to),
+        "cc": list(update.cc),
+        "subject": update.subject,
+        "language": update.language,
+        "quiet": update.quiet,
+        "counts": update.counts,
+        "points": [
+            {
+                "number": p.number, "id": p.id, "kind": p.kind, "status": p.status,
+                "problem": p.problem, "text": p.text, "owner": p.owner,
+                "raised_by": p.raised_by, "due": p.due.isoformat() if p.due else None,
+                "overdue": p.overdue, "escalation": p.escalation,
+                "owner_away_until": p.owner_away_until.isoformat()
+                if p.owner_away_until else None,
+                "age_days": p.age_days, "thread": p.thread_id, "message_id": p.message_id,
+            }
+            for p in update.points
+        ],
+        "resolved": [{"id": r.id, "text": r.text, "message_id": r.message_id}
+                     for r in update.resolved],
+        "owner_changes": [{"id": c.id, "from": c.old, "to": c.new, "at": c.at.isoformat(),
+                           "reason": c.reason} for c in update.owner_changes],
+        "threads": [{"subject": t.subject, "message_ids": t.message_ids, "summary": t.summary}
+                    for t in update.threads],
+        "snoozed": update.snoozed,
+    }

@@ -1,0 +1,405 @@
+"""The orchestrator: wires the stages together and owns every transaction.
+
+One run is poll (fetch → parse → store, committed per batch), analyze (thread → route →
+extract → points, one transaction), then send (compose → render → outbox → deliver).
+``--dry-run`` takes exactly this path against an in-memory copy of the state and a delivery
+that only collects, so what it prints is what a real run would do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.utils import parseaddr
+from typing import Any, Protocol
+
+from mailsum import compose, deliver, extract, fetch, parse, render, route, schedule, thread
+from mailsum.config import Config, DeliveryConfig, SourceConfig
+from mailsum.errors import DeliveryError, ParseError, SourceError
+from mailsum.jsonout import update_json
+from mailsum.models import (
+    Customer,
+    OutgoingMail,
+    OwnerChangeRecord,
+    ParsedMessage,
+    PointRecord,
+    RawMessage,
+    ThreadRecord,
+    Update,
+)
+from mailsum.secrets import resolve
+from mailsum.state import StateStore
+
+log = logging.getLogger("mailsum")
+
+
+class Delivery(Protocol):
+    def send(self, mail: OutgoingMail) -> str: ...
+
+
+class CollectingDelivery:
+    """Delivery for ``--dry-run``: keeps the mail, sends nothing."""
+
+    def __init__(self) -> None:
+        self.sent: list[OutgoingMail] = []
+
+    def send(self, mail: OutgoingMail) -> str:
+        self.sent.append(mail)
+        return "dry-run"
+
+
+@dataclass
+class RunOptions:
+    poll: bool = True
+    send: bool = True
+    dry_run: bool = False
+    customers: tuple[str, ...] = ()  # restrict to these customers
+    force: bool = False  # send now, whatever the schedule says
+    now: datetime | None = None
+    progress: Callable[[Iterable[Any], int, str], Iterable[Any]] | None = None
+
+
+@dataclass
+class RunReport:
+    fetched: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    source_errors: list[str] = field(default_factory=list)
+    delivery_errors: list[str] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    rendered: list[tuple[Update, Any]] = field(default_factory=list)
+    unrouted: list[dict[str, Any]] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.source_errors or self.delivery_errors else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"updates": self.updates, "unrouted": self.unrouted, "failures": self.failures}
+
+
+def make_delivery(cfg: DeliveryConfig) -> Delivery:
+    if cfg.kind == "directory":
+        assert cfg.path is not None
+        return deliver.DirectoryDelivery(cfg.path)
+    return deliver.SmtpDelivery(
+        cfg.host or "localhost", cfg.port or 25, cfg.security, cfg.username,
+        resolve(cfg.password) if cfg.password else None, timeout=cfg.timeout,
+        tls_verify=getattr(cfg, "tls_verify", True),
+    )
+
+
+def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
+    secret = src.password
+    return fetch.ImapSettings(
+        host=src.host or "", port=src.port or 993, security=src.security,
+        username=src.username or "",
+        password=(lambda: resolve(secret)) if secret else (lambda: ""),
+        folders=tuple(src.folders), timeout=src.timeout, tls_verify=src.tls_verify,
+        batch_size=src.batch_size, max_message_bytes=src.max_message_bytes,
+    )
+
+
+class Runner:
+    def __init__(self, config: Config, store: StateStore, delivery: Delivery,
+                 options: RunOptions) -> None:
+        self.config = config
+        self.store = store
+        self.delivery = delivery
+        self.options = options
+        self.now = options.now or datetime.now(UTC)
+        self.report = RunReport()
+        self._new_ids: set[str] = set()
+
+    # ------------------------------------------------------------------ entry point
+
+    def run(self) -> RunReport:
+        if self.options.poll:
+            for src in self.config.sources:
+                self.poll_source(src)
+            self.analyze()
+        if self.options.send:
+            self.send()
+        return self.report
+
+    # ------------------------------------------------------------------ poll
+
+    def poll_source(self, src: SourceConfig) -> None:
+        try:
+            if src.kind == "imap":
+                self._poll_imap(src)
+            else:
+                self._poll_local(src)
+        except SourceError as exc:
+            log.error("%s", exc)
+            self.report.source_errors.append(str(exc))
+
+    def _poll_imap(self, src: SourceConfig) -> None:
+        fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+        fetcher.connect()
+        try:
+            for folder in src.folders:
+                uidvalidity, last_uid = self.store.folder_cursor(src.name, folder)
+                for batch in fetcher.fetch_folder(folder, uidvalidity, last_uid):
+                    with self.store.transaction():
+                        self._store_batch(batch.messages)
+                        for uid, size in batch.oversized:
+                            self._failure(src.name, folder, str(uid), uid, None,
+                                          f"message of {size} bytes exceeds max_message_bytes")
+                        self.store.set_folder_cursor(src.name, folder, batch.uidvalidity,
+                                                     batch.last_uid)
+        finally:
+            fetcher.close()
+
+    def _poll_local(self, src: SourceConfig) -> None:
+        assert src.path is not None
+        seen = self.store.seen_keys(src.name, "")
+        reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
+        for batch in reader(src.name, src.path, seen, src.batch_size):
+            with self.store.transaction():
+                self._store_batch(batch)
+
+    def _store_batch(self, batch: list[RawMessage]) -> None:
+        for raw in batch:
+            self.report.fetched += 1
+            try:
+                msg = parse.parse_message(raw.data)
+            except ParseError as exc:
+                self._failure(raw.source, raw.folder, raw.key, raw.uid, None, str(exc))
+                self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
+                continue
+            except Exception as exc:  # a parser bug must not stop the run either
+                log.exception("unexpected error parsing %s/%s", raw.source, raw.key)
+                self._failure(raw.source, raw.folder, raw.key, raw.uid, None,
+                              f"internal parser error: {type(exc).__name__}: {exc}")
+                self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
+                continue
+            if self.store.add_message(msg, raw.source, raw.folder, raw.key):
+                self.report.stored += 1
+            else:
+                self.report.duplicates += 1
+            self.store.mark_seen(raw.source, raw.folder, raw.key, msg.message_id, self.now)
+
+    def _failure(self, source: str, folder: str, key: str | None, uid: int | None,
+                 message_id: str | None, reason: str) -> None:
+        log.warning("skipped message %s/%s %s: %s", source, folder or "-", key, reason)
+        self.store.add_failure(source, folder, key, uid, message_id, reason, self.now)
+        self.report.failures.append(
+            {"source": source, "uid": uid, "key": key, "message_id": message_id,
+             "reason": reason})
+
+    # ------------------------------------------------------------------ analyze
+
+    def analyze(self) -> None:
+        pending = self.store.unanalyzed_message_ids()
+        if not pending:
+            return
+        rules = self.config.rules
+        messages = self.store.all_messages()
+        by_id = {m.message_id: m for m in messages}
+        threads = thread.thread_messages(messages)
+        customers = {c.id: c for c in rules.customers}
+        with self.store.transaction():
+            for t in threads:
+                if not pending.intersection(t.message_ids):
+                    continue
+                members = [by_id[i] for i in t.message_ids if i in by_id]
+                decision = route.route_thread(members, rules)
+                customer = customers.get(decision.customer_id or "")
+                self._record_absences(members, rules)
+                self._analyze_thread(t, members, customer, decision.reason)
+                if customer is None:
+                    for m in members:
+                        if m.message_id in pending:
+                            self.report.unrouted.append(
+                                {"message_id": m.message_id, "from": m.from_addr,
+                                 "subject": m.subject})
+
+    def _record_absences(self, members: list[ParsedMessage], rules: Any) -> None:
+        for m in members:
+            if m.auto == "auto-reply" and m.away_until and route.is_team(m.from_addr, rules):
+                self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
+
+    def _analyze_thread(self, t: Any, members: list[ParsedMessage],
+                        customer: Customer | None, reason: str) -> None:
+        rules = self.config.rules
+        result = extract.extract_thread(
+            t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
+            default_owner=customer.owner if customer else None,
+        )
+        customer_id = customer.id if customer else None
+        last = max((m.date for m in members), default=self.now)
+        stale = {r for r in self._stored_thread_ids(members) if r != t.thread_id}
+        if stale:
+            self.store.drop_threads(sorted(stale))
+        self.store.save_thread(ThreadRecord(
+            thread_id=t.thread_id, customer_id=customer_id, subject=t.subject,
+            message_ids=t.message_ids, summary=result.summary, last_activity=last,
+            route_reason=reason))
+        for p in result.points:
+            old = self.store.get_point(p.id)
+            resolved = p.status == "resolved"
+            if old is None:
+                rec = PointRecord(
+                    id=p.id, customer_id=customer_id, thread_id=t.thread_id, kind=p.kind,
+                    text=p.text, message_id=p.message_id, raised_by=p.raised_by,
+                    raised_at=p.raised_at, owner=p.owner, due=p.due,
+                    status="resolved" if resolved else "open", first_seen=self.now,
+                    last_activity=last, resolved_at=self.now if resolved else None,
+                    resolved_by=p.resolved_by, escalation=p.escalation)
+            else:
+                rec = old
+                rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
+                rec.owner = p.owner if p.owner else rec.owner
+                if resolved and old.status != "resolved":
+                    rec.status, rec.resolved_at, rec.resolved_by = "resolved", self.now, \
+                        p.resolved_by
+            self.store.save_point(rec)
+        for c in result.owner_changes:
+            self.store.add_owner_change(
+                OwnerChangeRecord(point_id=c.point_id, old=c.old, new=c.new, at=c.at,
+                                  reason=c.reason, recorded_at=self.now), c.message_id)
+        self.store.mark_analyzed(t.message_ids, t.thread_id, customer_id)
+
+    def _stored_thread_ids(self, members: list[ParsedMessage]) -> set[str]:
+        ids = [m.message_id for m in members]
+        marks = ",".join("?" * len(ids))
+        rows = self.store.conn.execute(
+            f"SELECT DISTINCT thread_id FROM messages WHERE message_id IN ({marks}) "
+            "AND thread_id IS NOT NULL", ids)
+        return {r[0] for r in rows}
+
+    # ------------------------------------------------------------------ send
+
+    def send(self) -> None:
+        for row in self.store.pending_updates():
+            if not self.options.customers or row["customer_id"] in self.options.customers:
+                self._deliver(row["id"], row["customer_id"], row["message_id"],
+                              _recipients(row), row["data"])
+        for customer in self.config.rules.customers:
+            if self.options.customers and customer.id not in self.options.customers:
+                continue
+            try:
+                self._send_customer(customer)
+            except DeliveryError as exc:
+                self.report.delivery_errors.append(f"{customer.id}: {exc}")
+
+    def timezone_of(self, customer: Customer) -> str:
+        return customer.timezone or self.config.timezone
+
+    def compose(self, customer: Customer) -> Update:
+        last_sent = self.store.last_sent_update(customer.id)
+        since = datetime.fromisoformat(last_sent["created_at"]) if last_sent else None
+        absences: dict[str, date] = dict(self.store.absences())
+        for a in self.config.rules.absences:
+            if a.start is None or a.start <= self.now.date():
+                absences[a.address] = max(a.until, absences.get(a.address, a.until))
+        return compose.build_update(
+            customer, points=self.store.points(customer.id),
+            owner_changes=self.store.owner_changes_since(customer.id, since),
+            threads=self.store.threads(customer.id), absences=absences, since=since,
+            now=self.now, timezone=self.timezone_of(customer))
+
+    def _send_customer(self, customer: Customer) -> None:
+        tz = self.timezone_of(customer)
+        if self.options.force:
+            due_at: datetime | None = self.now.replace(microsecond=0)
+        else:
+            last = self.store.last_update(customer.id)
+            last_due = datetime.fromisoformat(last["due_at"]) if last else None
+            due_at = schedule.due_time(customer.schedule, tz, last_due, self.now)
+        if due_at is None or self.store.update_for_due(customer.id, due_at) is not None:
+            return
+        update = self.compose(customer)
+        if update.quiet and not customer.quiet_update and not self.options.force:
+            with self.store.transaction():
+                self.store.add_update(customer.id, due_at, self.now, status="skipped",
+                                      quiet=True)
+            log.info("%s: nothing new, quiet_update is off; no update", customer.id)
+            return
+        rendered = render.render_update(update, self.config.templates)
+        update.subject = rendered.subject
+        secret = self.store.secret()
+        sender = self.config.delivery.sender
+        domain = parseaddr(sender)[1].rpartition("@")[2] or "mailsum.invalid"
+        key = f"{customer.id}.{int(due_at.timestamp())}"
+        message_id = deliver.make_message_id(key, secret, domain)
+        mail = deliver.build_mail(
+            rendered, sender=sender, to=update.to, cc=update.cc,
+            reply_to=self.config.delivery.reply_to, message_id=message_id, date=self.now,
+            extra_headers={"X-Mailsum-Customer": customer.id})
+        self.report.updates.append(update_json(update))
+        self.report.rendered.append((update, rendered))
+        with self.store.transaction():
+            update_id = self.store.add_update(
+                customer.id, due_at, self.now, status="pending", quiet=update.quiet,
+                message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
+                data=mail.data, numbers=[(p.number, p.id) for p in update.points])
+        self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
+
+    def _deliver(self, update_id: int, customer_id: str, message_id: str,
+                 recipients: list[str], data: bytes) -> None:
+        sender = parseaddr(self.config.delivery.sender)[1]
+        mail = OutgoingMail(message_id=message_id, sender=sender, recipients=recipients,
+                            data=data)
+        try:
+            where = self.delivery.send(mail)
+        except DeliveryError as exc:
+            status = "failed" if exc.permanent else "pending"
+            with self.store.transaction():
+                self.store.mark_update(update_id, status, self.now, str(exc))
+            log.error("update for %s not delivered (%s): %s", customer_id, status, exc)
+            self.report.delivery_errors.append(f"{customer_id}: {exc}")
+            return
+        with self.store.transaction():
+            self.store.mark_update(update_id, "sent", self.now)
+        log.info("update for %s delivered: %s", customer_id, where)
+        self.report.sent.append(where)
+
+
+def _recipients(row: Any) -> list[str]:
+    import json
+
+    return list(json.loads(row["recipients"] or "[]"))
+
+
+# ------------------------------------------------------------------ config-free extraction
+
+
+def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None = None,
+                  own_text: bool = False) -> dict[str, Any]:
+    """``mailsum extract``: thread and extract the given files without any config."""
+    messages: list[ParsedMessage] = []
+    failures: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for raw in fetch.read_files(paths):
+        try:
+            msg = parse.parse_message(raw.data)
+        except ParseError as exc:
+            failures.append({"source": raw.source, "key": raw.key, "reason": str(exc)})
+            continue
+        if msg.message_id in seen:
+            continue
+        seen.add(msg.message_id)
+        messages.append(msg)
+    if own_text:
+        return {"messages": [{"message_id": m.message_id, "own_text": m.own_text}
+                             for m in messages], "failures": failures}
+    by_id = {m.message_id: m for m in messages}
+    out = []
+    for t in thread.thread_messages(messages):
+        members = [by_id[i] for i in t.message_ids if i in by_id]
+        result = extract.extract_thread(t, members, team_domains=(),
+                                        summary_sentences=sentences, summary_ratio=ratio)
+        out.append({
+            "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
+            "points": [{"kind": p.kind, "text": p.text, "status": p.status,
+                        "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
+                        "due": p.due.isoformat() if p.due else None}
+                       for p in result.points],
+        })
+    return {"threads": out, "failures": failures}

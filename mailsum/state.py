@@ -1,0 +1,429 @@
+"""The SQLite state store: the only place that remembers anything between runs.
+
+Migrations are numbered scripts, each applied in one transaction and recorded in
+``PRAGMA user_version``, so an interrupted upgrade leaves the previous version intact.
+The orchestrator owns transactions (``with store.transaction():``); methods here never commit.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+
+from mailsum.models import (
+    OwnerChangeRecord,
+    ParsedMessage,
+    PointRecord,
+    ThreadRecord,
+)
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE folders (
+        source TEXT NOT NULL, folder TEXT NOT NULL,
+        uidvalidity INTEGER, last_uid INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (source, folder));
+    CREATE TABLE seen (
+        source TEXT NOT NULL, folder TEXT NOT NULL, key TEXT NOT NULL,
+        message_id TEXT, seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, folder, key));
+    CREATE TABLE messages (
+        message_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
+        source TEXT NOT NULL, folder TEXT NOT NULL, key TEXT NOT NULL,
+        date TEXT NOT NULL, data TEXT NOT NULL,
+        thread_id TEXT, customer_id TEXT, analyzed INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX messages_unanalyzed ON messages (analyzed) WHERE analyzed = 0;
+    CREATE INDEX messages_thread ON messages (thread_id);
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY, source TEXT NOT NULL, folder TEXT NOT NULL, key TEXT,
+        uid INTEGER, message_id TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE threads (
+        thread_id TEXT PRIMARY KEY, customer_id TEXT, subject TEXT NOT NULL,
+        message_ids TEXT NOT NULL, summary TEXT NOT NULL, last_activity TEXT NOT NULL,
+        route_reason TEXT NOT NULL DEFAULT '');
+    CREATE INDEX threads_customer ON threads (customer_id);
+    CREATE TABLE points (
+        id TEXT PRIMARY KEY, customer_id TEXT, thread_id TEXT NOT NULL, kind TEXT NOT NULL,
+        text TEXT NOT NULL, message_id TEXT NOT NULL, raised_by TEXT NOT NULL,
+        raised_at TEXT NOT NULL, owner TEXT, due TEXT, status TEXT NOT NULL,
+        first_seen TEXT NOT NULL, last_activity TEXT NOT NULL, resolved_at TEXT,
+        resolved_by TEXT, escalation INTEGER NOT NULL DEFAULT 0, snoozed_until TEXT);
+    CREATE INDEX points_customer ON points (customer_id, status);
+    CREATE TABLE owner_changes (
+        id INTEGER PRIMARY KEY, point_id TEXT NOT NULL, old TEXT, new TEXT NOT NULL,
+        at TEXT NOT NULL, reason TEXT NOT NULL, message_id TEXT, recorded_at TEXT NOT NULL,
+        UNIQUE (point_id, new, at));
+    CREATE TABLE absences (
+        address TEXT PRIMARY KEY, until TEXT NOT NULL, message_id TEXT, seen_at TEXT NOT NULL);
+    CREATE TABLE updates (
+        id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, due_at TEXT NOT NULL,
+        created_at TEXT NOT NULL, status TEXT NOT NULL, message_id TEXT,
+        subject TEXT, recipients TEXT, data BLOB, quiet INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (customer_id, due_at));
+    CREATE TABLE update_points (
+        update_id INTEGER NOT NULL, number INTEGER NOT NULL, point_id TEXT NOT NULL,
+        PRIMARY KEY (update_id, number));
+    """,
+]
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def message_to_json(msg: ParsedMessage) -> str:
+    data = asdict(msg)
+    data["date"] = msg.date.isoformat()
+    data["away_until"] = msg.away_until.isoformat() if msg.away_until else None
+    return json.dumps(data, ensure_ascii=False)
+
+
+def message_from_json(text: str) -> ParsedMessage:
+    data = json.loads(text)
+    data["date"] = datetime.fromisoformat(data["date"])
+    data["away_until"] = _d(data.get("away_until"))
+    return ParsedMessage(**data)
+
+
+class StateStore:
+    """Typed access to the state database."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.row_factory = sqlite3.Row
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, path: Path) -> StateStore:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        store = cls(conn)
+        store.migrate()
+        return store
+
+    @classmethod
+    def open_copy_in_memory(cls, path: Path) -> StateStore:
+        """A private in-memory copy: ``--dry-run`` runs the real code path against it."""
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        if path.exists():
+            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                src.backup(mem)
+            finally:
+                src.close()
+        store = cls(mem)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+
+    def secret(self) -> bytes:
+        """The HMAC key for update Message-IDs, generated once into the state."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='secret'").fetchone()
+        if row:
+            return bytes.fromhex(row[0])
+        value = secrets.token_bytes(32)
+        self.conn.execute("INSERT INTO meta (key, value) VALUES ('secret', ?)", (value.hex(),))
+        return value
+
+    # ------------------------------------------------------------------ fetch bookkeeping
+
+    def folder_cursor(self, source: str, folder: str) -> tuple[int | None, int]:
+        row = self.conn.execute(
+            "SELECT uidvalidity, last_uid FROM folders WHERE source=? AND folder=?",
+            (source, folder),
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, 0)
+
+    def set_folder_cursor(self, source: str, folder: str, uidvalidity: int, last_uid: int) -> None:
+        self.conn.execute(
+            "INSERT INTO folders (source, folder, uidvalidity, last_uid) VALUES (?,?,?,?) "
+            "ON CONFLICT (source, folder) DO UPDATE SET uidvalidity=excluded.uidvalidity, "
+            "last_uid=excluded.last_uid",
+            (source, folder, uidvalidity, last_uid),
+        )
+
+    def seen_keys(self, source: str, folder: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT key FROM seen WHERE source=? AND folder=?", (source, folder)
+        )
+        return {r[0] for r in rows}
+
+    def mark_seen(
+        self, source: str, folder: str, key: str, message_id: str | None, now: datetime
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO seen (source, folder, key, message_id, seen_at) "
+            "VALUES (?,?,?,?,?)",
+            (source, folder, key, message_id, _ts(now)),
+        )
+
+    def add_message(self, msg: ParsedMessage, source: str, folder: str, key: str) -> bool:
+        """Store a parsed message; False when its Message-ID is already known (a duplicate)."""
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO messages (message_id, content_hash, source, folder, key, "
+            "date, data) VALUES (?,?,?,?,?,?,?)",
+            (msg.message_id, msg.content_hash, source, folder, key, _ts(msg.date),
+             message_to_json(msg)),
+        )
+        return cur.rowcount == 1
+
+    def add_failure(
+        self, source: str, folder: str, key: str | None, uid: int | None,
+        message_id: str | None, reason: str, now: datetime,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO failures (source, folder, key, uid, message_id, reason, at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (source, folder, key, uid, message_id, reason, _ts(now)),
+        )
+
+    def failures_since(self, since: datetime) -> list[sqlite3.Row]:
+        return list(self.conn.execute(
+            "SELECT * FROM failures WHERE at >= ? ORDER BY id", (_ts(since),)))
+
+    # ------------------------------------------------------------------ messages and threads
+
+    def all_messages(self) -> list[ParsedMessage]:
+        return [message_from_json(r[0]) for r in
+                self.conn.execute("SELECT data FROM messages ORDER BY date, message_id")]
+
+    def unanalyzed_message_ids(self) -> set[str]:
+        return {r[0] for r in
+                self.conn.execute("SELECT message_id FROM messages WHERE analyzed=0")}
+
+    def mark_analyzed(self, message_ids: list[str], thread_id: str,
+                      customer_id: str | None) -> None:
+        self.conn.executemany(
+            "UPDATE messages SET analyzed=1, thread_id=?, customer_id=? WHERE message_id=?",
+            [(thread_id, customer_id, m) for m in message_ids],
+        )
+
+    def message_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM messages").fetchone()[0])
+
+    def save_thread(self, rec: ThreadRecord) -> None:
+        self.conn.execute(
+            "INSERT INTO threads (thread_id, customer_id, subject, message_ids, summary, "
+            "last_activity, route_reason) VALUES (?,?,?,?,?,?,?) ON CONFLICT (thread_id) DO "
+            "UPDATE SET customer_id=excluded.customer_id, subject=excluded.subject, "
+            "message_ids=excluded.message_ids, summary=excluded.summary, "
+            "last_activity=excluded.last_activity, route_reason=excluded.route_reason",
+            (rec.thread_id, rec.customer_id, rec.subject, json.dumps(rec.message_ids),
+             json.dumps(rec.summary, ensure_ascii=False), _ts(rec.last_activity),
+             rec.route_reason),
+        )
+
+    def drop_threads(self, thread_ids: list[str]) -> None:
+        """Forget thread rows that a merge made obsolete."""
+        self.conn.executemany("DELETE FROM threads WHERE thread_id=?", [(t,) for t in thread_ids])
+
+    def threads(self, customer_id: str | None = None, *, unrouted: bool = False
+                ) -> list[ThreadRecord]:
+        if unrouted:
+            rows = self.conn.execute("SELECT * FROM threads WHERE customer_id IS NULL")
+        elif customer_id is None:
+            rows = self.conn.execute("SELECT * FROM threads")
+        else:
+            rows = self.conn.execute("SELECT * FROM threads WHERE customer_id=?", (customer_id,))
+        return [
+            ThreadRecord(
+                thread_id=r["thread_id"], customer_id=r["customer_id"], subject=r["subject"],
+                message_ids=json.loads(r["message_ids"]), summary=json.loads(r["summary"]),
+                last_activity=_dt(r["last_activity"]),  # type: ignore[arg-type]
+                route_reason=r["route_reason"],
+            )
+            for r in rows
+        ]
+
+    def message_headers(self, message_ids: list[str]) -> dict[str, tuple[str, str, datetime]]:
+        """message_id -> (from, subject, date) for the JSON and status output."""
+        out: dict[str, tuple[str, str, datetime]] = {}
+        for mid in message_ids:
+            row = self.conn.execute("SELECT data FROM messages WHERE message_id=?",
+                                    (mid,)).fetchone()
+            if row:
+                msg = message_from_json(row[0])
+                out[mid] = (msg.from_addr, msg.subject, msg.date)
+        return out
+
+    # ------------------------------------------------------------------ points
+
+    def _point(self, r: sqlite3.Row) -> PointRecord:
+        return PointRecord(
+            id=r["id"], customer_id=r["customer_id"], thread_id=r["thread_id"], kind=r["kind"],
+            text=r["text"], message_id=r["message_id"], raised_by=r["raised_by"],
+            raised_at=_dt(r["raised_at"]),  # type: ignore[arg-type]
+            owner=r["owner"], due=_d(r["due"]), status=r["status"],
+            first_seen=_dt(r["first_seen"]),  # type: ignore[arg-type]
+            last_activity=_dt(r["last_activity"]),  # type: ignore[arg-type]
+            resolved_at=_dt(r["resolved_at"]), resolved_by=r["resolved_by"],
+            escalation=bool(r["escalation"]), snoozed_until=_dt(r["snoozed_until"]),
+        )
+
+    def get_point(self, point_id: str) -> PointRecord | None:
+        row = self.conn.execute("SELECT * FROM points WHERE id=?", (point_id,)).fetchone()
+        return self._point(row) if row else None
+
+    def points(self, customer_id: str) -> list[PointRecord]:
+        rows = self.conn.execute(
+            "SELECT * FROM points WHERE customer_id=? ORDER BY raised_at, id", (customer_id,))
+        return [self._point(r) for r in rows]
+
+    def save_point(self, p: PointRecord) -> None:
+        self.conn.execute(
+            "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
+            "raised_at, owner, due, status, first_seen, last_activity, resolved_at, "
+            "resolved_by, escalation, snoozed_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET customer_id=excluded.customer_id, "
+            "thread_id=excluded.thread_id, kind=excluded.kind, owner=excluded.owner, "
+            "due=excluded.due, status=excluded.status, last_activity=excluded.last_activity, "
+            "resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, "
+            "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until",
+            (p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
+             _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
+             _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
+             int(p.escalation), _ts(p.snoozed_until)),
+        )
+
+    def add_owner_change(self, change: OwnerChangeRecord, message_id: str | None) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO owner_changes (point_id, old, new, at, reason, message_id, "
+            "recorded_at) VALUES (?,?,?,?,?,?,?)",
+            (change.point_id, change.old, change.new, _ts(change.at), change.reason, message_id,
+             _ts(change.recorded_at)),
+        )
+
+    def owner_changes_since(self, customer_id: str, since: datetime | None
+                            ) -> list[OwnerChangeRecord]:
+        rows = self.conn.execute(
+            "SELECT c.* FROM owner_changes c JOIN points p ON p.id = c.point_id "
+            "WHERE p.customer_id=? AND (? IS NULL OR c.recorded_at > ?) ORDER BY c.at, c.id",
+            (customer_id, _ts(since), _ts(since)),
+        )
+        return [
+            OwnerChangeRecord(point_id=r["point_id"], old=r["old"], new=r["new"],
+                              at=_dt(r["at"]), reason=r["reason"],  # type: ignore[arg-type]
+                              recorded_at=_dt(r["recorded_at"]))  # type: ignore[arg-type]
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ absences
+
+    def set_absence(self, address: str, until: date, message_id: str | None,
+                    now: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO absences (address, until, message_id, seen_at) VALUES (?,?,?,?) "
+            "ON CONFLICT (address) DO UPDATE SET until=excluded.until, "
+            "message_id=excluded.message_id, seen_at=excluded.seen_at",
+            (address, until.isoformat(), message_id, _ts(now)),
+        )
+
+    def absences(self) -> dict[str, date]:
+        return {r[0]: date.fromisoformat(r[1])
+                for r in self.conn.execute("SELECT address, until FROM absences")}
+
+    # ------------------------------------------------------------------ updates (the outbox)
+
+    def last_update(self, customer_id: str) -> sqlite3.Row | None:
+        """The newest update that went out (or was deliberately skipped) for a customer."""
+        return self.conn.execute(
+            "SELECT * FROM updates WHERE customer_id=? AND status IN ('sent','skipped') "
+            "ORDER BY created_at DESC, id DESC LIMIT 1", (customer_id,)).fetchone()
+
+    def last_sent_update(self, customer_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT * FROM updates WHERE customer_id=? AND status='sent' "
+            "ORDER BY created_at DESC, id DESC LIMIT 1", (customer_id,)).fetchone()
+
+    def update_for_due(self, customer_id: str, due_at: datetime) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT * FROM updates WHERE customer_id=? AND due_at=?",
+            (customer_id, _ts(due_at))).fetchone()
+
+    def pending_updates(self) -> list[sqlite3.Row]:
+        return list(self.conn.execute(
+            "SELECT * FROM updates WHERE status='pending' ORDER BY id"))
+
+    def add_update(
+        self, customer_id: str, due_at: datetime, now: datetime, *, status: str, quiet: bool,
+        message_id: str | None = None, subject: str | None = None,
+        recipients: list[str] | None = None, data: bytes | None = None,
+        numbers: list[tuple[int, str]] | None = None,
+    ) -> int:
+        """Record an update in the outbox (``pending``) or as ``skipped``, in one statement set."""
+        cur = self.conn.execute(
+            "INSERT INTO updates (customer_id, due_at, created_at, status, quiet, message_id, "
+            "subject, recipients, data) VALUES (?,?,?,?,?,?,?,?,?)",
+            (customer_id, _ts(due_at), _ts(now), status, int(quiet), message_id, subject,
+             json.dumps(recipients or []), data))
+        update_id = int(cur.lastrowid)  # type: ignore[arg-type]
+        self.conn.executemany(
+            "INSERT INTO update_points (update_id, number, point_id) VALUES (?,?,?)",
+            [(update_id, n, pid) for n, pid in numbers or []])
+        return update_id
+
+    def mark_update(self, update_id: int, status: str, now: datetime,
+                    error: str | None = None) -> None:
+        self.conn.execute(
+            "UPDATE updates SET status=?, error=?, attempts=attempts+1, "
+            "sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END WHERE id=?",
+            (status, error, status, _ts(now), update_id))
+
+    def updates(self, customer_id: str, limit: int = 10) -> list[sqlite3.Row]:
+        return list(self.conn.execute(
+            "SELECT id, customer_id, due_at, created_at, status, message_id, subject, quiet, "
+            "sent_at, error, attempts FROM updates WHERE customer_id=? "
+            "ORDER BY id DESC LIMIT ?", (customer_id, limit)))
