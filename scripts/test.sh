@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install everything the tests need (Dovecot included) and run the whole test suite.
+# Extra arguments go to pytest, e.g. scripts/test.sh -k route -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/_ensure.sh
+ensure_debs "test -x /usr/sbin/dovecot" dovecot-imapd
+ensure_venv "[test]"
+.venv/bin/ruff check mailsum tests benchmarks
+.venv/bin/python -m pytest -q "$@"
