@@ -76,6 +76,7 @@ def build_update(
             age_days=max(0, (today - p.raised_at.astimezone(tz).date()).days),
             overdue=overdue(p), escalation=p.escalation,
             owner_away_until=away.get(p.owner) if p.owner else None,
+            raised_at=p.raised_at,
         ))
 
     resolved = [

@@ -180,6 +180,7 @@ class UpdatePoint:
     overdue: bool = False
     escalation: bool = False
     owner_away_until: date | None = None
+    raised_at: datetime | None = None  # date of the source message
 
 
 @dataclass

@@ -357,7 +357,8 @@ class Runner:
             return
         with self.store.transaction():
             self.store.mark_update(update_id, "sent", self.now)
-        log.info("update for %s delivered: %s", customer_id, where)
+        log.info("update for %s %s: %s", customer_id,
+                 "composed (dry run, not sent)" if self.options.dry_run else "delivered", where)
         self.report.sent.append(where)
 
 
