@@ -1,0 +1,224 @@
+"""User-visible strings of the update, German and English.
+
+One flat dict per language keeps translations reviewable side by side; ``{name}`` placeholders
+are filled by ``t``. Plural forms are separate keys (``_one`` / ``_other``) chosen by ``tn``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+LANGUAGES = ("de", "en")
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "de": {
+        # subject
+        "subject": "[mailsum] {name} – {open} offen, {new} neu, {resolved} erledigt ({date})",
+        "subject_quiet": "[mailsum] {name} – nichts Neues, {open} offen ({date})",
+        # title
+        "title": "Stand {customer}, {date}",
+        # at a glance
+        "h_glance": "Auf einen Blick",
+        "glance_counts": "{new} neu, {open} offen, {resolved} erledigt seit dem letzten Update "
+        "({since})",
+        "glance_first": "Erstes Update: {new} neu, {open} offen, {resolved} erledigt",
+        "owner_changes_one": "1 Wechsel der Zuständigkeit",
+        "owner_changes_other": "{n} Wechsel der Zuständigkeit",
+        "snoozed_one": "1 Punkt zurückgestellt",
+        "snoozed_other": "{n} Punkte zurückgestellt",
+        # problems
+        "h_problems": "Probleme zuerst",
+        "why": "Warum",
+        "why_blocker": "Blocker",
+        "why_overdue": "überfällig seit {date}",
+        "why_escalation": "Eskalation (dringend)",
+        # open points
+        "h_open": "Offene Punkte",
+        "no_open": "Keine offenen Punkte.",
+        "owner": "Zuständig: {owner}",
+        "owner_none": "Zuständig: niemand",
+        "away_until": "abwesend bis {date}",
+        "due": "fällig {date}",
+        "overdue": "überfällig",
+        "raised_by": "von {who}",
+        "message_date": "Nachricht vom {date}",
+        "status_new": "neu",
+        "status_snoozed": "zurückgestellt",
+        # owner changes
+        "h_owner_changes": "Zuständigkeit geändert",
+        "owner_change": "Zuständig jetzt: {new}, vorher {old}, seit {date}",
+        "owner_change_first": "Zuständig jetzt: {new}, seit {date}",
+        "reason": "Grund",
+        "point_ref": "Punkt {number}",
+        # away owners
+        "h_away": "Abwesend",
+        "away_line_one": "{owner} ist abwesend bis {date} – bitte Punkt {numbers} neu zuweisen: "
+        "antworten Sie mit `zuständig {number} name@{domain}`",
+        "away_line_other": "{owner} ist abwesend bis {date} – bitte die Punkte {numbers} neu "
+        "zuweisen: antworten Sie mit `zuständig {number} name@{domain}`",
+        "away_line_none": "{owner} ist abwesend bis {date}",  # date ends with a dot
+        # resolved
+        "h_resolved": "Erledigt seit dem letzten Update",
+        # summaries
+        "h_summary": "Zusammenfassung",
+        # quiet
+        "quiet": "Nichts Neues seit {since}",  # the date ends with a dot
+        "quiet_first": "Nichts Neues.",
+        "h_still_open": "Weiterhin offen",
+        # reply help
+        "h_help": "So antworten Sie",
+        "help_intro": "Antworten Sie auf diese Mail, ein Befehl pro Zeile über dem zitierten Text "
+        "(englische Befehle gehen auch):",
+        "cmd_done": "erledigt 3",
+        "cmd_done_effect": "Punkt 3 ist erledigt",
+        "cmd_owner": "zuständig 3 max@provider.de",
+        "cmd_owner_effect": "Punkt 3 neu zuweisen",
+        "cmd_snooze": "später 3 7d",
+        "cmd_snooze_effect": "Punkt 3 für 7 Tage zurückstellen",
+        "cmd_reopen": "wieder offen 3",
+        "cmd_reopen_effect": "Punkt 3 wieder öffnen",
+        "cmd_note": "notiz 3 text…",
+        "cmd_note_effect": "eine Notiz anhängen",
+        "cmd_update": "update",
+        "cmd_update_effect": "sofort ein neues Update schicken",
+        "cmd_pause": "pause 14d / weiter",
+        "cmd_pause_effect": "geplante Updates anhalten / wieder aufnehmen",
+        "cmd_help": "hilfe",
+        "cmd_help_effect": "die Befehlsliste schicken",
+        # kinds
+        "kind_question": "Frage",
+        "kind_request": "Anfrage",
+        "kind_todo": "Aufgabe",
+        "kind_blocker": "Blocker",
+        "kind_deadline": "Frist",
+        # age
+        "age_0": "seit heute",
+        "age_one": "seit 1 Tag",
+        "age_other": "seit {n} Tagen",
+        "footer": "Automatisch erstellt von mailsum.",
+    },
+    "en": {
+        "subject": "[mailsum] {name} – {open} open, {new} new, {resolved} resolved ({date})",
+        "subject_quiet": "[mailsum] {name} – nothing new, {open} open ({date})",
+        "title": "{customer}: status on {date}",
+        "h_glance": "At a glance",
+        "glance_counts": "{new} new, {open} open, {resolved} resolved since the last update "
+        "({since})",
+        "glance_first": "First update: {new} new, {open} open, {resolved} resolved",
+        "owner_changes_one": "1 change of owner",
+        "owner_changes_other": "{n} changes of owner",
+        "snoozed_one": "1 point snoozed",
+        "snoozed_other": "{n} points snoozed",
+        "h_problems": "Problems first",
+        "why": "Why",
+        "why_blocker": "blocker",
+        "why_overdue": "overdue since {date}",
+        "why_escalation": "escalation (urgent)",
+        "h_open": "Open points",
+        "no_open": "No open points.",
+        "owner": "Owner: {owner}",
+        "owner_none": "Owner: nobody",
+        "away_until": "away until {date}",
+        "due": "due {date}",
+        "overdue": "overdue",
+        "raised_by": "from {who}",
+        "message_date": "message of {date}",
+        "status_new": "new",
+        "status_snoozed": "snoozed",
+        "h_owner_changes": "Owner changes",
+        "owner_change": "Owner now: {new}, before {old}, since {date}",
+        "owner_change_first": "Owner now: {new}, since {date}",
+        "reason": "Reason",
+        "point_ref": "Point {number}",
+        "h_away": "Away",
+        "away_line_one": "{owner} is away until {date} – please reassign point {numbers}: "
+        "reply with `owner {number} name@{domain}`",
+        "away_line_other": "{owner} is away until {date} – please reassign points {numbers}: "
+        "reply with `owner {number} name@{domain}`",
+        "away_line_none": "{owner} is away until {date}.",
+        "h_resolved": "Resolved since the last update",
+        "h_summary": "Summary",
+        "quiet": "Nothing new since {since}.",
+        "quiet_first": "Nothing new.",
+        "h_still_open": "Still open",
+        "h_help": "How to reply",
+        "help_intro": "Reply to this mail, one command per line above the quoted text "
+        "(German commands work too):",
+        "cmd_done": "done 3",
+        "cmd_done_effect": "point 3 is resolved",
+        "cmd_owner": "owner 3 max@provider.de",
+        "cmd_owner_effect": "reassign point 3",
+        "cmd_snooze": "snooze 3 7d",
+        "cmd_snooze_effect": "hide point 3 for 7 days",
+        "cmd_reopen": "reopen 3",
+        "cmd_reopen_effect": "reopen point 3",
+        "cmd_note": "note 3 text…",
+        "cmd_note_effect": "attach a note",
+        "cmd_update": "update",
+        "cmd_update_effect": "send a fresh update now",
+        "cmd_pause": "pause 14d / resume",
+        "cmd_pause_effect": "stop / restart scheduled updates",
+        "cmd_help": "help",
+        "cmd_help_effect": "reply with the command list",
+        "kind_question": "Question",
+        "kind_request": "Request",
+        "kind_todo": "To-do",
+        "kind_blocker": "Blocker",
+        "kind_deadline": "Deadline",
+        "age_0": "today",
+        "age_one": "1 day",
+        "age_other": "{n} days",
+        "footer": "Generated automatically by mailsum.",
+    },
+}
+
+COMMAND_KEYS = ("done", "owner", "snooze", "reopen", "note", "update", "pause", "help")
+
+QUOTES = {"de": ("„", "“"), "en": ("“", "”")}
+
+
+def _lang(language: str) -> str:
+    """Unknown languages fall back to English rather than failing a whole update."""
+    lang = (language or "").lower()[:2]
+    return lang if lang in STRINGS else "en"
+
+
+def t(language: str, key: str, **kw: object) -> str:
+    """The string ``key`` in ``language`` with placeholders filled."""
+    text = STRINGS[_lang(language)][key]
+    return text.format(**kw) if kw else text
+
+
+def tn(language: str, key: str, n: int, **kw: object) -> str:
+    """Plural-aware lookup: ``key_one`` for 1, ``key_other`` otherwise (de and en agree)."""
+    kw.setdefault("n", n)
+    return t(language, f"{key}_one" if n == 1 else f"{key}_other", **kw)
+
+
+def quote(text: str, language: str) -> str:
+    """Verbatim text in the language's quotation marks."""
+    left, right = QUOTES[_lang(language)]
+    return f"{left}{text}{right}"
+
+
+def format_date(d: date, language: str, *, year: bool = False) -> str:
+    """Short date as people write it: ``27.11.`` / ``27 Nov``; ``year`` adds the year."""
+    if _lang(language) == "de":
+        return f"{d.day:02d}.{d.month:02d}." + (f"{d.year}" if year else "")
+    text = f"{d.day} {_EN_MONTHS[d.month - 1]}"
+    return f"{text} {d.year}" if year else text
+
+
+def format_age(days: int, language: str) -> str:
+    """Age of a point: ``seit 3 Tagen`` / ``3 days``."""
+    days = max(0, days)
+    if days == 0:
+        return t(language, "age_0")
+    return tn(language, "age", days)
+
+
+def commands(language: str) -> list[tuple[str, str]]:
+    """The reply command table (DESIGN.md §6) as (command, effect) in ``language``."""
+    return [(t(language, f"cmd_{k}"), t(language, f"cmd_{k}_effect")) for k in COMMAND_KEYS]

@@ -1,0 +1,314 @@
+"""Turn an ``Update`` into subject, plain text and HTML.
+
+All wording and formatting is decided here (via ``i18n``) into a small view model, so the text
+and HTML templates only lay it out and cannot drift apart in content. Templates can be
+overridden per file by a user folder searched before the packaged ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jinja2
+
+from mailsum import i18n
+from mailsum.models import RenderedUpdate, Update, UpdatePoint
+
+TEXT_TEMPLATE = "update.txt.j2"
+HTML_TEMPLATE = "update.html.j2"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def packaged_templates_dir() -> Path:
+    """Wheel installs carry ``mailsum/_templates``; editable installs use the repo's folder."""
+    import mailsum
+
+    inside = Path(mailsum.__file__).parent / "_templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[1] / "templates"
+
+
+def header_safe(value: str) -> str:
+    """One line without control characters: CR/LF in a subject would allow header injection."""
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
+@dataclass
+class PointView:
+    number: int
+    kind: str
+    kind_label: str
+    text: str  # verbatim
+    quoted: str  # verbatim, in quotation marks
+    owner: str | None
+    owner_label: str
+    owner_away: str | None
+    age: str
+    due: str | None
+    overdue: bool
+    raised_by: str
+    date: str
+    status: str
+    status_label: str | None
+    problem: bool
+    why: list[str]
+    meta: list[str]  # owner, age, due, raised by, date - ready to join
+    thread_subject: str
+    message_id: str
+
+
+@dataclass
+class GroupView:
+    subject: str
+    points: list[PointView] = field(default_factory=list)
+
+
+@dataclass
+class OwnerChangeView:
+    number: int | None
+    ref: str | None
+    quoted: str
+    line: str
+    reason: str | None
+
+
+@dataclass
+class ResolvedView:
+    quoted: str
+    thread_subject: str
+
+
+@dataclass
+class SummaryView:
+    subject: str
+    sentences: list[str]
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> date:
+    """Calendar day of ``moment`` where the reader lives (naive times are taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(tz).date()
+
+
+def _domain(address: str | None) -> str:
+    if address and "@" in address:
+        return address.rsplit("@", 1)[1]
+    return "provider.de"
+
+
+def build_subject(update: Update) -> str:
+    """``[mailsum] Name – 3 offen, 1 neu, 2 erledigt (27.11.)``, safe as a header value."""
+    lang = update.language
+    counts = update.counts
+    day = i18n.format_date(_local(update.generated_at, _zone(update.timezone)), lang)
+    name = header_safe(update.customer_name) or header_safe(update.customer_id)
+    if update.quiet:
+        subject = i18n.t(lang, "subject_quiet", name=name, open=counts["open"], date=day)
+    else:
+        subject = i18n.t(
+            lang,
+            "subject",
+            name=name,
+            open=counts["open"],
+            new=counts["new"],
+            resolved=counts["resolved"],
+            date=day,
+        )
+    return header_safe(subject)
+
+
+def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointView:
+    fmt = i18n.format_date
+    away = None
+    if p.owner_away_until:
+        away = i18n.t(lang, "away_until", date=fmt(p.owner_away_until, lang))
+    owner_label = i18n.t(lang, "owner", owner=p.owner) if p.owner else i18n.t(lang, "owner_none")
+    if away:
+        owner_label = f"{owner_label} ({away})"
+    age = i18n.format_age(p.age_days, lang)
+    due = None
+    if p.due:
+        due = i18n.t(lang, "due", date=fmt(p.due, lang, year=p.due.year != today.year))
+        if p.overdue:
+            due = f"{due} – {i18n.t(lang, 'overdue')}"
+    raised = i18n.t(lang, "raised_by", who=p.raised_by)
+    day = i18n.t(lang, "message_date", date=fmt(_local(p.raised_at or p.first_seen, tz), lang))
+    why: list[str] = []
+    if p.kind == "blocker":
+        why.append(i18n.t(lang, "why_blocker"))
+    if p.overdue and p.due:
+        why.append(i18n.t(lang, "why_overdue", date=fmt(p.due, lang)))
+    if p.escalation:
+        why.append(i18n.t(lang, "why_escalation"))
+    status_label = {"new": "status_new", "snoozed": "status_snoozed"}.get(p.status)
+    return PointView(
+        number=p.number,
+        kind=p.kind,
+        kind_label=i18n.t(lang, f"kind_{p.kind}") if p.kind in _KINDS else p.kind,
+        text=p.text,
+        quoted=i18n.quote(p.text, lang),
+        owner=p.owner,
+        owner_label=owner_label,
+        owner_away=away,
+        age=age,
+        due=due,
+        overdue=p.overdue,
+        raised_by=p.raised_by,
+        date=day,
+        status=p.status,
+        status_label=i18n.t(lang, status_label) if status_label else None,
+        problem=p.problem,
+        why=why,
+        meta=[m for m in (owner_label, age, due, raised, day) if m],
+        thread_subject=p.thread_subject,
+        message_id=p.message_id,
+    )
+
+
+_KINDS = ("question", "request", "todo", "blocker", "deadline")
+
+
+def _groups(points: list[PointView]) -> list[GroupView]:
+    """Points grouped by thread, threads in order of their first point."""
+    groups: dict[str, GroupView] = {}
+    for pv in points:
+        groups.setdefault(pv.thread_subject, GroupView(subject=pv.thread_subject)).points.append(pv)
+    for group in groups.values():
+        group.points.sort(key=lambda pv: pv.number)
+    return list(groups.values())
+
+
+def build_context(update: Update) -> dict[str, object]:
+    """Everything the templates show, already worded in the update's language."""
+    lang = update.language
+    tz = _zone(update.timezone)
+    today = _local(update.generated_at, tz)
+    fmt = i18n.format_date
+    counts = update.counts
+    views = [_point_view(p, lang, tz, today) for p in update.points]
+    by_id = {p.id: p.number for p in update.points}
+
+    since = fmt(_local(update.since, tz), lang) if update.since else None
+    glance: list[str] = []
+    if since:
+        glance.append(i18n.t(lang, "glance_counts", since=since, **counts))
+    else:
+        glance.append(i18n.t(lang, "glance_first", **counts))
+    if update.owner_changes:
+        glance.append(i18n.tn(lang, "owner_changes", len(update.owner_changes)))
+    if update.snoozed:
+        glance.append(i18n.tn(lang, "snoozed", update.snoozed))
+
+    changes = []
+    for ch in update.owner_changes:
+        when = fmt(_local(ch.at, tz), lang)
+        line = (
+            i18n.t(lang, "owner_change", new=ch.new, old=ch.old, date=when)
+            if ch.old
+            else i18n.t(lang, "owner_change_first", new=ch.new, date=when)
+        )
+        number = by_id.get(ch.id)
+        changes.append(
+            OwnerChangeView(
+                number=number,
+                ref=i18n.t(lang, "point_ref", number=number) if number else None,
+                quoted=i18n.quote(ch.text, lang),
+                line=line,
+                reason=i18n.quote(ch.reason, lang) if ch.reason else None,
+            )
+        )
+
+    away = []
+    for owner, back in update.away:
+        numbers = [p.number for p in update.points if p.owner == owner]
+        if not numbers:
+            away.append(i18n.t(lang, "away_line_none", owner=owner, date=fmt(back, lang)))
+            continue
+        away.append(
+            i18n.tn(
+                lang,
+                "away_line",
+                len(numbers),
+                owner=owner,
+                date=fmt(back, lang),
+                numbers=", ".join(str(n) for n in numbers),
+                number=numbers[0],
+                domain=_domain(owner),
+            )
+        )
+
+    quiet_text = None
+    if update.quiet:
+        quiet_text = i18n.t(lang, "quiet", since=since) if since else i18n.t(lang, "quiet_first")
+
+    return {
+        "update": update,
+        "lang": lang,
+        "t": lambda key, **kw: i18n.t(lang, key, **kw),
+        "subject": build_subject(update),
+        "title": i18n.t(
+            lang, "title", customer=update.customer_name, date=fmt(today, lang, year=True)
+        ),
+        "quiet": update.quiet,
+        "quiet_text": quiet_text,
+        "glance": glance,
+        "problems": [pv for pv in views if pv.problem],
+        "groups": _groups(views),
+        "owner_changes": changes,
+        "away": away,
+        "resolved": [
+            ResolvedView(quoted=i18n.quote(r.text, lang), thread_subject=r.thread_subject)
+            for r in update.resolved
+        ],
+        "summaries": [
+            SummaryView(subject=th.subject, sentences=list(th.summary))
+            for th in update.threads
+            if th.summary
+        ],
+        "commands": i18n.commands(lang),
+    }
+
+
+@lru_cache(maxsize=16)
+def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja2 environment: user folder first, autoescape for HTML, strict about typos."""
+    search = [str(templates_dir)] if templates_dir else []
+    search.append(str(packaged_templates_dir()))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "html.j2", "htm.j2"),
+            disabled_extensions=("txt", "txt.j2"),
+            default_for_string=False,
+            default=False,
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_update(update: Update, templates_dir: Path | None = None) -> RenderedUpdate:
+    """Subject, text and HTML of one update; ``update.subject`` is filled as a side effect."""
+    env = make_environment(templates_dir)
+    context = build_context(update)
+    update.subject = str(context["subject"])
+    text = env.get_template(TEXT_TEMPLATE).render(context)
+    html = env.get_template(HTML_TEMPLATE).render(context)
+    return RenderedUpdate(subject=update.subject, text=text, html=html)

@@ -1,0 +1,427 @@
+"""Render: subject, text and HTML of updates built here, German and English."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from mailsum import i18n
+from mailsum.models import (
+    Update,
+    UpdateOwnerChange,
+    UpdatePoint,
+    UpdateResolved,
+    UpdateThread,
+)
+from mailsum.render import build_subject, render_update
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
+
+# 06:30 UTC on 27 Nov is 07:30 in Berlin; 23:30 UTC on 26 Nov is already 27 Nov in Berlin.
+GENERATED = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
+SINCE = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)
+
+TEXTS = {
+    "de": {
+        "name": "ACME Maschinenbau GmbH",
+        "thread_a": "Server-Migration Standort Köln",
+        "thread_b": "Druckerproblem Buchhaltung",
+        "p1": "Der Datenbankserver startet seit dem Update nicht mehr, wir können nicht arbeiten.",
+        "p2": "Bitte schicken Sie uns das Wartungsfenster bis Freitag.",
+        "p3": "Können Sie die Druckertreiber-Aktualisierungsrichtlinie noch einmal prüfen?",
+        "resolved": "Das VPN funktioniert wieder.",
+        "reason": "Sandra übernimmt das ab sofort.",
+        "summary": ["Die Migration ist für Dezember geplant.", "Der Datenbankserver fällt aus."],
+    },
+    "en": {
+        "name": "Brightline Logistics Ltd",
+        "thread_a": "Warehouse server migration",
+        "thread_b": "Printer trouble in accounting",
+        "p1": "The database server does not start since the update, we cannot work.",
+        "p2": "Please send us the maintenance window by Friday.",
+        "p3": "Could you check the printer driver policy again?",
+        "resolved": "The VPN works again.",
+        "reason": "Sandra takes this over from now on.",
+        "summary": ["The migration is planned for December.", "The database server is down."],
+    },
+}
+
+
+def make_point(number: int, text: str, **kw: object) -> UpdatePoint:
+    values: dict[str, object] = {
+        "number": number,
+        "id": f"p{number}",
+        "kind": "request",
+        "status": "open",
+        "problem": False,
+        "text": text,
+        "owner": "sandra.yilmaz@provider.de",
+        "raised_by": "it@acme.de",
+        "due": None,
+        "thread_id": "<a@acme.de>",
+        "thread_subject": "Thread",
+        "message_id": f"<m{number}@acme.de>",
+        "first_seen": datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
+        "age_days": 3,
+    }
+    values.update(kw)
+    return UpdatePoint(**values)  # type: ignore[arg-type]
+
+
+def make_update(language: str = "de", quiet: bool = False) -> Update:
+    s = TEXTS[language]
+    points = [
+        make_point(
+            1,
+            s["p1"],
+            kind="blocker",
+            status="new",
+            problem=True,
+            escalation=True,
+            owner="max.weber@provider.de",
+            owner_away_until=date(2026, 11, 30),
+            thread_subject=s["thread_a"],
+            age_days=0,
+        ),
+        make_point(
+            2,
+            s["p2"],
+            problem=True,
+            overdue=True,
+            due=date(2026, 11, 20),
+            thread_subject=s["thread_a"],
+        ),
+        make_point(
+            3,
+            s["p3"],
+            kind="question",
+            owner=None,
+            thread_subject=s["thread_b"],
+            thread_id="<b@acme.de>",
+            age_days=12,
+        ),
+    ]
+    return Update(
+        customer_id="acme",
+        customer_name=s["name"],
+        to=["anna.vertrieb@provider.de"],
+        cc=[],
+        language=language,
+        timezone="Europe/Berlin",
+        generated_at=GENERATED,
+        since=SINCE,
+        quiet=quiet,
+        points=points,
+        resolved=[]
+        if quiet
+        else [
+            UpdateResolved(
+                id="r1", text=s["resolved"], message_id="<r1@acme.de>", thread_subject=s["thread_b"]
+            ),
+            UpdateResolved(id="r2", text=s["resolved"] + "!", message_id="<r2@acme.de>"),
+        ],
+        owner_changes=[]
+        if quiet
+        else [
+            UpdateOwnerChange(
+                id="p2",
+                text=s["p2"],
+                old="max.weber@provider.de",
+                new="sandra.yilmaz@provider.de",
+                at=datetime(2026, 11, 25, 10, 0, tzinfo=UTC),
+                reason=s["reason"],
+            )
+        ],
+        threads=[]
+        if quiet
+        else [
+            UpdateThread(
+                thread_id="<a@acme.de>",
+                subject=s["thread_a"],
+                message_ids=["<m1@acme.de>"],
+                summary=s["summary"],
+            ),
+        ],
+        away=[("max.weber@provider.de", date(2026, 11, 30))],
+        snoozed=0 if quiet else 2,
+    )
+
+
+def visible_text(html: str) -> str:
+    """HTML reduced to what a reader sees, to compare content with the text part."""
+    body = re.sub(r"<head>.*?</head>", " ", html, flags=re.S)
+    return htmllib.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
+
+
+# --------------------------------------------------------------------------- subject
+
+
+def test_subject_german() -> None:
+    u = make_update("de")
+    assert build_subject(u) == (
+        "[mailsum] ACME Maschinenbau GmbH – 3 offen, 1 neu, 2 erledigt (27.11.)"
+    )
+
+
+def test_subject_english() -> None:
+    u = make_update("en")
+    assert build_subject(u) == (
+        "[mailsum] Brightline Logistics Ltd – 3 open, 1 new, 2 resolved (27 Nov)"
+    )
+
+
+def test_subject_quiet() -> None:
+    assert build_subject(make_update("de", quiet=True)) == (
+        "[mailsum] ACME Maschinenbau GmbH – nichts Neues, 3 offen (27.11.)"
+    )
+    assert build_subject(make_update("en", quiet=True)) == (
+        "[mailsum] Brightline Logistics Ltd – nothing new, 3 open (27 Nov)"
+    )
+
+
+def test_subject_date_is_local_day() -> None:
+    u = make_update("de")
+    u.generated_at = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # 00:30 in Berlin
+    assert build_subject(u).endswith("(27.11.)")
+    u.timezone = "UTC"
+    assert build_subject(u).endswith("(26.11.)")
+
+
+def test_subject_strips_cr_lf() -> None:
+    u = make_update("de")
+    u.customer_name = "ACME\r\nBcc: victim@example.com"
+    rendered = render_update(u)
+    assert "\r" not in rendered.subject and "\n" not in rendered.subject
+    assert rendered.subject.startswith("[mailsum] ACME Bcc: victim@example.com – ")
+    assert u.subject == rendered.subject
+
+
+# --------------------------------------------------------------------------- body
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_sections_in_design_order(language: str) -> None:
+    u = make_update(language)
+    text = render_update(u).text
+    headings = [
+        "h_glance",
+        "h_problems",
+        "h_open",
+        "h_owner_changes",
+        "h_away",
+        "h_resolved",
+        "h_summary",
+        "h_help",
+    ]
+    positions = [text.index("\n" + i18n.t(language, h) + "\n") for h in headings]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_text_and_html_carry_the_same_content(language: str) -> None:
+    u = make_update(language)
+    r = render_update(u)
+    seen = visible_text(r.html)
+    s = TEXTS[language]
+    for needle in [
+        s["p1"],
+        s["p2"],
+        s["p3"],
+        s["resolved"],
+        s["reason"],
+        *s["summary"],
+        s["thread_a"],
+        s["thread_b"],
+        "max.weber@provider.de",
+        "it@acme.de",
+    ]:
+        assert needle in r.text, needle
+        assert needle in seen, needle
+    for cmd, effect in i18n.commands(language):
+        assert cmd in r.text and cmd in seen
+        assert effect in r.text and effect in seen
+
+
+def test_german_point_lines() -> None:
+    text = render_update(make_update("de")).text
+    assert "„Der Datenbankserver startet" in text
+    assert "Zuständig: max.weber@provider.de (abwesend bis 30.11.)" in text
+    assert "seit heute" in text and "seit 3 Tagen" in text and "seit 12 Tagen" in text
+    assert "fällig 20.11. – überfällig" in text
+    assert "von it@acme.de" in text
+    assert "Nachricht vom 24.11." in text
+    assert "Zuständig: niemand" in text
+    assert "[Blocker, neu]" in text and "[Frage]" in text
+
+
+def test_english_point_lines() -> None:
+    text = render_update(make_update("en")).text
+    assert "“The database server" in text
+    assert "Owner: max.weber@provider.de (away until 30 Nov)" in text
+    assert "today" in text and "3 days" in text
+    assert "due 20 Nov – overdue" in text
+    assert "[Question]" in text
+
+
+def test_glance_counts_and_first_update() -> None:
+    u = make_update("de")
+    text = render_update(u).text
+    assert "1 neu, 3 offen, 2 erledigt seit dem letzten Update (25.11.)" in text
+    assert "1 Wechsel der Zuständigkeit" in text
+    assert "2 Punkte zurückgestellt" in text
+    u.since = None
+    u.snoozed = 1
+    text = render_update(u).text
+    assert "Erstes Update: 1 neu, 3 offen, 2 erledigt" in text
+    assert "1 Punkt zurückgestellt" in text
+
+
+def _section(text: str, heading: str, next_heading: str) -> str:
+    return text.split("\n" + heading + "\n", 1)[1].split("\n" + next_heading + "\n", 1)[0]
+
+
+def test_problems_first_lists_only_problems_with_reasons() -> None:
+    u = make_update("de")
+    text = render_update(u).text
+    problems = _section(text, "Probleme zuerst", "Offene Punkte")
+    s = TEXTS["de"]
+    assert s["p1"] in problems and s["p2"] in problems
+    assert s["p3"] not in problems
+    assert "Warum: Blocker, Eskalation (dringend)" in problems
+    assert "Warum: überfällig seit 20.11." in problems
+    u.points = [p for p in u.points if not p.problem]
+    assert "Probleme zuerst" not in render_update(u).text
+
+
+def test_open_points_grouped_by_thread() -> None:
+    u = make_update("de")
+    text = render_update(u).text
+    s = TEXTS["de"]
+    open_part = _section(text, "Offene Punkte", "Zuständigkeit geändert")
+    a = open_part.index(s["thread_a"])
+    b = open_part.index(s["thread_b"])
+    assert a < open_part.index(s["p1"]) < open_part.index(s["p2"]) < b < open_part.index(s["p3"])
+    assert re.search(r"^1\. \[Blocker", open_part, re.M)
+    assert re.search(r"^3\. \[Frage\]", open_part, re.M)
+
+
+def test_owner_change_and_away() -> None:
+    text = render_update(make_update("de")).text
+    assert (
+        "Zuständig jetzt: sandra.yilmaz@provider.de, vorher max.weber@provider.de, seit 25.11."
+    ) in text
+    assert "Punkt 2:" in text
+    assert "Grund: „Sandra übernimmt das ab sofort.“" in text
+    assert (
+        "max.weber@provider.de ist abwesend bis 30.11. – bitte Punkt 1 neu zuweisen: "
+        "antworten Sie mit `zuständig 1 name@provider.de`"
+    ) in text
+    u = make_update("de")
+    u.points[2].owner = "max.weber@provider.de"
+    assert "bitte die Punkte 1, 3 neu zuweisen" in render_update(u).text
+    en = render_update(make_update("en")).text
+    assert "reply with `owner 1 name@provider.de`" in en
+    assert "Owner now: sandra.yilmaz@provider.de, before max.weber@provider.de, since 25 Nov" in en
+
+
+def test_away_owner_without_points() -> None:
+    u = make_update("en")
+    u.away = [("lena.kurz@provider.de", date(2026, 12, 1))]
+    text = render_update(u).text
+    assert "lena.kurz@provider.de is away until 1 Dec." in text
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_quiet_update_is_short_and_lists_open_points(language: str) -> None:
+    u = make_update(language, quiet=True)
+    r = render_update(u)
+    assert i18n.t(language, "quiet", since=i18n.format_date(date(2026, 11, 25), language)) in r.text
+    for p in u.points:
+        assert p.text in r.text and p.text in visible_text(r.html)
+    for heading in ("h_glance", "h_owner_changes", "h_resolved", "h_summary"):
+        assert "\n" + i18n.t(language, heading) + "\n" not in r.text
+    assert i18n.t(language, "h_still_open") in r.text
+    # problems are never hidden, not even when nothing is new
+    assert r.text.index(i18n.t(language, "h_problems")) < r.text.index(
+        i18n.t(language, "h_still_open")
+    )
+    assert i18n.t(language, "h_away") in r.text
+    assert len(r.text) < len(render_update(make_update(language)).text)
+
+
+def test_html_escapes_mail_content() -> None:
+    u = make_update("en")
+    u.points[2].text = '<script>alert("x")</script> & <b>bold</b>'
+    u.threads[0].summary = ["<img src=x onerror=alert(1)>"]
+    u.points[2].thread_subject = "<i>subject</i>"
+    r = render_update(u)
+    assert "<script>" not in r.html
+    assert "&lt;script&gt;" in r.html
+    assert "<img" not in r.html and "<i>subject" not in r.html
+    assert "&amp; &lt;b&gt;bold" in r.html
+    assert '<script>alert("x")</script>' in r.text  # the text part stays verbatim
+
+
+def test_html_is_phone_and_dark_mode_friendly() -> None:
+    html = render_update(make_update("de")).html
+    assert 'name="color-scheme" content="light dark"' in html
+    assert "max-width:640px" in html
+    assert "overflow-wrap:anywhere" in html
+    assert "background" not in html
+    assert "<img" not in html
+
+
+def test_multiline_point_text_stays_inside_its_point() -> None:
+    u = make_update("de")
+    u.points[2].text = "Erste Zeile.\nZweite Zeile."
+    text = render_update(u).text
+    assert "„Erste Zeile.\n    Zweite Zeile.“" in text
+
+
+def test_template_override_dir_wins(tmp_path: Path) -> None:
+    (tmp_path / "update.txt.j2").write_text(
+        "OVERRIDE {{ subject }}{% for p in update.points %}|{{ p.number }}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    r = render_update(make_update("de"), templates_dir=tmp_path)
+    assert r.text.startswith("OVERRIDE [mailsum] ACME")
+    assert "|1|2|3" in r.text
+    assert "max-width:640px" in r.html  # HTML falls back to the packaged template
+
+
+def test_override_fixture_html_is_autoescaped() -> None:
+    u = make_update("de")
+    u.points[0].text = "<b>laut</b>"
+    r = render_update(u, templates_dir=FIXTURES)
+    assert r.html.startswith("<p>FIXTURE")
+    assert "&lt;b&gt;laut&lt;/b&gt;" in r.html
+
+
+def test_override_typo_fails_loudly(tmp_path: Path) -> None:
+    (tmp_path / "update.txt.j2").write_text("{{ no_such_variable }}", encoding="utf-8")
+    with pytest.raises(Exception, match="no_such_variable"):
+        render_update(make_update("de"), templates_dir=tmp_path)
+
+
+# --------------------------------------------------------------------------- i18n
+
+
+def test_format_date_and_age() -> None:
+    d = date(2026, 11, 27)
+    assert i18n.format_date(d, "de") == "27.11."
+    assert i18n.format_date(d, "de", year=True) == "27.11.2026"
+    assert i18n.format_date(d, "en") == "27 Nov"
+    assert i18n.format_date(d, "en", year=True) == "27 Nov 2026"
+    assert i18n.format_date(date(2026, 3, 5), "de") == "05.03."
+    assert i18n.format_age(3, "de") == "seit 3 Tagen"
+    assert i18n.format_age(1, "de") == "seit 1 Tag"
+    assert i18n.format_age(3, "en") == "3 days"
+    assert i18n.format_age(1, "en") == "1 day"
+
+
+def test_languages_have_the_same_keys() -> None:
+    assert set(i18n.STRINGS["de"]) == set(i18n.STRINGS["en"])
