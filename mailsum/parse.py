@@ -1,0 +1,398 @@
+"""Turn raw message bytes into a ParsedMessage.
+
+mail-parser does the MIME walk and defect bookkeeping; header and body text are decoded here
+with a charset cascade (declared, then UTF-8, then Windows-1252) because real mail lies about
+its charset and mail-parser's own fallback replaces such bytes. Only mail that is not mail at
+all raises ParseError; everything else is kept and its problems are listed in ``defects``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import hashlib
+import logging
+import re
+from datetime import UTC, datetime
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+from html.parser import HTMLParser
+
+import mailparser
+
+from mailsum.autoreply import away_until, classify_auto
+from mailsum.errors import ParseError
+from mailsum.language import guess_language
+from mailsum.models import ParsedMessage
+from mailsum.quotes import own_text
+
+# mail-parser logs a warning for every non-text part ("Email content 'png' not handled"); those
+# are not problems of the message, and real ones are collected as defects below.
+logging.getLogger("mailparser").setLevel(logging.ERROR)
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
+_MBOX_FROM = re.compile(rb"^From [^\s:]")
+_OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
+_KNOWN_HEADERS = {
+    "from", "to", "cc", "subject", "date", "message-id", "received", "return-path",
+    "in-reply-to", "references", "mime-version", "content-type", "sender", "reply-to",
+    "delivered-to", "x-mailer", "user-agent", "resent-from",
+}  # fmt: skip
+_MSGID = re.compile(r"<[^<>\s]+>")
+_LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"}
+
+
+def parse_message(data: bytes) -> ParsedMessage:
+    """Parse one message; raise ParseError only when the bytes are no usable mail."""
+    _check_looks_like_mail(data)
+    defects: list[str] = []
+    msg = _message_of(data, defects)
+    headers = _headers(msg, defects)
+    if not any(name in _KNOWN_HEADERS for name in headers):
+        raise ParseError("no mail headers (From, To, Subject, Date, …) found")
+
+    content_hash = hashlib.sha256(data).hexdigest()
+    from_name, from_addr = _first_address(headers.get("from", ""))
+    subject = " ".join(headers.get("subject", "").split())
+    text = _body_text(msg, defects)
+    sent = _date(msg, headers, defects)
+    own = own_text(text)
+    auto = classify_auto(headers, from_addr, subject, text)
+    return ParsedMessage(
+        message_id=_message_id(headers.get("message-id", ""), content_hash, defects),
+        subject=subject,
+        from_addr=from_addr,
+        from_name=from_name,
+        to=_addresses(headers.get("to", "")),
+        cc=_addresses(headers.get("cc", "")),
+        date=sent,
+        in_reply_to=next(iter(_MSGID.findall(headers.get("in-reply-to", ""))), None),
+        references=_MSGID.findall(headers.get("references", "")),
+        headers=headers,
+        text=text,
+        own_text=own,
+        auto=auto,
+        away_until=away_until(text, sent.date()) if auto == "auto-reply" else None,
+        language=guess_language(own),
+        content_hash=content_hash,
+        defects=defects,
+    )
+
+
+# --------------------------------------------------------------------------- envelope
+
+
+def _check_looks_like_mail(data: bytes) -> None:
+    if not data or not data.strip():
+        raise ParseError("empty message")
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
+    if b"\x00" in head:
+        raise ParseError("binary data, not an email (NUL bytes in the header)")
+    first = head.split(b"\n", 1)[0]
+    if _MBOX_FROM.match(first):  # mbox separator line
+        first = head.split(b"\n", 2)[1] if head.count(b"\n") >= 1 else b""
+    if not _HEADER_LINE.match(first):
+        raise ParseError('not an email: the first line is no header ("Name: value")')
+
+
+def _message_of(data: bytes, defects: list[str]) -> Message:
+    data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # BOM from Windows tools
+    if _MBOX_FROM.match(data):
+        data = data.split(b"\n", 1)[1] if b"\n" in data else b""
+    blank = re.search(rb"\r?\n\r?\n", data)
+    end = blank.start() if blank else len(data)
+    if _OBSOLETE_NAME.search(data, 0, end):
+        # RFC 822 allowed "Subject   : x"; the email package stops reading headers there
+        defects.append("obsolete whitespace before a header colon")
+        data = _OBSOLETE_NAME.sub(rb"\1:", data[:end]) + data[end:]
+    try:
+        parsed = mailparser.parse_from_bytes(data)
+        msg = parsed.message
+        for category in sorted(parsed.defects_categories):
+            defects.append(f"mail-parser: {category}")
+    except Exception as exc:  # mail-parser raises many kinds on odd mail
+        defects.append(f"mail-parser failed ({type(exc).__name__}); parsed with email")
+        msg = None
+    if msg is None:
+        try:
+            msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        except Exception as exc:
+            raise ParseError(f"unreadable MIME structure: {exc}") from exc
+    return msg
+
+
+def _headers(msg: Message, defects: list[str]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        key = str(name).strip().lower()
+        if key and key not in headers:
+            headers[key] = _decode_header(value, key, defects)
+    return headers
+
+
+def _decode_header(value: object, name: str, defects: list[str]) -> str:
+    """Unfold and decode RFC 2047 words; raw 8-bit bytes go through the charset cascade."""
+    raw = value if isinstance(value, str) else str(value)
+    raw = re.sub(r"\r?\n[ \t]", " ", raw).replace("\r", "").replace("\n", "")
+    if any("\udc80" <= c <= "\udcff" for c in raw):
+        raw = _decode_bytes(raw.encode("ascii", "surrogateescape"), None, defects, name)
+    if "=?" not in raw:
+        return raw.strip()
+    try:
+        parts = decode_header(raw)
+    except Exception:  # malformed encoded words stay as written
+        defects.append(f"header {name}: malformed encoded word")
+        return raw.strip()
+    out: list[str] = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str):
+            out.append(chunk)
+        elif charset is None:
+            out.append(chunk.decode("raw-unicode-escape", "replace"))
+        else:
+            out.append(_decode_bytes(chunk, charset, defects, name))
+    # decode_header splits plain text from encoded words without the space between them
+    joined = ""
+    for i, piece in enumerate(out):
+        prev_encoded = i > 0 and parts[i - 1][1] is not None
+        this_encoded = parts[i][1] is not None
+        boundary = joined and prev_encoded != this_encoded
+        if boundary and not joined[-1].isspace() and not piece[:1].isspace():
+            joined += " "
+        joined += piece
+    return " ".join(joined.split())
+
+
+def _decode_bytes(payload: bytes, declared: str | None, defects: list[str], where: str) -> str:
+    """Declared charset, then UTF-8, then Windows-1252; notes a defect when the first fails."""
+    candidates: list[str] = []
+    if declared:
+        charset = declared.strip().strip('"').lower()
+        if charset in _LATIN1_ALIASES:
+            # Windows-1252 is what "Latin-1" mail means in practice (€, „“ live there)
+            candidates += ["utf-8", "cp1252"] if charset in ("us-ascii", "ascii") else ["cp1252"]
+        else:
+            try:
+                candidates.append(codecs.lookup(charset).name)
+            except LookupError:
+                defects.append(f"{where}: unknown charset {declared!r}")
+    for charset in [*candidates, "utf-8", "cp1252"]:
+        try:
+            text = payload.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if declared and candidates and charset != candidates[0]:
+            defects.append(f"{where}: not {declared}, decoded as {charset}")
+        return text
+    defects.append(f"{where}: undecodable bytes, decoded as latin-1")
+    return payload.decode("latin-1")
+
+
+def _first_address(value: str) -> tuple[str, str]:
+    for name, addr in getaddresses([value]):
+        if addr.strip():
+            return " ".join(name.split()), addr.strip().lower()
+    return "", ""
+
+
+def _addresses(value: str) -> list[str]:
+    return [a.strip().lower() for _, a in getaddresses([value]) if a.strip()]
+
+
+def _message_id(value: str, content_hash: str, defects: list[str]) -> str:
+    found = _MSGID.search(value)
+    if found:
+        return found.group(0)
+    token = value.strip().strip("<>").strip()
+    if token and not any(c.isspace() for c in token):
+        defects.append("Message-ID without angle brackets")
+        return f"<{token}>"
+    defects.append("no Message-ID; synthesised from the content hash")
+    return f"<{content_hash[:32]}@mailsum.invalid>"
+
+
+def _date(msg: Message, headers: dict[str, str], defects: list[str]) -> datetime:
+    parsed = _parse_date(headers.get("date", ""))
+    if parsed is not None:
+        return parsed
+    defects.append("missing or unreadable Date header" if "date" in headers else "no Date header")
+    received = [
+        _parse_date(str(v).rsplit(";", 1)[-1])
+        for v in (msg.get_all("received") or [])
+        if ";" in str(v)
+    ]
+    dates = [d for d in received if d is not None]
+    if dates:
+        return max(dates)
+    defects.append("no date at all; using 1970-01-01")
+    return _EPOCH
+
+
+def _parse_date(value: str) -> datetime | None:
+    value = " ".join(value.split())
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _body_text(msg: Message, defects: list[str]) -> str:
+    try:
+        text = _part_text(msg, defects)
+    except Exception as exc:  # a broken part must not lose the message
+        defects.append(f"body not readable ({type(exc).__name__})")
+        text = ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    return text.strip("\n")
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = str(part.get("content-disposition") or "").lower()
+    return disposition.strip().startswith("attachment")
+
+
+def _part_text(part: Message, defects: list[str]) -> str:
+    ctype = part.get_content_type()
+    if part.is_multipart():
+        children = [c for c in part.get_payload() if isinstance(c, Message)]
+        if ctype == "multipart/alternative":
+            for wanted in ("text/plain", "text/html"):
+                for child in children:
+                    if child.get_content_type() == wanted and not _is_attachment(child):
+                        text = _part_text(child, defects)
+                        if text.strip():
+                            return text
+            for child in reversed(children):
+                text = _part_text(child, defects)
+                if text.strip():
+                    return text
+            return ""
+        texts = []
+        for child in children:
+            if _is_attachment(child) or child.get_content_type() in (
+                "message/rfc822",
+                "message/delivery-status",
+                "text/rfc822-headers",
+            ):
+                continue
+            text = _part_text(child, defects)
+            if text.strip():
+                texts.append(text.strip("\n"))
+        return "\n\n".join(texts)
+    if _is_attachment(part) or ctype not in ("text/plain", "text/html"):
+        return ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    text = _decode_bytes(payload, part.get_content_charset(), defects, f"body {ctype}")
+    return html_to_text(text) if ctype == "text/html" else text
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+class _TextExtractor(HTMLParser):
+    """HTML to readable lines: blocks become line breaks, blockquotes get "> " prefixes."""
+
+    BLOCKS = frozenset(
+        str.split(
+            "address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2"
+            " h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul"
+        )
+    )
+    SKIP = frozenset(("script", "style", "head", "title", "template"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current = ""
+        self.depth = 0
+        self.skip = 0
+        self.pre = 0
+
+    def flush(self, force_blank: bool = False) -> None:
+        line = self.current.strip() if not self.pre else self.current.rstrip()
+        if line:
+            self.lines.append("> " * self.depth + line)
+        if force_blank and self.lines and self.lines[-1].strip("> "):
+            self.lines.append(">" * self.depth)
+        self.current = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag == "br":
+            # <div><br></div> is how mail editors write a blank line
+            self.flush(force_blank=not self.current.strip())
+        elif tag in self.BLOCKS:
+            self.flush(force_blank=tag == "p")
+            if tag == "blockquote":
+                self.depth += 1
+            elif tag == "pre":
+                self.pre += 1
+            elif tag == "li":
+                self.current = "- "
+        elif tag == "td" and self.current.strip():
+            self.current += " "
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" or tag in self.BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.flush(force_blank=tag == "p")
+            if tag == "blockquote":
+                self.depth = max(0, self.depth - 1)
+            elif tag == "pre":
+                self.pre = max(0, self.pre - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.pre:
+            parts = data.split("\n")
+            self.current += parts[0]
+            for part in parts[1:]:
+                self.flush()
+                self.current = part
+            return
+        data = re.sub(r"[ \t\r\n\f]+", " ", data.replace("\xa0", " "))
+        if self.current.endswith(" ") and data.startswith(" "):
+            data = data[1:]
+        self.current += data
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text of an HTML body (entities decoded, quotes marked with "> ")."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; keep what was read so far
+        pass
+    parser.flush()
+    lines: list[str] = []
+    for line in parser.lines:
+        if not line.strip("> ") and lines and not lines[-1].strip("> "):
+            continue
+        lines.append(line)
+    return "\n".join(lines).strip("\n")

@@ -1,0 +1,311 @@
+"""Cut a mail body down to the sender's own new text.
+
+Open points must come from what the sender wrote in this message, never from quoted history,
+signatures or legal footers. The rules below follow the formats that German and English mail
+clients (Outlook, Gmail, Apple Mail, Thunderbird, Lotus Notes, mobile clients) write. Kept lines
+are returned verbatim, because later stages and the evaluation match lines, not rewrapped text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r"^\s*>")
+
+# One-line markers after which the rest is history (Outlook, forwards, Lotus Notes).
+_SEPARATOR = re.compile(
+    r"^\s*[-_=*\s]*(?:"
+    r"original[- ]message|urspr(?:ü|ue|.)ngliche nachricht|original[- ]nachricht"
+    r"|forwarded message|weitergeleitete nachricht|message d'origine|message transféré"
+    r"|forwarded by\b|weitergeleitet von\b"
+    r")",
+    re.IGNORECASE,
+)
+_FORWARD_LINE = re.compile(
+    r"^\s*(?:begin forwarded message|anfang der weitergeleiteten (?:nachricht|e-mail)"
+    r"|start of forwarded message)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "On Mon, Mar 4, 2024 at 10:15 AM X wrote:", "Am 12.03.2024 um 10:15 schrieb X:", also
+# "X schrieb am ...:" and "X <x@y> wrote:"; the text may be wrapped over up to three lines.
+_ATTRIBUTION_END = re.compile(
+    r"\b(?:wrote|writes|schrieb|schreibt|a écrit|escribió|ha scritto)\b[^:]{0,120}:\s*$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_START = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s", re.IGNORECASE)
+_HEADER_KEYS = (
+    r"from|von|de|absender|sent|gesendet|date|datum|envoyé|to|an|à|cc|kopie|bcc"
+    r"|subject|betreff|objet|reply-to|antwort an|importance|wichtigkeit"
+)
+_HEADER = re.compile(rf"^\s*[*]{{0,2}}({_HEADER_KEYS})\s*[*]{{0,2}}\s*:", re.IGNORECASE)
+_FROM_KEYS = {"from", "von", "de", "absender"}
+_TO_KEYS = {"to", "an", "à"}
+_DATE_OR_SUBJECT_KEYS = {
+    "sent", "gesendet", "date", "datum", "envoyé", "subject", "betreff", "objet",
+}  # fmt: skip
+_ONE_LINE_HEADER = re.compile(
+    r"^\s*[*]{0,2}(?:from|von)[*]{0,2}\s*:.*\b(?:sent|gesendet|date|datum)[*]{0,2}\s*:",
+    re.IGNORECASE,
+)
+_RULE_LINE = re.compile(r"^\s*(?:_{5,}|-{5,}|={5,})\s*$")
+_DATE_TIME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}.{0,20}\d{1,2}:\d{2}")
+
+_SIG_DELIMITER = re.compile(r"^(?:-- ?|--)\s*$")
+_LIST_FOOTER = re.compile(r"^\s*_{10,}\s*$")
+_MOBILE = re.compile(
+    r"^\s*(?:sent from my\b|sent from (?:outlook|mail|yahoo|samsung|gmail)\b"
+    r"|get outlook for\b|von meinem \S+.{0,40}gesendet|gesendet von meinem\b"
+    r"|gesendet mit\b|sent with\b|sent via\b|diese nachricht wurde von meinem)",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^\s*(?:"
+    r"(?:(?:vielen |herzlichen |besten )?dank(?:e|en)?(?: schön)?\s*(?:und|&|\+)\s*)?"
+    r"(?:mit\s+)?(?:(?:sehr\s+)?(?:freundlich|viel|best|lieb|herzlich|schön|sonnig"
+    r"|kollegial|frdl)\w*\.?\s+)?"
+    r"(?:grü(?:ß|ss)en?|gru(?:ß|ss))"
+    r"|mfg|vg|lg|bg|gruss"
+    r"|(?:best|kind|warm|warmest|kindest|many|with best|with kind)\s+(?:regards|wishes|thanks)"
+    r"|regards|best|cheers|thanks(?: again| in advance| a lot| and regards)?|thank you"
+    r"|many thanks|sincerely|yours(?: sincerely| truly)?|greetings|br|rgds|thx|ciao"
+    r"|vielen dank|danke(?: schön)?|besten dank|viele grüsse"
+    r")(?:\s+(?:aus|from)\s+\S+)?\s*[,.!]*"
+    r"\s*(?-i:[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})?\s*$",  # an optional name
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"^\s*[*]?\s*(?:"
+    r"geschäftsführ(?:er|ung|erin)\b|vorstand\s*:|aufsichtsrat|amtsgericht|registergericht"
+    r"|handelsregister|hr[ab]\s*:?\s*\d|ust[.-]?id|umsatzsteuer-id|steuernummer|st\.-?nr"
+    r"|sitz der gesellschaft|sitz\s*:|registered office|company registration|registered in\b"
+    r"|diese (?:e-?mail|nachricht)\b.{0,60}\b(?:vertraulich|enthält|ist)"
+    r"|wenn sie nicht der (?:richtige|vorgesehene) (?:adressat|empfänger)"
+    r"|falls sie nicht der (?:richtige|vorgesehene)"
+    r"|this (?:e-?mail|message|communication)\b.{0,80}\b(?:confidential|privileged|intended)"
+    r"|the information (?:contained )?in this (?:e-?mail|message)"
+    r"|if you (?:are not|have received) (?:the intended|this)"
+    r"|confidentiality notice|disclaimer\s*:"
+    r")",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)"
+    r"|good (?:morning|afternoon|evening)|moin|servus|grüß (?:gott|dich|euch)|hiho|howdy)"
+    r"\b[^.?]{0,60}[,!:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def own_text(text: str) -> str:
+    """Return the lines the sender wrote in this message, joined by newlines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    segments = _own_segments(lines)
+    kept: list[str] = []
+    for segment in segments:
+        segment = _cut_signature(segment, has_text_before=any(s.strip() for s in kept))
+        segment = _trim_blank(segment)
+        if segment:
+            kept.extend([""] + segment if kept else segment)
+    return "\n".join(_trim_blank(_drop_salutation(kept)))
+
+
+def _own_segments(lines: list[str]) -> list[list[str]]:
+    """Split the body into runs of unquoted lines, dropping quote headers and quoted blocks."""
+    segments: list[list[str]] = []
+    current: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        start, end = _quote_header_at(lines, i)
+        if start is not None:
+            if start < i:
+                current = current[: max(0, len(current) - (i - start))]
+            if current:
+                segments.append(current)
+            current = []
+            j = _skip_blank(lines, end)
+            if j < n and _QUOTED.match(lines[j]):
+                i = _skip_quoted(lines, j)  # bottom-posting: own text may follow the quote
+                continue
+            return segments  # unprefixed history runs to the end
+        if _QUOTED.match(lines[i]):
+            if current:
+                segments.append(current)
+            current = []
+            i = _skip_quoted(lines, i)
+            continue
+        current.append(lines[i])
+        i += 1
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _quote_header_at(lines: list[str], i: int) -> tuple[int | None, int]:
+    """(first line of a quote header found at line i, line after it), or (None, i)."""
+    line = lines[i]
+    if _SEPARATOR.match(line) and _looks_like_marker(line):
+        return _with_rule_above(lines, i), i + 1
+    if _FORWARD_LINE.match(line) or _ONE_LINE_HEADER.match(line):
+        return _with_rule_above(lines, i), i + 1
+    end = _attribution_end(lines, i)
+    if end is not None:
+        return i, end
+    end = _header_block_end(lines, i)
+    if end is not None:
+        return _with_lotus_above(lines, _with_rule_above(lines, i)), end
+    return None, i
+
+
+def _looks_like_marker(line: str) -> bool:
+    """A separator line is a marker, not a sentence mentioning "original message"."""
+    stripped = line.strip()
+    return stripped.startswith(("-", "_", "=", "*")) or len(stripped) < 40
+
+
+def _attribution_end(lines: list[str], i: int) -> int | None:
+    line = lines[i]
+    if _QUOTED.match(line) or not line.strip():
+        return None
+    if _ATTRIBUTION_END.search(line) and len(line) < 300:
+        if _ATTRIBUTION_START.match(line) or _has_date_or_address(line) or len(line) < 80:
+            return i + 1
+        return None
+    if not _ATTRIBUTION_START.match(line):
+        return None
+    joined = line
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if not lines[j].strip() or _QUOTED.match(lines[j]):
+            return None
+        joined += " " + lines[j].strip()
+        if _ATTRIBUTION_END.search(lines[j]):
+            if len(joined) < 300 and _has_date_or_address(joined):
+                return j + 1
+            return None
+    return None
+
+
+def _has_date_or_address(text: str) -> bool:
+    return bool(re.search(r"\d|@", text))
+
+
+def _header_key(line: str) -> str | None:
+    m = _HEADER.match(line)
+    return m.group(1).lower() if m else None
+
+
+def _header_block_end(lines: list[str], i: int) -> int | None:
+    """End of an Outlook/Lotus header block (From:/Sent:/To:/Subject:) starting at line i."""
+    first = _header_key(lines[i])
+    if first not in _FROM_KEYS and first not in _TO_KEYS:
+        return None
+    keys = {first}
+    j = i + 1
+    last = i + 1
+    while j < len(lines) and j <= i + 12:
+        key = _header_key(lines[j])
+        if key:
+            keys.add(key)
+            last = j + 1
+        elif not lines[j].strip():
+            if len(keys) >= 2:
+                break
+        elif j - last >= 2:  # allow a wrapped value line or two
+            break
+        j += 1
+    others = keys - {first} - _FROM_KEYS
+    # "From: Monday / To: Friday" in a sentence list is no header: want a date or subject too
+    if first in _FROM_KEYS and (len(others) >= 2 or others & _DATE_OR_SUBJECT_KEYS):
+        return last
+    if first in _TO_KEYS and others & {"cc", "subject", "betreff", "kopie"}:
+        return last
+    return None
+
+
+def _with_rule_above(lines: list[str], i: int) -> int:
+    """Include an Outlook rule (____ / -----) directly above a header in the cut."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j >= 0 and j >= i - 2 and _RULE_LINE.match(lines[j]):
+        return j
+    return i
+
+
+def _with_lotus_above(lines: list[str], i: int) -> int:
+    """Lotus Notes puts "Name" and "date time" above the To: line; cut those too."""
+    if _header_key(lines[i]) not in _TO_KEYS:
+        return i
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or not _DATE_TIME.search(lines[j]) or len(lines[j]) > 80:
+        return i
+    k = j - 1
+    if k >= 0 and lines[k].strip() and len(lines[k]) < 60:
+        return k
+    return j
+
+
+def _skip_blank(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _skip_quoted(lines: list[str], i: int) -> int:
+    """Index after a block of quoted lines (blank lines inside the block belong to it)."""
+    last = i
+    while i < len(lines):
+        if _QUOTED.match(lines[i]):
+            last = i
+        elif lines[i].strip():
+            break
+        i += 1
+    return last + 1
+
+
+def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
+    """Drop signature, closing formula and legal footer at the end of one own-text run."""
+    for i, line in enumerate(segment):
+        if _SIG_DELIMITER.match(line) or _MOBILE.match(line):
+            return segment[:i]
+        if _LIST_FOOTER.match(line) and _short_tail(segment, i, 6):
+            return segment[:i]
+        if _DISCLAIMER.match(line):
+            return segment[: _paragraph_start(segment, i)]
+        if _CLOSING.match(line) and (has_text_before or any(s.strip() for s in segment[:i])):
+            rest = segment[i + 1 :]
+            if _short_tail(segment, i, 8) or any(_DISCLAIMER.match(s) for s in rest):
+                return segment[:i]
+    return segment
+
+
+def _short_tail(segment: list[str], i: int, limit: int) -> bool:
+    """A footer or name block is short; a long tail after the line is real content."""
+    return sum(1 for s in segment[i + 1 :] if s.strip()) <= limit
+
+
+def _paragraph_start(segment: list[str], i: int) -> int:
+    """Start of the blank-line separated block that holds line i (footers span a block)."""
+    while i > 0 and segment[i - 1].strip():
+        i -= 1
+    return i
+
+
+def _drop_salutation(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _SALUTATION.match(line) and len(line.strip()) <= 70:
+            return lines[i + 1 :]
+        return lines
+    return lines
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
