@@ -38,6 +38,10 @@ def classify_auto(headers: dict[str, str], from_addr: str, subject: str, text: s
         return "bounce"
     if _is_auto_reply(h, subject):
         return "auto-reply"
+    # RFC 3834 asks auto-replies for a null Return-Path too, so it only means "bounce" when
+    # nothing marks the message as an auto-reply.
+    if h.get("return-path", "").strip() == "<>":
+        return "bounce"
     precedence = h.get("precedence", "").lower()
     if precedence in ("bulk", "list", "junk") or "list-id" in h or "list-unsubscribe" in h:
         return "bulk"
@@ -48,7 +52,7 @@ def _is_bounce(h: dict[str, str], from_addr: str, subject: str) -> bool:
     local = from_addr.lower().partition("@")[0]
     if local.startswith("mailer-daemon") or local == "postmaster":
         return True
-    if h.get("return-path", "").strip() == "<>" or "x-failed-recipients" in h:
+    if "x-failed-recipients" in h:
         return True
     ctype = h.get("content-type", "").lower()
     if ctype.startswith("multipart/report") and "delivery-status" in ctype:

@@ -91,7 +91,7 @@ _DISCLAIMER = re.compile(
 _SALUTATION = re.compile(
     r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)"
     r"|good (?:morning|afternoon|evening)|moin|servus|grüß (?:gott|dich|euch)|hiho|howdy)"
-    r"\b[^.?]{0,60}[,!:]?\s*$",
+    r"\b(?:\b(?:Dr|Hr|Fr|Mr|Ms|Mrs|Prof|Ing)\.|[^.?]){0,60}[,!:]?\s*$",
     re.IGNORECASE,
 )
 

@@ -115,3 +115,11 @@ def test_away_until_first_date_wins_and_nonsense_is_none() -> None:
     assert away_until("Ich bin bis 31.02. weg.", SENT) is None
     assert away_until("Vielen Dank für Ihre Nachricht.", SENT) is None
     assert away_until("", SENT) is None
+
+
+def test_out_of_office_with_null_return_path_is_an_auto_reply_not_a_bounce():
+    headers = {"return-path": "<>", "auto-submitted": "auto-replied",
+               "subject": "Automatische Antwort: Server"}
+    assert classify_auto(headers, "max@provider.de", "Automatische Antwort: Server", "") == \
+        "auto-reply"
+    assert classify_auto({"return-path": "<>"}, "x@y.de", "Hallo", "") == "bounce"

@@ -217,3 +217,8 @@ def test_thanks_sentence_is_not_a_closing() -> None:
 def test_from_to_list_is_not_a_header_block() -> None:
     body = "Wartungsfenster:\nFrom: Monday 18:00\nTo: Tuesday 06:00\n\nBitte bestätigen.\n"
     assert lines(body) == body.strip().splitlines()
+
+
+def test_salutation_with_an_academic_title_is_dropped():
+    assert own_text("Guten Morgen Herr Dr. Brandt,\n\nich kümmere mich darum.\n") == \
+        "ich kümmere mich darum."
