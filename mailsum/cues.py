@@ -1,0 +1,189 @@
+"""Cue words (German and English) that mark requests, commitments, blockers and the like.
+
+Plain data, kept apart from the rules that use it so wording can grow without touching logic.
+Each constant is a tuple of regular-expression fragments (lower case, matched case-insensitively
+at word boundaries); the ``*_RE`` objects are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+REQUEST = (
+    # German
+    r"bitte", r"bitten", r"k[öo]nnten sie", r"k[öo]nnen sie", r"w[üu]rden sie", r"w[äa]ren sie",
+    r"kannst du", r"k[öo]nntest du", r"w[üu]rdest du", r"k[öo]nnt ihr", r"k[öo]nntet ihr",
+    r"wir brauchen", r"ich brauche", r"wir ben[öo]tigen", r"ich ben[öo]tige",
+    r"geben sie (?:mir |uns )?bescheid", r"sagen sie (?:mir |uns )?bescheid",
+    r"gib (?:mir |uns )?bescheid", r"lassen sie (?:mich|uns) wissen", r"melden sie sich",
+    r"schicken sie", r"senden sie", r"rufen sie (?:mich|uns)? ?an", r"ich w[äa]re dankbar",
+    r"wir w[äa]ren dankbar", r"es w[äa]re (?:sch[öo]n|gut|super|toll|nett|hilfreich)",
+    r"denken sie (?:bitte )?daran",
+    r"vergessen sie nicht", r"lass(?:t)? uns", r"sollen wir", r"sollten wir",
+    # English
+    r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
+    r"would you", r"will you",
+    r"could we", r"can we", r"shall we", r"should we", r"would it be possible",
+    r"is it possible", r"we need", r"i need", r"we would need", r"need you to", r"want you to",
+    r"like you to", r"let me know", r"let us know", r"lmk", r"let's",
+    r"lets (?:meet|get|talk|discuss|schedule|plan|have|do|go)",
+    r"(?:i|we)(?:'d| would) appreciate", r"appreciate it if",
+    r"(?:i|we)(?:'d| would) like to (?:meet|schedule|invite|discuss|talk|set up|get|ask|see)",
+    r"(?:i|we)(?:'d| would) like (?:a|an|some|the|\d+)\b", r"(?:i|we)(?:'d| would) love to",
+    r"don't forget", r"do not forget", r"remember to", r"be sure to", r"why don't you",
+    r"would be (?:great|helpful|useful|best|good|nice|appreciated)", r"(?:i|we) (?:would )?suggest",
+    r"interested in (?:talking|meeting|discussing|hearing)",
+    r"feel free to", r"don't hesitate", r"do not hesitate", r"give (?:me|us) a (?:call|ring|shout)",
+    r"call me", r"call us", r"email me", r"e-mail me", r"send (?:me|us)", r"forward (?:me|us)",
+    r"get back to (?:me|us)", r"reply (?:to|with)", r"please confirm", r"rsvp",
+    r"are you (?:available|free|around|able|interested|going|coming|ok|okay)",
+    r"would you be", r"would you like", r"do you want to",
+    r"want to (?:meet|grab|get together|join)", r"join (?:me|us)", r"invite you", r"you should",
+    r"you need to", r"you must", r"need to (?:talk|discuss|meet|schedule)", r"go ahead and",
+)  # fmt: skip
+
+# Imperatives at the start of a sentence (after an optional "Hi Max," / "Max:") ask for action.
+IMPERATIVE = (
+    r"give", r"send", r"call", r"check", r"join", r"use", r"go", r"try", r"tell", r"forward",
+    r"contact", r"remember", r"schedule", r"set up", r"pick", r"reply", r"review", r"ask",
+    r"come", r"get", r"make", r"visit", r"download", r"talk", r"note", r"keep", r"bring",
+    r"book", r"fill", r"sign", r"don't forget", r"let", r"install", r"restart", r"reboot",
+    r"schick", r"ruf", r"gib", r"sag", r"melde dich", r"pr[üu]f", r"schau",
+    r"(?:schicken|senden|pr[üu]fen|rufen|melden|geben|sagen|teilen|schauen|lassen|richten|"
+    r"installieren|starten|legen|tragen|leiten|informieren|best[äa]tigen|kontaktieren|beachten|"
+    r"nehmen|setzen|stellen|erstellen|l[öo]schen|[äa]ndern|aktualisieren|buchen|planen|"
+    r"schalten|[üu]berpr[üu]fen|veranlassen|pflegen|sperren|entsperren) sie",
+)  # fmt: skip
+
+# Sentences that start like this ask something even without a question mark.
+QUESTION_START = (
+    r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
+    r"i wonder", r"i was wondering", r"any (?:idea|update|news|thoughts)", r"do you know",
+    r"wondering if", r"is there any",
+)  # fmt: skip
+
+TODO = (
+    # German
+    r"ich werde", r"wir werden", r"ich melde mich", r"wir melden uns", r"ich k[üu]mmere mich",
+    r"wir k[üu]mmern uns", r"k[üu]mmere mich", r"ich schaue mir", r"ich sehe mir",
+    r"ich pr[üu]fe", r"wir pr[üu]fen", r"ich schicke", r"wir schicken", r"ich sende",
+    r"wir senden", r"ich rufe", r"ich kl[äa]re", r"wir kl[äa]ren",
+    r"ich gebe (?:ihnen|dir|euch) bescheid",
+    r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
+    r"ich setze mich", r"wir setzen uns", r"ich trage", r"ich richte", r"wir richten",
+    # English
+    r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
+    r"i'm going to", r"we are going to", r"we're going to", r"i'm gonna", r"will do",
+    r"let me (?:check|look|see|find|get|know|take|ask|follow)",
+    r"i can (?:send|do|get|take|check|call|set up|schedule)",
+    r"i plan to", r"we plan to", r"i intend to", r"i'll get back", r"i promise",
+    r"i'm on it", r"on it\b", r"i'll take care", r"i will take care", r"i'll handle",
+    r"i will handle", r"i'm taking over", r"i am taking over",
+)  # fmt: skip
+
+# German puts "nicht" after the subject: "funktioniert der Drucker im 2. OG nicht".
+_UP_TO_6_WORDS = r"(?:\s+[\w.-]+){0,6}?\s+"
+BLOCKER = (
+    rf"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|startet|starten|druckt|reagiert)"
+    rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht)",
+    r"ausfall", r"ausgefallen", r"kein(?:en)? zugriff", r"kein(?:en)? zugang", r"blockiert",
+    r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
+    r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rzt ab", r"fehlermeldung",
+    r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
+    r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
+    r"does not work", r"don't work", r"isn't working", r"stopped working", r"blocked",
+    r"blocking", r"broken", r"crash(?:es|ed)?", r"no access",
+)  # fmt: skip
+
+ESCALATION = (
+    r"dringend", r"kritisch", r"eskalier\w*", r"eskalation", r"inakzeptabel", r"unzumutbar",
+    r"so schnell wie m[öo]glich", r"schnellstm[öo]glich", r"umgehend", r"sofort",
+    r"urgent(?:ly)?", r"asap", r"a\.s\.a\.p", r"critical", r"not acceptable", r"unacceptable",
+    r"escalat\w*", r"immediately", r"as soon as possible", r"top priority",
+)  # fmt: skip
+
+RESOLUTION = (
+    r"erledigt", r"ist behoben", r"wurde behoben", r"sind behoben", r"behoben",
+    r"funktioniert wieder", r"funktionieren wieder", r"l[äa]uft wieder", r"laufen wieder",
+    r"geht wieder", r"ist eingerichtet", r"wurde eingerichtet", r"sind eingerichtet",
+    r"hat geklappt", r"hat funktioniert", r"danke,? passt", r"passt so", r"alles klar,? danke",
+    r"kann geschlossen werden", r"k[öo]nnen (?:das ticket |den fall )?schlie[ßs]en",
+    r"ticket (?:kann|darf) geschlossen", r"problem ist gel[öo]st", r"ist gel[öo]st",
+    r"works now", r"working now", r"is working again", r"works again", r"fixed", r"resolved",
+    r"that's all we needed", r"that is all we needed", r"all good now", r"all set",
+    r"you can close", r"can be closed", r"feel free to close", r"problem solved",
+    r"is done", r"has been done", r"is sorted",
+)  # fmt: skip
+
+# A resolution cue preceded by one of these is no resolution ("noch nicht erledigt").
+NEGATION = (
+    r"nicht", r"noch nicht", r"kein", r"keine", r"not", r"never", r"isn't", r"hasn't",
+    r"wasn't", r"haven't", r"aren't", r"weren't", r"nie", r"niemals",
+)  # fmt: skip
+
+TAKEOVER = (
+    r"ich [üu]bernehme", r"[üu]bernehme ich", r"ich k[üu]mmere mich", r"k[üu]mmere mich",
+    r"ich bin (?:ab (?:sofort|jetzt|heute) |jetzt |nun )?(?:ihr )?"
+    r"(?:zust[äa]ndig|ansprechpartner(?:in)?)",
+    r"in vertretung (?:von|f[üu]r)", r"i'll take care", r"i will take care", r"i'm taking over",
+    r"i am taking over", r"i'll take over", r"i will take over", r"i'll handle", r"i will handle",
+    r"i'm (?:now )?(?:handling|responsible)", r"i am (?:now )?(?:handling|responsible)",
+    r"i'll be your (?:new )?(?:contact|point of contact)",
+)  # fmt: skip
+
+# Whole sentences that carry no content: greetings, closings, thanks alone.
+IGNORE = (
+    r"(?:hallo|hi|hey|moin|servus|guten (?:tag|morgen|abend)|liebe[rs]?|sehr geehrte[rs]?"
+    r"|dear|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,60}[,!.:]?",
+    r"(?:mit )?(?:freundlichen|besten|viele[n]?|liebe[n]?|sch[öo]ne[n]?|herzliche[n]?)"
+    r" gr[üu](?:ß|ss)e?n?\b.{0,60}",
+    r"(?:mfg|lg|vg|bg|gru(?:ß|ss)|ciao|tsch[üu]ss)\b.{0,40}",
+    r"(?:vielen |herzlichen |besten |tausend )?dank(?:e)?(?: (?:sch[öo]n|sehr|im voraus|vorab|"
+    r"f[üu]r (?:ihre|deine|eure) (?:hilfe|r[üu]ckmeldung|m[üu]he|antwort)))*[.!]*",
+    r"(?:many |kind |best |warm )?(?:regards|wishes)\b.{0,60}",
+    r"(?:thanks|thank you|thx|cheers|ta)(?: (?:so much|very much|a lot|again|in advance|for "
+    r"(?:your|the) (?:help|reply|answer|quick response)))*[.!,]*(?: \w+)?[.!]?",
+    r"(?:best|cheers|sincerely|yours(?: sincerely| truly)?|bye)\b.{0,40}",
+)  # fmt: skip
+
+# Sentences that start like this are service boilerplate, not a request to act on.
+BOILERPLATE = (
+    r"if you have (?:any )?(?:further |other |more )?(?:questions|queries)",
+    r"should you have (?:any )?(?:further |other )?questions",
+    r"for (?:more|further) information", r"to unsubscribe", r"if you (?:no longer|do not|don't) "
+    r"(?:wish|want) to (?:receive|get)", r"if you wish to (?:unsubscribe|stop|no longer)",
+    r"bei (?:weiteren |sonstigen )?(?:fragen|r[üu]ckfragen)", r"f[üu]r (?:weitere |sonstige )?"
+    r"(?:fragen|r[üu]ckfragen)", r"falls sie (?:noch )?(?:weitere )?(?:fragen|r[üu]ckfragen)",
+    r"wenn sie (?:noch )?(?:weitere )?(?:fragen|r[üu]ckfragen)", r"um sich abzumelden",
+    r"this (?:e-?mail|message) (?:was|has been) (?:sent|generated) automatically",
+    r"diese (?:e-?mail|nachricht) wurde automatisch",
+)  # fmt: skip
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
+
+
+def _words(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.IGNORECASE)
+
+
+REQUEST_RE = _words(REQUEST)
+_LEAD = (
+    r"^\W*(?:(?:hi|hey|hallo|hello|dear|liebe[rs]?)\b[^,:]{0,30}[,:]?\s*)?"
+    r"(?:[A-ZÄÖÜ][\w.]*(?:\s+[A-ZÄÖÜ][\w.]*)?\s*[,:]\s*)?"
+    r"(?:and\s+|also\s+|so\s+|just\s+|then\s+|now\s+|but\s+|und\s+|dann\s+|also\s+)?"
+)
+IMPERATIVE_RE = re.compile(rf"{_LEAD}(?:{_alternation(IMPERATIVE)})(?![\w-])", re.IGNORECASE)
+QUESTION_START_RE = re.compile(rf"^\W*(?:{_alternation(QUESTION_START)})\b", re.IGNORECASE)
+TODO_RE = _words(TODO)
+BLOCKER_RE = _words(BLOCKER)
+ESCALATION_RE = _words(ESCALATION)
+RESOLUTION_RE = _words(RESOLUTION)
+NEGATION_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:{_alternation(NEGATION)})(?![\w-])(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE
+)
+TAKEOVER_RE = _words(TAKEOVER)
+IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
+BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)
+QUESTION_END_RE = re.compile(r"\?[\"'”“»«)\]\s]*$")

@@ -1,0 +1,230 @@
+"""Due dates named in a sentence ("bis Freitag", "by 3 March"), relative to the sent date.
+
+Conventions (so the update never guesses differently from run to run):
+- the reference day is the sent date in Europe/Berlin;
+- a weekday ("bis Freitag", "by Friday", also "nächsten Freitag") is the next such day
+  strictly after the sent date; only "heute"/"today"/"EOD" mean the sent date itself;
+- "Ende der Woche"/"end of week" is the Friday of the sent date's week (next Friday when sent
+  on a weekend); "nächste Woche"/"next week" is the Friday of the following week;
+- "KW 49"/"week 49" is the Friday of that ISO week; "Monatsende"/"end of month" the last day;
+- a day and month without a year is its next occurrence on or after the sent date;
+- numeric "12/15" is month/day in English only; German uses "15.12.".
+The first due date in the sentence wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+_TZ = ZoneInfo("Europe/Berlin")
+
+_MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2,
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+}  # fmt: skip
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "mai", "jun", "jan"})
+_WEEKDAYS = {
+    "montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2,
+    "donnerstag": 3, "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5,
+    "saturday": 5, "sonntag": 6, "sunday": 6,
+}  # fmt: skip
+
+_MONTH = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?P<wd>" + "|".join(_WEEKDAYS) + ")"
+# Words that make a following date a deadline rather than a mention.
+_DUE_DE = r"(?:bis\s+(?:zum\s+|zur\s+|spätestens\s+(?:am\s+|zum\s+)?|am\s+)?|spätestens\s+(?:am\s+|zum\s+)?|fällig\s+(?:am\s+)?|frist\s+|termin\s+|deadline\s+|am\s+|vor\s+dem\s+|zum\s+)"  # noqa: E501
+_DUE_EN = r"(?:by\s+(?:the\s+)?|until\s+|till\s+|before\s+|no\s+later\s+than\s+|due\s+(?:on\s+|by\s+)?|deadline\s+|on\s+(?:the\s+)?)"  # noqa: E501
+_DUE = rf"\b(?:{_DUE_DE}|{_DUE_EN})"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4}|\d{2})"
+_F = re.IGNORECASE
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "today",
+        re.compile(
+            r"\b(?:heute\s+noch|noch\s+heute|bis\s+heute|heute\s+bis|by\s+today|"
+            r"(?:until|by)?\s*(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|"
+            r"close\s+of\s+business)|(?:by|until|till|later)\s+today|"
+            r"today\s+(?:if\s+possible|please))\b",
+            _F,
+        ),
+    ),
+    ("plus2", re.compile(r"\bübermorgen\b|\bthe\s+day\s+after\s+tomorrow\b", _F)),
+    (
+        "plus1",
+        re.compile(
+            r"(?<!guten )(?<!heute )(?<!am )\bmorgen\b(?!\s*früh\s+(?:war|ist|hat))"
+            r"|\btomorrow\b",
+            _F,
+        ),
+    ),
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b")),
+    (
+        "dmy",
+        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?:" + _YEAR + r")?(?![\d])"),
+    ),
+    (
+        "mdy_en",
+        re.compile(
+            _DUE_EN.join((r"\b", "")) + r"(?P<mon>\d{1,2})/(?P<day>\d{1,2})"
+            r"(?:/" + _YEAR + r")?\b",
+            _F,
+        ),
+    ),
+    (
+        "d_month",
+        re.compile(
+            r"(?<![\d.])(?P<day>\d{1,2})(?:\.|"
+            + _ORD
+            + r")?\s*(?:of\s+)?"
+            + _MONTH
+            + r"(?:\s+"
+            + _YEAR
+            + r")?\b",
+            _F,
+        ),
+    ),
+    (
+        "month_d",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b(?:,?\s+" + _YEAR + r"\b)?", _F
+        ),
+    ),
+    ("kw", re.compile(r"\b(?:KW|Kalenderwoche|calendar\s+week|week)\s*(?P<week>\d{1,2})\b", _F)),
+    (
+        "eow",
+        re.compile(
+            r"\b(?:(?:bis\s+)?(?:zum\s+)?ende\s+(?:der|dieser|diese[rn]?)\s+woche|"
+            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow)\b",
+            _F,
+        ),
+    ),
+    (
+        "eom",
+        re.compile(
+            r"\b(?:ende\s+(?:des|dieses|diese[ns])\s+monats|monatsende|"
+            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom)\b",
+            _F,
+        ),
+    ),
+    ("end_month", re.compile(r"\b(?:ende|end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", _F)),
+    (
+        "next_week",
+        re.compile(
+            r"\b(?:(?:ende\s+|anfang\s+)?nächste[rn]?\s+woche|"
+            r"(?:end\s+of\s+|early\s+)?next\s+week|kommende[rn]?\s+woche)\b",
+            _F,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            _DUE + r"(?:(?:nächste[nrm]?|kommende[nrm]?|diese[nrm]?|next|this)"
+            r"\s+)?" + _WEEKDAY + r"\b",
+            _F,
+        ),
+    ),
+]
+
+
+def local_date(sent: datetime) -> date:
+    """The calendar day of ``sent`` in Europe/Berlin (naive datetimes count as UTC)."""
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=ZoneInfo("UTC"))
+    return sent.astimezone(_TZ).date()
+
+
+def _year(raw: str | None, month: int, day: int, today: date) -> date | None:
+    try:
+        if raw:
+            year = int(raw)
+            return date(year + 2000 if year < 100 else year, month, day)
+        candidate = date(today.year, month, day)
+        if candidate < today:
+            candidate = date(today.year + 1, month, day)
+        return candidate
+    except ValueError:
+        return None
+
+
+def _friday(day: date) -> date:
+    return day + timedelta(days=4 - day.weekday())
+
+
+def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | None:
+    g = m.groupdict()
+    if kind == "today":
+        return today
+    if kind == "plus1":
+        return today + timedelta(days=1)
+    if kind == "plus2":
+        return today + timedelta(days=2)
+    if kind == "iso":
+        return _year(g["year"], int(g["mon"]), int(g["day"]), today)
+    if kind == "dmy":
+        return _year(g.get("year"), int(g["mon"]), int(g["day"]), today)
+    if kind == "mdy_en":
+        if language != "en":
+            return None
+        return _year(g.get("year"), int(g["mon"]), int(g["day"]), today)
+    if kind in ("d_month", "month_d"):
+        if g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS:
+            return None  # "you may 5 ..." is no date
+        return _year(g.get("year"), _MONTHS[g["mon"].lower()], int(g["day"]), today)
+    if kind == "kw":
+        week = int(g["week"])
+        for year in (today.year, today.year + 1):
+            try:
+                friday = date.fromisocalendar(year, week, 5)
+            except ValueError:
+                continue
+            if friday >= today:
+                return friday
+        return None
+    if kind == "eow":
+        friday = _friday(today)
+        return friday if friday >= today else friday + timedelta(days=7)
+    if kind == "eom":
+        return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    if kind == "end_month":
+        month = _MONTHS[g["mon"].lower()]
+        year = int(g["year"]) if g.get("year") else today.year
+        year = year + 2000 if year < 100 else year
+        if not g.get("year") and month < today.month:
+            year += 1
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if kind == "next_week":
+        return _friday(today) + timedelta(days=7)
+    if kind == "weekday":
+        delta = (_WEEKDAYS[g["wd"].lower()] - today.weekday()) % 7
+        return today + timedelta(days=delta or 7)
+    return None
+
+
+def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
+    """The first due date named in ``sentence``, or None."""
+    today = local_date(sent)
+    found: list[tuple[int, int, date]] = []
+    for order, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(sentence):
+            due = _resolve(kind, m, today, language)
+            if due is not None:
+                found.append((m.start(), order, due))
+                break
+    if not found:
+        return None
+    return min(found)[2]

@@ -1,0 +1,221 @@
+"""Open points, owners, status and a summary for one thread, from the messages' new text.
+
+Rules in short (see each function for details):
+- only ``own_text`` of messages that are not auto-replies, bounces or bulk is read;
+- each sentence gets at most one kind; precedence blocker > request/question > todo > deadline;
+- a team member's take-over cue or commitment makes that member owner of every point still
+  open in the thread (each change recorded); customer points start with the owner established
+  so far (or ``default_owner``);
+- urgent language ("dringend", "asap") anywhere in a message marks that message's points as
+  escalated, and a customer's also the points that customer still has open in the thread;
+- a later resolution cue settles open points raised before it: a team member's settles the
+  customer's points, a customer's settles everything;
+- the same person asking again (word-set Jaccard >= 0.6 with one of their open points, of any
+  kind) adds no second point: the first one stays, with its id, owner and date;
+- the summary ranks the content sentences of all live messages with TextRank, each rating scaled
+  from 1.0 (first message) to 1.5 (last message), so it leans to where the thread stands now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from mailsum import cues
+from mailsum.dates import parse_due
+from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
+from mailsum.segment import split_sentences, tokenize_words
+from mailsum.summarize import summarize
+
+_REPEAT_JACCARD = 0.6
+_RECENCY_BOOST = 0.5  # the last message's sentences weigh 1 + this, the first message's 1
+_MIN_SUMMARY_WORDS = 3
+_CONTACT = re.compile(r"https?://|www\.|\S@\S|\+?\d[\d ()/-]{6,}\d")
+
+
+def classify(sentence: str, due_found: bool = False) -> str | None:
+    """The point kind of one sentence, or None when it is no point."""
+    if cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence):
+        return None
+    if cues.BLOCKER_RE.search(sentence):
+        return "blocker"
+    if cues.REQUEST_RE.search(sentence) or cues.IMPERATIVE_RE.match(sentence):
+        return "request"
+    if cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence):
+        return "question"
+    if cues.TODO_RE.search(sentence):
+        return "todo"
+    return "deadline" if due_found else None
+
+
+def is_resolution(sentence: str) -> bool:
+    """A sentence that says something is settled (not asked, not negated, not broken)."""
+    if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
+        return False
+    for m in cues.RESOLUTION_RE.finditer(sentence):
+        if not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]):
+            return True
+    return False
+
+
+def point_id(message_id: str, text: str) -> str:
+    """Stable across runs: same message and same (whitespace-normalised) text, same id."""
+    norm = " ".join(text.split())
+    return hashlib.sha1(f"{message_id}\n{norm}".encode()).hexdigest()[:16]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in tokenize_words(text))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _is_team(address: str, team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> bool:
+    address = address.lower()
+    domain = address.rpartition("@")[2]
+    domains = {d.lower().lstrip("@") for d in team_domains}
+    return address in {a.lower() for a in team_addresses} or domain in domains
+
+
+def _order(thread: Thread, messages: list[ParsedMessage]) -> list[ParsedMessage]:
+    position = {mid: i for i, mid in enumerate(thread.message_ids)}
+    return sorted(messages, key=lambda m: (m.date, position.get(m.message_id, len(position))))
+
+
+def _assign_owner(
+    points: list[Point],
+    new_owner: str,
+    msg: ParsedMessage,
+    reason: str,
+    changes: list[OwnerChange],
+) -> None:
+    for p in points:
+        if p.status != "open" or p.owner == new_owner:
+            continue
+        if p.owner is not None:
+            changes.append(OwnerChange(p.id, p.owner, new_owner, msg.message_id, msg.date, reason))
+        p.owner = new_owner
+
+
+def _summarizable(sentence: str) -> bool:
+    """Content sentences only: no fragments, no contact blocks full of addresses and numbers."""
+    words = tokenize_words(sentence)
+    if len(words) < _MIN_SUMMARY_WORDS or not sentence[:1].isalnum() and sentence[:1] not in "(\"'":
+        return False
+    plain = sum(1 for w in words if w.isalpha())
+    return plain >= 0.6 * len(words) and len(_CONTACT.findall(sentence)) < 2
+
+
+def _summary_count(n: int, summary_sentences: int, summary_ratio: float | None) -> int:
+    if summary_ratio is not None:
+        return max(1, round(summary_ratio * n))
+    return summary_sentences
+
+
+def _language(messages: list[ParsedMessage]) -> str:
+    counts = Counter(m.language for m in messages)
+    return counts.most_common(1)[0][0] if counts else "de"
+
+
+def extract_thread(
+    thread: Thread,
+    messages: list[ParsedMessage],
+    *,
+    team_domains: tuple[str, ...],
+    team_addresses: tuple[str, ...] = (),
+    default_owner: str | None = None,
+    summary_sentences: int = 3,
+    summary_ratio: float | None = None,
+) -> ThreadExtract:
+    """Points, owner changes and summary of ``thread``; ``messages`` may come in any order."""
+    ordered = _order(thread, messages)
+    live = [m for m in ordered if not m.auto]
+    points: list[Point] = []
+    changes: list[OwnerChange] = []
+    seen_ids: set[str] = set()
+    owner = default_owner
+    pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
+
+    for index, msg in enumerate(live):
+        team = _is_team(msg.from_addr, team_domains, team_addresses)
+        sentences = [s for s in split_sentences(msg.own_text) if not cues.IGNORE_RE.match(s)]
+        pool.extend((s, index) for s in sentences if _summarizable(s))
+        # what this message settles or takes over concerns only points raised before it
+        if any(is_resolution(s) for s in sentences):
+            _resolve(points, msg, team, team_domains, team_addresses)
+        earlier = [p for p in points if p.status == "open"]
+        urgent = any(cues.ESCALATION_RE.search(s) for s in sentences)
+        if urgent and not team:
+            # "wir warten immer noch, das ist inakzeptabel" escalates what is still open
+            for p in earlier:
+                if p.raised_by == msg.from_addr:
+                    p.escalation = True
+        takeover: str | None = None
+        for sentence in sentences:
+            due = parse_due(sentence, msg.date, msg.language)
+            kind = None if is_resolution(sentence) else classify(sentence, due is not None)
+            if team and takeover is None and (kind == "todo" or cues.TAKEOVER_RE.search(sentence)):
+                takeover = sentence
+            if kind is None:
+                continue
+            pid = point_id(msg.message_id, sentence)
+            if pid in seen_ids or _repeats(sentence, msg.from_addr, earlier):
+                continue
+            seen_ids.add(pid)
+            points.append(
+                Point(
+                    id=pid,
+                    kind=kind,
+                    text=sentence,
+                    message_id=msg.message_id,
+                    raised_by=msg.from_addr,
+                    raised_at=msg.date,
+                    owner=msg.from_addr if team else owner,
+                    due=due,
+                    escalation=urgent,
+                )
+            )
+        if takeover is not None:
+            owner = msg.from_addr
+            _assign_owner(earlier, msg.from_addr, msg, takeover, changes)
+
+    count = _summary_count(len(pool), summary_sentences, summary_ratio)
+    last = max(len(live) - 1, 1)
+    weights = [1.0 + _RECENCY_BOOST * i / last for _, i in pool]
+    summary = summarize([s for s, _ in pool], count, _language(live), weights)
+    return ThreadExtract(
+        thread_id=thread.thread_id,
+        subject=thread.subject,
+        message_ids=[m.message_id for m in ordered],
+        summary=summary,
+        points=points,
+        owner_changes=changes,
+    )
+
+
+def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
+    """Whether the sender already has an open point with nearly the same words (asked again)."""
+    words = _word_set(sentence)
+    return any(
+        p.raised_by == sender and _jaccard(words, _word_set(p.text)) >= _REPEAT_JACCARD
+        for p in open_points
+    )
+
+
+def _resolve(
+    open_points: list[Point],
+    msg: ParsedMessage,
+    team: bool,
+    team_domains: tuple[str, ...],
+    team_addresses: tuple[str, ...],
+) -> None:
+    for p in open_points:
+        if p.status != "open":
+            continue
+        if team and _is_team(p.raised_by, team_domains, team_addresses):
+            continue  # a team member's "fixed" settles what the customer raised
+        p.status = "resolved"
+        p.resolved_by = msg.message_id

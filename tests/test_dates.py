@@ -1,0 +1,86 @@
+"""Due dates relative to a fixed sent date (Wednesday, 25 Nov 2026, Berlin)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from mailsum.dates import local_date, parse_due
+
+WED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+FRI = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Bitte bis Freitag erledigen.", "de", date(2026, 11, 27)),
+        ("Bitte bis zum 30.11. Bescheid geben.", "de", date(2026, 11, 30)),
+        ("Das Angebot brauchen wir bis 3. Dezember.", "de", date(2026, 12, 3)),
+        ("Bitte bis Ende der Woche.", "de", date(2026, 11, 27)),
+        ("Die Rechnung kommt Ende des Monats.", "de", date(2026, 11, 30)),
+        ("Zum Monatsende läuft der Vertrag aus.", "de", date(2026, 11, 30)),
+        ("Ich melde mich bis morgen.", "de", date(2026, 11, 26)),
+        ("Das muss heute noch raus.", "de", date(2026, 11, 25)),
+        ("Bitte bis spätestens KW 49 umsetzen.", "de", date(2026, 12, 4)),
+        ("Wir kommen übermorgen vorbei.", "de", date(2026, 11, 27)),
+        ("Das machen wir nächste Woche.", "de", date(2026, 12, 4)),
+        ("Der Umzug ist am 27.11.2026.", "de", date(2026, 11, 27)),
+        ("Please send it by Friday.", "en", date(2026, 11, 27)),
+        ("We need the report by 3 March.", "en", date(2027, 3, 3)),
+        ("Please reply by March 3rd.", "en", date(2027, 3, 3)),
+        ("The offer is valid until 15 December.", "en", date(2026, 12, 15)),
+        ("Please finish by end of week.", "en", date(2026, 11, 27)),
+        ("We need it by end of month.", "en", date(2026, 11, 30)),
+        ("Can you fix it by tomorrow?", "en", date(2026, 11, 26)),
+        ("I need the numbers EOD.", "en", date(2026, 11, 25)),
+        ("Please pay by 12/15.", "en", date(2026, 12, 15)),
+        ("Please reply by Wednesday.", "en", date(2026, 12, 2)),
+    ],
+)
+def test_due_dates(sentence: str, language: str, expected: date) -> None:
+    assert parse_due(sentence, WED, language) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guten Morgen Herr Meier, der Drucker ist defekt.",
+        "Wir haben Version v2.3.1 um 10.30 Uhr installiert.",
+        "The printer is broken.",
+        "You may 5 times try again.",
+    ],
+)
+def test_no_due_date(sentence: str) -> None:
+    assert parse_due(sentence, WED, "de" if "Herr" in sentence else "en") is None
+
+
+def test_us_month_day_only_in_english() -> None:
+    assert parse_due("bis 12/15", WED, "de") is None
+    assert parse_due("by 12/15", WED, "en") == date(2026, 12, 15)
+
+
+def test_weekday_on_the_same_day_means_next_week() -> None:
+    assert parse_due("bis Freitag", FRI, "de") == date(2026, 12, 4)
+    assert parse_due("heute noch", FRI, "de") == date(2026, 11, 27)
+    assert parse_due("by today", FRI, "en") == date(2026, 11, 27)
+
+
+def test_year_rolls_over_to_next_occurrence() -> None:
+    sent = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+    assert parse_due("bis zum 10.01.", sent, "de") == date(2027, 1, 10)
+    assert parse_due("bis 20. Dezember", sent, "de") == date(2026, 12, 20)
+    assert parse_due("bis Ende der Woche", sent, "de") == date(2026, 12, 25)  # sent on a Sunday
+
+
+def test_sent_date_is_taken_in_berlin() -> None:
+    late = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # already 27 Nov in Berlin
+    assert local_date(late) == date(2026, 11, 27)
+    assert parse_due("bis morgen", late, "de") == date(2026, 11, 28)
+
+
+def test_first_date_in_sentence_wins() -> None:
+    assert parse_due("Bis Freitag das Angebot, bis 15.12. die Lieferung.", WED, "de") == date(
+        2026, 11, 27
+    )

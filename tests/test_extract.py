@@ -1,0 +1,212 @@
+"""Open points from ticket threads: kinds, owners, status, stable ids (German and English)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailsum.extract import classify, extract_thread, is_resolution, point_id
+from mailsum.models import ParsedMessage, Point, Thread, ThreadExtract
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+def _message(raw: dict) -> ParsedMessage:
+    return ParsedMessage(
+        message_id=raw["message_id"],
+        subject="",
+        from_addr=raw["from"],
+        from_name="",
+        to=[],
+        cc=[],
+        date=datetime.fromisoformat(raw["date"]),
+        in_reply_to=None,
+        references=[],
+        headers={},
+        text=raw["own_text"],
+        own_text=raw["own_text"],
+        auto=raw.get("auto"),
+        language=raw["language"],
+    )
+
+
+def _load(name: str) -> tuple[Thread, list[ParsedMessage], dict]:
+    data = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    messages = [_message(m) for m in data["messages"]]
+    thread = Thread(messages[0].message_id, data["subject"], [m.message_id for m in messages])
+    return thread, messages, data
+
+
+def _run(name: str, reverse: bool = False, **kwargs: object) -> ThreadExtract:
+    thread, messages, data = _load(name)
+    if reverse:
+        messages = messages[::-1]
+    return extract_thread(
+        thread,
+        messages,
+        team_domains=tuple(data["team_domains"]),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _point(extract: ThreadExtract, fragment: str) -> Point:
+    hits = [p for p in extract.points if fragment in p.text]
+    assert len(hits) == 1, [p.text for p in extract.points]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Können Sie bitte das Passwort zurücksetzen?", "request"),
+        ("Könnten Sie uns ein Angebot schicken.", "request"),
+        ("Wir brauchen zwei neue Lizenzen.", "request"),
+        ("Prüfen Sie bitte die Firewall-Regeln.", "request"),
+        ("Wann kommt der Techniker?", "question"),
+        ("Ich frage mich, ob das Update schon installiert ist.", "question"),
+        ("Ich werde das morgen früh prüfen.", "todo"),
+        ("Ich melde mich, sobald ich mehr weiß.", "todo"),
+        ("Der Drucker funktioniert seit gestern nicht.", "blocker"),
+        ("Wir haben keinen Zugriff auf das Laufwerk, bitte helfen Sie.", "blocker"),
+        ("Die Produktion steht still.", "blocker"),
+        ("Der Vertrag läuft am 30.11. aus.", "deadline"),
+        ("Please reset the password for Jane.", "request"),
+        ("Could you send us the invoice.", "request"),
+        ("Do you have an update on the migration?", "question"),
+        ("I'll send the credentials tomorrow.", "todo"),
+        ("We'll schedule the maintenance window.", "todo"),
+        ("The VPN is down since this morning.", "blocker"),
+        ("We cannot log in to the portal, can you help?", "blocker"),
+        ("The licence expires on 3 March.", "deadline"),
+        ("Viele Grüße", None),
+        ("Vielen Dank!", None),
+        ("Thanks a lot!", None),
+        ("Der Server wurde gestern neu gestartet.", None),
+        ("If you have any questions, please contact us.", None),
+    ],
+)
+def test_classification(sentence: str, kind: str | None) -> None:
+    assert classify(sentence, due_found="30.11." in sentence or "3 March" in sentence) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "settles"),
+    [
+        ("Das Problem ist behoben.", True),
+        ("Danke, passt.", True),
+        ("Der Drucker läuft wieder.", True),
+        ("Das Postfach ist eingerichtet.", True),
+        ("Works now, thanks!", True),
+        ("All good now.", True),
+        ("Das ist noch nicht erledigt.", False),
+        ("Ist das schon behoben?", False),
+        ("It is not fixed.", False),
+        ("I fixed the cable but it is still not working.", False),
+    ],
+)
+def test_resolution_cues(sentence: str, settles: bool) -> None:
+    assert is_resolution(sentence) is settles
+
+
+def test_german_ticket_kinds_and_due_dates() -> None:
+    x = _run("ticket_de.json")
+    blocker = _point(x, "Drucker im 2. OG nicht")
+    assert blocker.kind == "blocker" and blocker.raised_by == "it@acme.de"
+    request = _point(x, "bis Freitag ansehen")
+    assert request.kind == "request"
+    assert request.due is not None and request.due.isoformat() == "2026-11-27"
+    todo = _point(x, "ich kümmere mich")
+    assert todo.kind == "todo" and todo.raised_by == "max.technik@provider.de"
+    # Max's own commitment moves to Lena when she takes over from him
+    assert [(c.old, c.new) for c in x.owner_changes if c.point_id == todo.id] == [
+        ("max.technik@provider.de", "lena.support@provider.de")
+    ]
+    assert todo.owner == "lena.support@provider.de"
+    assert todo.due is not None and todo.due.isoformat() == "2026-11-24"
+
+
+def test_auto_reply_raises_no_points() -> None:
+    x = _run("ticket_de.json")
+    assert all(p.message_id != "<de-3@provider.de>" for p in x.points)
+    assert not any("nicht im Büro" in s for s in x.summary)
+    assert "<de-3@provider.de>" in x.message_ids
+
+
+def test_take_over_changes_owner_and_records_it() -> None:
+    x = _run("ticket_de.json", default_owner="anna.vertrieb@provider.de")
+    blocker = _point(x, "Drucker im 2. OG nicht")
+    changes = [c for c in x.owner_changes if c.point_id == blocker.id]
+    assert [(c.old, c.new) for c in changes] == [
+        ("anna.vertrieb@provider.de", "max.technik@provider.de"),
+        ("max.technik@provider.de", "lena.support@provider.de"),
+    ]
+    assert changes[1].message_id == "<de-4@provider.de>"
+    assert "übernehme" in changes[1].reason
+
+
+def test_no_owner_change_recorded_from_nobody() -> None:
+    x = _run("ticket_de.json")
+    assert all(c.old is not None for c in x.owner_changes)
+    assert _point(x, "bis Freitag ansehen").owner == "lena.support@provider.de"
+
+
+def test_team_fix_resolves_customer_points_then_customer_confirms_all() -> None:
+    x = _run("ticket_de.json")
+    blocker = _point(x, "Drucker im 2. OG nicht")
+    assert blocker.status == "resolved" and blocker.resolved_by == "<de-5@provider.de>"
+    todo = _point(x, "ich kümmere mich")  # the team's own to-do stays until the customer confirms
+    assert todo.resolved_by == "<de-6@acme.de>"
+    again = _point(x, "genau?")  # asked after the confirmation: a new, open point
+    assert again.status == "open" and again.message_id == "<de-6@acme.de>"
+
+
+def test_messages_are_ordered_by_date() -> None:
+    forward, backward = _run("ticket_de.json"), _run("ticket_de.json", reverse=True)
+    assert [p.id for p in forward.points] == [p.id for p in backward.points]
+    assert forward.owner_changes == backward.owner_changes
+
+
+def test_repeated_question_keeps_first_point() -> None:
+    x = _run("ticket_en.json")
+    backup = [p for p in x.points if "backup job" in p.text]
+    assert len(backup) == 1 and backup[0].message_id == "<en-1@customer.com>"
+
+
+def test_english_thread_escalation_owner_and_resolution() -> None:
+    x = _run("ticket_en.json")
+    vpn = _point(x, "VPN access")
+    assert vpn.kind == "request"
+    assert vpn.due is not None and vpn.due.isoformat() == "2026-03-06"
+    assert vpn.escalation is True  # "This is urgent." in the same message
+    assert _point(x, "send the credentials").escalation is False
+    assert vpn.owner == "sam@provider.com"  # taken over without a previous owner: no change
+    assert x.owner_changes == []
+    assert all(p.status == "resolved" for p in x.points)
+    assert {p.resolved_by for p in x.points} == {"<en-4@customer.com>"}
+
+
+def test_team_addresses_count_as_team() -> None:
+    thread, messages, _ = _load("ticket_en.json")
+    x = extract_thread(thread, messages, team_domains=(), team_addresses=("sam@provider.com",))
+    assert _point(x, "send the credentials").owner == "sam@provider.com"
+    assert _point(x, "VPN access").owner == "sam@provider.com"
+
+
+def test_ids_are_stable_and_whitespace_insensitive() -> None:
+    a, b = _run("ticket_de.json"), _run("ticket_de.json")
+    assert [p.id for p in a.points] == [p.id for p in b.points]
+    assert len({p.id for p in a.points}) == len(a.points)
+    same = point_id("<m@x>", "Bitte prüfen Sie das.")
+    assert point_id("<m@x>", "Bitte  prüfen\n Sie das.") == same
+    assert point_id("<m@x>", "Bitte prüfen.") != point_id("<n@x>", "Bitte prüfen.")
+    assert len(point_id("<m@x>", "a")) == 16
+
+
+def test_point_texts_are_verbatim_from_own_text() -> None:
+    _, messages, _ = _load("ticket_de.json")
+    own = {m.message_id: m.own_text for m in messages}
+    for p in _run("ticket_de.json").points:
+        assert p.text in own[p.message_id]
