@@ -98,7 +98,7 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
              customers: tuple[str, ...] = (), force: bool = False, now: str | None = None
              ) -> None:
     from mailsum.lock import run_lock
-    from mailsum.runner import CollectingDelivery, RunOptions, Runner, make_delivery
+    from mailsum.runner import CollectingDelivery, Runner, RunOptions, make_delivery
     from mailsum.state import StateStore
 
     with _errors():
@@ -186,7 +186,7 @@ def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str
 def preview(ctx: click.Context, customer: str, html_file: str | None, fmt: str,
             now: str | None) -> None:
     """Render CUSTOMER's update as it would be sent now, without sending or saving anything."""
-    from mailsum.runner import CollectingDelivery, RunOptions, Runner
+    from mailsum.runner import CollectingDelivery, Runner, RunOptions
     from mailsum.state import StateStore
 
     with _errors():

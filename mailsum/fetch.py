@@ -7,10 +7,10 @@ keys for local mailboxes) so that this module stays free of any state.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import mailbox
-import socket
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -78,7 +78,7 @@ class ImapFetcher:
             if s.security == "starttls":
                 client.starttls(context)
             client.login(s.username, s.password())
-        except (OSError, socket.timeout) as exc:
+        except (TimeoutError, OSError) as exc:
             raise SourceError(self.name, f"cannot connect to {s.host}:{s.port}: {exc}") from exc
         except Exception as exc:  # imapclient raises its own LoginError/IMAPClientError
             raise SourceError(self.name, f"login to {s.host}:{s.port} failed: "
@@ -87,10 +87,8 @@ class ImapFetcher:
 
     def close(self) -> None:
         if self._client is not None:
-            try:
+            with contextlib.suppress(Exception):  # the server may already be gone
                 self._client.logout()
-            except Exception:  # noqa: BLE001 - the server may already be gone
-                pass
             self._client = None
 
     def fetch_folder(self, folder: str, uidvalidity: int | None, last_uid: int

@@ -17,7 +17,6 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
-
 from servers import Dovecot, SmtpSink, dovecot_available, free_port
 
 REPO = Path(__file__).resolve().parents[1]
