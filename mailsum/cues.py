@@ -157,6 +157,18 @@ BOILERPLATE = (
     r"wenn sie (?:noch )?(?:weitere )?(?:fragen|r[üu]ckfragen)", r"um sich abzumelden",
     r"this (?:e-?mail|message) (?:was|has been) (?:sent|generated) automatically",
     r"diese (?:e-?mail|nachricht) wurde automatisch",
+    r"bitte (?:lassen sie|behalten sie) die ticket-?(?:nummer|nr\.?) im betreff",
+    r"please (?:keep|leave|do not remove) the ticket (?:number|id)",
+    r"bitte antworten sie nicht auf diese", r"(?:please )?do not reply to this",
+)  # fmt: skip
+
+# A ticket system's notice that a ticket is closed (such mail is auto-generated; it resolves the
+# thread's open points even though auto mail never raises points).
+TICKET_CLOSED = (
+    r"(?:ticket|vorgang|anfrage|st[öo]rung|incident|case|request|issue)\b[^.!?\n]{0,60}?"
+    r"\b(?:wurde|ist|has been|was|is)\s+(?:nun\s+|now\s+)?"
+    r"(?:geschlossen|gel[öo]st|abgeschlossen|erledigt|closed|resolved|completed)",
+    r"status:?\s+(?:geschlossen|gel[öo]st|closed|resolved)",
 )  # fmt: skip
 
 
@@ -184,6 +196,7 @@ NEGATION_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:{_alternation(NEGATION)})(?![\w-])(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE
 )
 TAKEOVER_RE = _words(TAKEOVER)
+TICKET_CLOSED_RE = re.compile(_alternation(TICKET_CLOSED), re.IGNORECASE)
 IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
 BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)
 QUESTION_END_RE = re.compile(r"\?[\"'”“»«)\]\s]*$")

@@ -154,9 +154,9 @@ def _year(raw: str | None, month: int, day: int, today: date) -> date | None:
             year = int(raw)
             return date(year + 2000 if year < 100 else year, month, day)
         candidate = date(today.year, month, day)
-        if candidate < today:
-            candidate = date(today.year + 1, month, day)
-        return candidate
+        if candidate < today and (today - candidate).days > 120:
+            candidate = date(today.year + 1, month, day)  # "am 10.1." written in November
+        return candidate  # a recent past date stays in the past; parse_due drops it
     except ValueError:
         return None
 
@@ -216,15 +216,29 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
 
 
 def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
-    """The first due date named in ``sentence``, or None."""
+    """The first due date named in ``sentence``, or None.
+
+    A weekday followed by its calendar date ("bis Freitag, 27.11.") means that date, even when
+    the sentence was written the week before. A date before the day the message was sent is
+    history, not a due date.
+    """
     today = local_date(sent)
-    found: list[tuple[int, int, date]] = []
+    found: list[tuple[int, int, int, date]] = []
     for order, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(sentence):
             due = _resolve(kind, m, today, language)
-            if due is not None:
-                found.append((m.start(), order, due))
+            if due is not None and due >= today:
+                found.append((m.start(), m.end(), order, due))
                 break
+    calendar = [f for f in found if _PATTERNS[f[2]][0] in _CALENDAR]
+    found = [
+        f for f in found
+        if _PATTERNS[f[2]][0] != "weekday"
+        or not any(0 <= c[0] - f[1] <= 6 for c in calendar)
+    ]
     if not found:
         return None
-    return min(found)[2]
+    return min(found)[3]
+
+
+_CALENDAR = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d"})

@@ -32,6 +32,8 @@ _REPEAT_JACCARD = 0.6
 _RECENCY_BOOST = 0.5  # the last message's sentences weigh 1 + this, the first message's 1
 _MIN_SUMMARY_WORDS = 3
 _CONTACT = re.compile(r"https?://|www\.|\S@\S|\+?\d[\d ()/-]{6,}\d")
+# "Titel:      Export bricht ab", "Geschlossen von: Frank Maier": a ticket form's fields
+_FORM_FIELD = re.compile(r"^[\w. -]{1,30}:(?:\s{2,}|\s*\S+(?:\s+\S+){0,3}$)")
 
 
 def classify(sentence: str, due_found: bool = False) -> str | None:
@@ -103,6 +105,8 @@ def _assign_owner(
 def _summarizable(sentence: str) -> bool:
     """Content sentences only: no fragments, no contact blocks full of addresses and numbers."""
     words = tokenize_words(sentence)
+    if sentence.rstrip().endswith(":") or _FORM_FIELD.match(sentence):
+        return False
     if len(words) < _MIN_SUMMARY_WORDS or not sentence[:1].isalnum() and sentence[:1] not in "(\"'":
         return False
     plain = sum(1 for w in words if w.isalpha())
@@ -132,7 +136,7 @@ def extract_thread(
 ) -> ThreadExtract:
     """Points, owner changes and summary of ``thread``; ``messages`` may come in any order."""
     ordered = _order(thread, messages)
-    live = [m for m in ordered if not m.auto]
+    live = [m for m in ordered if not m.auto or _closes_ticket(m)]
     points: list[Point] = []
     changes: list[OwnerChange] = []
     seen_ids: set[str] = set()
@@ -140,6 +144,11 @@ def extract_thread(
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
 
     for index, msg in enumerate(live):
+        if msg.auto:  # a ticket system's "closed" notice settles everything, raises nothing
+            for p in points:
+                if p.status == "open":
+                    p.status, p.resolved_by = "resolved", msg.message_id
+            continue
         team = _is_team(msg.from_addr, team_domains, team_addresses)
         sentences = [s for s in split_sentences(msg.own_text) if not cues.IGNORE_RE.match(s)]
         pool.extend((s, index) for s in sentences if _summarizable(s))
@@ -157,8 +166,11 @@ def extract_thread(
         for sentence in sentences:
             due = parse_due(sentence, msg.date, msg.language)
             kind = None if is_resolution(sentence) else classify(sentence, due is not None)
-            if team and takeover is None and (kind == "todo" or cues.TAKEOVER_RE.search(sentence)):
+            takes_over = bool(cues.TAKEOVER_RE.search(sentence))
+            if team and takeover is None and (kind == "todo" or takes_over):
                 takeover = sentence
+            if team:
+                kind = _team_kind(kind, takes_over, due is not None)
             if kind is None:
                 continue
             pid = point_id(msg.message_id, sentence)
@@ -196,6 +208,27 @@ def extract_thread(
     )
 
 
+def _closes_ticket(msg: ParsedMessage) -> bool:
+    return msg.auto == "auto-reply" and bool(
+        cues.TICKET_CLOSED_RE.search(f"{msg.subject}\n{msg.own_text}"))
+
+
+def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
+    """What a sentence of ours is: our commitments and questions count, our reports do not.
+
+    "Ich übernehme das Ticket" only changes the owner; it becomes a point when it promises a
+    date. Our own description of a fault is no blocker the customer raised, and a date we name
+    is a commitment of ours.
+    """
+    if takes_over and not has_due:
+        return None
+    if kind == "blocker":
+        return None
+    if kind == "deadline":
+        return "todo"
+    return kind
+
+
 def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
     """Whether the sender already has an open point with nearly the same words (asked again)."""
     words = _word_set(sentence)
@@ -215,7 +248,8 @@ def _resolve(
     for p in open_points:
         if p.status != "open":
             continue
-        if team and _is_team(p.raised_by, team_domains, team_addresses):
-            continue  # a team member's "fixed" settles what the customer raised
+        if team and p.kind in ("question", "request") and _is_team(
+                p.raised_by, team_domains, team_addresses):
+            continue  # our "fixed" settles the fault and our promises, not what we asked them
         p.status = "resolved"
         p.resolved_by = msg.message_id

@@ -50,6 +50,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "h_owner_changes": "Zuständigkeit geändert",
         "owner_change": "Zuständig jetzt: {new}, vorher {old}, seit {date}",
         "owner_change_first": "Zuständig jetzt: {new}, seit {date}",
+        "owner_change_closed_one": "dazu 1 inzwischen erledigter Punkt",
+        "owner_change_closed_other": "dazu {n} inzwischen erledigte Punkte",
         "reason": "Grund",
         "point_ref": "Punkt {number}",
         # away owners
@@ -130,6 +132,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "h_owner_changes": "Owner changes",
         "owner_change": "Owner now: {new}, before {old}, since {date}",
         "owner_change_first": "Owner now: {new}, since {date}",
+        "owner_change_closed_one": "and 1 point resolved since",
+        "owner_change_closed_other": "and {n} points resolved since",
         "reason": "Reason",
         "point_ref": "Point {number}",
         "h_away": "Away",
@@ -198,9 +202,9 @@ def tn(language: str, key: str, n: int, **kw: object) -> str:
 
 
 def quote(text: str, language: str) -> str:
-    """Verbatim text in the language's quotation marks."""
+    """Verbatim text in the language's quotation marks, on one line (mail hard-wraps)."""
     left, right = QUOTES[_lang(language)]
-    return f"{left}{text}{right}"
+    return f"{left}{' '.join(text.split())}{right}"
 
 
 def format_date(d: date, language: str, *, year: bool = False) -> str:

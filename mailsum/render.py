@@ -72,11 +72,12 @@ class GroupView:
 
 @dataclass
 class OwnerChangeView:
-    number: int | None
-    ref: str | None
-    quoted: str
+    """One hand-over: who to whom, why, and the open points it moved (grouped, not per point)."""
+
     line: str
     reason: str | None
+    points: list[str]  # "Punkt 6: „…“" for points still open
+    closed: str | None  # "und 4 inzwischen erledigte Punkte"
 
 
 @dataclass
@@ -210,28 +211,38 @@ def build_context(update: Update) -> dict[str, object]:
     else:
         glance.append(i18n.t(lang, "glance_first", **counts))
     if update.owner_changes:
-        glance.append(i18n.tn(lang, "owner_changes", len(update.owner_changes)))
+        handovers = {(c.old, c.new, c.reason) for c in update.owner_changes}
+        glance.append(i18n.tn(lang, "owner_changes", len(handovers)))
     if update.snoozed:
         glance.append(i18n.tn(lang, "snoozed", update.snoozed))
 
     changes = []
+    groups: dict[tuple[str | None, str, str, str], list[OwnerChangeView]] = {}
     for ch in update.owner_changes:
         when = fmt(_local(ch.at, tz), lang)
-        line = (
-            i18n.t(lang, "owner_change", new=ch.new, old=ch.old, date=when)
-            if ch.old
-            else i18n.t(lang, "owner_change_first", new=ch.new, date=when)
-        )
-        number = by_id.get(ch.id)
-        changes.append(
-            OwnerChangeView(
-                number=number,
-                ref=i18n.t(lang, "point_ref", number=number) if number else None,
-                quoted=i18n.quote(ch.text, lang),
-                line=line,
-                reason=i18n.quote(ch.reason, lang) if ch.reason else None,
+        key = (ch.old, ch.new, when, ch.reason)
+        if key not in groups:
+            line = (
+                i18n.t(lang, "owner_change", new=ch.new, old=ch.old, date=when)
+                if ch.old
+                else i18n.t(lang, "owner_change_first", new=ch.new, date=when)
             )
-        )
+            view = OwnerChangeView(
+                line=line, reason=i18n.quote(ch.reason, lang) if ch.reason else None,
+                points=[], closed=None,
+            )
+            groups[key] = [view]
+            changes.append(view)
+        view = groups[key][0]
+        number = by_id.get(ch.id)
+        if number:
+            ref = i18n.t(lang, "point_ref", number=number)
+            view.points.append(f"{ref}: {i18n.quote(ch.text, lang)}")
+        else:
+            groups[key].append(view)  # one more moved point that is no longer open
+    for members in groups.values():
+        if len(members) > 1:
+            members[0].closed = i18n.tn(lang, "owner_change_closed", len(members) - 1)
 
     away = []
     for owner, back in update.away:
@@ -276,7 +287,7 @@ def build_context(update: Update) -> dict[str, object]:
             for r in update.resolved
         ],
         "summaries": [
-            SummaryView(subject=th.subject, sentences=list(th.summary))
+            SummaryView(subject=th.subject, sentences=[' '.join(x.split()) for x in th.summary])
             for th in update.threads
             if th.summary
         ],

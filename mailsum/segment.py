@@ -56,7 +56,7 @@ _DOTTED_ABBR = re.compile(r"^\(?(?:[A-Za-zÄÖÜäöü]{1,3}\.){2,}$")
 _WORD = re.compile(r"\w+(?:[-'’.@/]\w+)*", re.UNICODE)
 # A line of this width that ends mid-sentence was probably wrapped by the mail client; much
 # longer lines are unwrapped paragraphs, whose end is the end of a sentence.
-_HARD_WRAP = (50, 80)
+_HARD_WRAP = (50, 100)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -84,3 +84,15 @@ def test_first_date_in_sentence_wins() -> None:
     assert parse_due("Bis Freitag das Angebot, bis 15.12. die Lieferung.", WED, "de") == date(
         2026, 11, 27
     )
+
+
+def test_weekday_with_its_date_means_that_date() -> None:
+    thursday_before = datetime(2026, 11, 19, 10, 0, tzinfo=UTC)
+    assert parse_due("Ich erneuere das Zertifikat bis Freitag, 27.11.", thursday_before,
+                     "de") == date(2026, 11, 27)
+
+
+def test_a_date_before_the_message_is_not_due() -> None:
+    sent = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+    assert parse_due("Die Exporte vom 16. und 17.11. habe ich nachgeholt.", sent, "de") is None
+    assert parse_due("Bitte bis 10.1. liefern.", sent, "de") == date(2027, 1, 10)

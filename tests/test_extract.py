@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -153,12 +153,12 @@ def test_no_owner_change_recorded_from_nobody() -> None:
     assert _point(x, "bis Freitag ansehen").owner == "lena.support@provider.de"
 
 
-def test_team_fix_resolves_customer_points_then_customer_confirms_all() -> None:
+def test_team_fix_resolves_the_fault_and_our_promise() -> None:
     x = _run("ticket_de.json")
     blocker = _point(x, "Drucker im 2. OG nicht")
     assert blocker.status == "resolved" and blocker.resolved_by == "<de-5@provider.de>"
-    todo = _point(x, "ich kümmere mich")  # the team's own to-do stays until the customer confirms
-    assert todo.resolved_by == "<de-6@acme.de>"
+    todo = _point(x, "ich kümmere mich")  # our promise is kept by our own "behoben"
+    assert todo.resolved_by == "<de-5@provider.de>"
     again = _point(x, "genau?")  # asked after the confirmation: a new, open point
     assert again.status == "open" and again.message_id == "<de-6@acme.de>"
 
@@ -210,3 +210,51 @@ def test_point_texts_are_verbatim_from_own_text() -> None:
     own = {m.message_id: m.own_text for m in messages}
     for p in _run("ticket_de.json").points:
         assert p.text in own[p.message_id]
+
+
+def _msg(mid: str, sender: str, text: str, day: int, **kw: object) -> ParsedMessage:
+    return ParsedMessage(
+        message_id=mid, subject="[SWT#1] Export", from_addr=sender, from_name="", to=[], cc=[],
+        date=datetime(2026, 11, day, 9, 0, tzinfo=UTC), in_reply_to=None, references=[],
+        headers={}, text=text, own_text=text, **kw)  # type: ignore[arg-type]
+
+
+def test_ticket_systems_closed_notice_resolves_but_raises_nothing() -> None:
+    msgs = [
+        _msg("<1@swt.de>", "k@swt.de", "Der Export bricht ab. Bitte prüfen Sie das.", 16),
+        _msg("<2@swt.de>", "tickets@swt.de", "Ticket [SWT#1] wurde geschlossen. Bitte prüfen "
+             "Sie die Daten.", 18, auto="auto-reply"),
+    ]
+    thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@swt.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert x.points and all(p.status == "resolved" and p.resolved_by == "<2@swt.de>"
+                            for p in x.points)
+    assert all(p.message_id == "<1@swt.de>" for p in x.points)
+
+
+def test_out_of_office_resolves_nothing() -> None:
+    msgs = [
+        _msg("<1@swt.de>", "k@swt.de", "Bitte prüfen Sie den Export.", 16),
+        _msg("<2@provider.de>", "max@provider.de", "Ich bin bis 27.11. nicht im Büro.", 17,
+             auto="auto-reply"),
+    ]
+    thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@provider.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert [p.status for p in x.points] == ["open"]
+
+
+def test_our_takeover_changes_owner_without_becoming_a_point() -> None:
+    msgs = [
+        _msg("<1@acme.de>", "k@acme.de", "Bitte richten Sie zwei Konten ein.", 16),
+        _msg("<2@provider.de>", "sandra@provider.de", "Max ist krank, ich übernehme das Ticket.",
+             17),
+        _msg("<3@provider.de>", "sandra@provider.de", "Die Firmware kann die neuen "
+             "TLS-Einstellungen nicht verarbeiten.", 18),
+    ]
+    thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",),
+                       default_owner="max@provider.de")
+    assert [p.message_id for p in x.points] == ["<1@acme.de>"]
+    assert x.points[0].owner == "sandra@provider.de"
+    assert [(c.old, c.new) for c in x.owner_changes] == [("max@provider.de",
+                                                          "sandra@provider.de")]

@@ -375,11 +375,12 @@ def test_html_is_phone_and_dark_mode_friendly() -> None:
     assert "<img" not in html
 
 
-def test_multiline_point_text_stays_inside_its_point() -> None:
+def test_hard_wrapped_point_text_is_shown_on_one_line() -> None:
     u = make_update("de")
-    u.points[2].text = "Erste Zeile.\nZweite Zeile."
-    text = render_update(u).text
-    assert "„Erste Zeile.\n    Zweite Zeile.“" in text
+    u.points[2].text = "Erste Zeile,\n   zweite Zeile."
+    r = render_update(u)
+    assert "„Erste Zeile, zweite Zeile.“" in r.text
+    assert "Erste Zeile, zweite Zeile." in r.html
 
 
 def test_template_override_dir_wins(tmp_path: Path) -> None:
@@ -425,3 +426,16 @@ def test_format_date_and_age() -> None:
 
 def test_languages_have_the_same_keys() -> None:
     assert set(i18n.STRINGS["de"]) == set(i18n.STRINGS["en"])
+
+
+def test_one_handover_of_several_points_is_one_entry() -> None:
+    u = make_update("de")
+    first = u.owner_changes[0]
+    for pid in ("p3", "gone-1", "gone-2"):  # p3 is open; the others were resolved meanwhile
+        u.owner_changes.append(UpdateOwnerChange(id=pid, text=f"Text {pid}", old=first.old,
+                                                 new=first.new, at=first.at, reason=first.reason))
+    text = render_update(u).text
+    assert text.count("Zuständig jetzt: sandra.yilmaz@provider.de") == 1
+    assert "Punkt 2:" in text and "Punkt 3:" in text
+    assert "dazu 2 inzwischen erledigte Punkte" in text
+    assert "1 Wechsel der Zuständigkeit" in text
