@@ -57,6 +57,26 @@ def _load(ctx: click.Context) -> Any:
     return load_config(path)
 
 
+class ProgressLine:
+    """A one-line progress display on a terminal; nothing at all under cron."""
+
+    def __init__(self) -> None:
+        self.last = ""
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        text = f"{what}: {done}/{total}" if total else f"{what}: {done}"
+        click.echo(f"\r{text:<60}", err=True, nl=False)
+        self.last = text
+
+    def close(self) -> None:
+        if self.last:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
+def _progress() -> ProgressLine | None:
+    return ProgressLine() if sys.stderr.isatty() else None
+
+
 def _now(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -108,8 +128,9 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
             if cid not in known:
                 raise ConfigError(str(config.path), None, "customer",
                                   f"unknown customer id {cid!r}; known: {', '.join(sorted(known))}")
+        progress = _progress()
         options = RunOptions(poll=poll, send=send, dry_run=dry_run, customers=customers,
-                             force=force, now=_now(now))
+                             force=force, now=_now(now), progress=progress)
         if dry_run:
             store = StateStore.open_copy_in_memory(config.state_path)
             runner = Runner(config, store, CollectingDelivery(), options)
@@ -121,6 +142,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
                     report = Runner(config, store, make_delivery(config.delivery), options).run()
                 finally:
                     store.close()
+                    if progress:
+                        progress.close()
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

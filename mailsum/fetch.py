@@ -43,6 +43,7 @@ class FolderBatch:
     last_uid: int
     messages: list[RawMessage]
     oversized: list[tuple[int, int]] = field(default_factory=list)  # (uid, size)
+    total: int = 0  # new messages in the folder this run, for progress display
 
 
 def is_loopback(host: str) -> bool:
@@ -116,7 +117,7 @@ class ImapFetcher:
                                size=int(sizes.get(u, {}).get(b"RFC822.SIZE", 0)))
                     for u in wanted if u in bodies and b"BODY[]" in bodies[u]
                 ]
-                yield FolderBatch(folder, current, chunk[-1], messages, oversized)
+                yield FolderBatch(folder, current, chunk[-1], messages, oversized, len(uids))
         except SourceError:
             raise
         except Exception as exc:  # socket errors, IMAP errors, server gone mid-fetch

@@ -9,7 +9,7 @@ that only collects, so what it prints is what a real run would do.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parseaddr
@@ -58,7 +58,7 @@ class RunOptions:
     customers: tuple[str, ...] = ()  # restrict to these customers
     force: bool = False  # send now, whatever the schedule says
     now: datetime | None = None
-    progress: Callable[[Iterable[Any], int, str], Iterable[Any]] | None = None
+    progress: Callable[[str, int, int], None] | None = None  # (what, done, total)
 
 
 @dataclass
@@ -144,7 +144,10 @@ class Runner:
         try:
             for folder in src.folders:
                 uidvalidity, last_uid = self.store.folder_cursor(src.name, folder)
+                done = 0
                 for batch in fetcher.fetch_folder(folder, uidvalidity, last_uid):
+                    done += len(batch.messages) + len(batch.oversized)
+                    self._progress(f"{src.name}/{folder}", done, batch.total)
                     with self.store.transaction():
                         self._store_batch(batch.messages)
                         for uid, size in batch.oversized:
@@ -159,9 +162,16 @@ class Runner:
         assert src.path is not None
         seen = self.store.seen_keys(src.name, "")
         reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
+        done = 0
         for batch in reader(src.name, src.path, seen, src.batch_size):
+            done += len(batch)
+            self._progress(src.name, done, 0)
             with self.store.transaction():
                 self._store_batch(batch)
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        if self.options.progress is not None:
+            self.options.progress(what, done, total)
 
     def _store_batch(self, batch: list[RawMessage]) -> None:
         for raw in batch:
@@ -204,7 +214,9 @@ class Runner:
         threads = thread.thread_messages(messages)
         customers = {c.id: c for c in rules.customers}
         with self.store.transaction():
-            for t in threads:
+            for number, t in enumerate(threads, start=1):
+                if number % 200 == 0 or number == len(threads):
+                    self._progress("threads", number, len(threads))
                 if not pending.intersection(t.message_ids):
                     continue
                 members = [by_id[i] for i in t.message_ids if i in by_id]

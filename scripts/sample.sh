@@ -11,4 +11,11 @@ echo
 echo "Updates written:"
 ls -1 out/updates/
 echo
-echo "Read one:  .venv/bin/mailsum --config examples/config.yaml preview acme"
+echo "The text part of ACME's update:"
+echo
+.venv/bin/python - out/updates/*acme*.eml <<'PY'
+import email, email.policy, sys
+msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print("Subject:", msg["Subject"])
+print(next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_content())
+PY

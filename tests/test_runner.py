@@ -1,0 +1,103 @@
+"""The orchestrator on local mailboxes: failures recorded, runs resumable, state consistent."""
+
+from __future__ import annotations
+
+import mailbox
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mailsum.config import load_config
+from mailsum.runner import CollectingDelivery, Runner, RunOptions
+from mailsum.state import StateStore
+
+REPO = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
+
+
+def mail(n: int, sender: str = "k.lang@acme-maschinenbau.de", body: str = "",
+         reply_to: int | None = None, subject: str | None = None) -> bytes:
+    head = (f"From: {sender}\nTo: it-support@provider.de\n"
+            f"Subject: {subject or f'[ACME-{n}] Anfrage {n}'}\n"
+            f"Date: Mon, 23 Nov 2026 09:{n:02d}:00 +0100\nMessage-ID: <m{n}@x.de>\n")
+    if reply_to is not None:
+        head += f"In-Reply-To: <m{reply_to}@x.de>\nReferences: <m{reply_to}@x.de>\n"
+    text = body or f"Können Sie bitte bis Freitag den Drucker Nummer {n} prüfen?"
+    return (head + "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n").encode()
+
+
+def setup(tmp: Path, messages: list[bytes]):
+    box = mailbox.Maildir(tmp / "md", create=True)
+    for m in messages:
+        box.add(m)
+    cfg = tmp / "config.yaml"
+    cfg.write_text(textwrap.dedent(f"""\
+        state: {tmp}/state.db
+        sources:
+          - {{name: local, kind: maildir, path: {tmp}/md}}
+        delivery: {{kind: directory, path: {tmp}/out, from: "Desk <it-support@provider.de>"}}
+        rules: {REPO}/rules/
+        """))
+    return load_config(cfg), box
+
+
+def run(config, *, now=NOW, **kw):
+    store = StateStore.open(config.state_path)
+    calls: list[tuple[str, int, int]] = []
+    delivery = CollectingDelivery()
+    options = RunOptions(now=now, progress=lambda *a: calls.append(a), **kw)
+    report = Runner(config, store, delivery, options).run()
+    return report, store, delivery, calls
+
+
+def test_a_broken_message_is_recorded_and_the_run_goes_on(tmp_path):
+    config, _ = setup(tmp_path, [mail(1), b"", b"\x00\x01garbage", mail(2)])
+    report, store, _, calls = run(config, send=False)
+    assert report.stored == 2 and len(report.failures) == 2
+    assert all(f["reason"] for f in report.failures)
+    assert report.exit_code == 0
+    rows = store.conn.execute("SELECT reason FROM failures").fetchall()
+    assert len(rows) == 2
+    assert calls and calls[-1][0] == "threads"
+    # the broken ones are not retried forever: the second run fetches nothing
+    again, *_ = run(config, send=False)
+    assert again.fetched == 0 and again.failures == []
+
+
+def test_new_reply_joins_its_thread_and_resolves_the_point(tmp_path):
+    config, box = setup(tmp_path, [mail(1)])
+    _, store, _, _ = run(config, send=False)
+    (point,) = store.points("acme")
+    assert point.status == "open" and point.owner == "max.weber@provider.de"
+    store.close()
+    box.add(mail(2, sender="k.lang@acme-maschinenbau.de", reply_to=1,
+                 subject="AW: [ACME-1] Anfrage 1", body="Danke, funktioniert wieder!"))
+    _, store, _, _ = run(config, send=False)
+    (point,) = store.points("acme")
+    assert point.status == "resolved" and point.resolved_by == "<m2@x.de>"
+    (thread,) = store.threads("acme")
+    assert thread.message_ids == ["<m1@x.de>", "<m2@x.de>"]
+
+
+def test_unrouted_mail_never_reaches_a_customer(tmp_path):
+    stranger = mail(3, sender="info@unknown.example", subject="Parkplatz gesperrt",
+                    body="Bitte parken Sie morgen nicht auf dem Hof.")
+    config, _ = setup(tmp_path, [mail(1), stranger])
+    report, store, delivery, _ = run(config, force=True)
+    assert [u["from"] for u in report.unrouted] == ["info@unknown.example"]
+    for sent in delivery.sent:
+        assert b"Parkplatz" not in sent.data and b"parken" not in sent.data
+    assert all(p.customer_id == "acme" for p in store.points("acme"))
+
+
+def test_update_is_sent_once_per_due_time_and_outbox_records_it(tmp_path):
+    config, _ = setup(tmp_path, [mail(1)])
+    report, store, delivery, _ = run(config)
+    sent_to = sorted(m.recipients[0] for m in delivery.sent)
+    assert sent_to == ["anna.berger@provider.de", "jonas.keller@provider.de"]  # brightline quiet
+    rows = store.conn.execute("SELECT customer_id, status FROM updates ORDER BY id").fetchall()
+    assert sorted(tuple(r) for r in rows) == [("acme", "sent"), ("brightline", "skipped"),
+                                             ("stadtwerke", "sent")]
+    store.close()
+    again, _, delivery2, _ = run(config)
+    assert delivery2.sent == [] and again.updates == []
