@@ -378,7 +378,7 @@ def rules_files(target: Path, node: Node | None = None, config_file: str = "") -
 
 _RULES_KEYS = ("team", "customers", "fallback", "absences")
 _CUSTOMER_KEYS = ("id", "name", "match", "contact", "cc", "owner", "language", "schedule",
-                  "quiet_update", "timezone", "team")
+                  "quiet_update", "timezone", "team", "stale_after_days")
 _MATCH_KEYS = ("from_domain", "from_address", "to_address", "subject", "header")
 
 
@@ -471,6 +471,8 @@ def _customer(node: Node, language: str) -> Customer:
         timezone=_timezone(entries["timezone"]) if "timezone" in entries else None,
         team=(tuple(_address(item) for _, item in entries["team"].as_str_list())
               if "team" in entries else ()),
+        stale_after_days=(entries["stale_after_days"].as_int(minimum=1, maximum=3650)
+                          if "stale_after_days" in entries else 14),
         file=node.file,
         line=node.key_line,
     )

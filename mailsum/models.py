@@ -91,6 +91,7 @@ class Customer:
     quiet_update: bool = True
     timezone: str | None = None  # None: the config's timezone
     team: tuple[str, ...] = ()  # extra team addresses allowed to steer this customer
+    stale_after_days: int = 14  # an open point older than this is shown as a problem
     file: str = ""
     line: int = 0
 
@@ -181,6 +182,8 @@ class UpdatePoint:
     escalation: bool = False
     owner_away_until: date | None = None
     raised_at: datetime | None = None  # date of the source message
+    stale: bool = False  # open longer than the configured age; a problem too
+    source_ref: str = ""  # ticket number or subject, to find the source mail
 
 
 @dataclass
@@ -210,6 +213,16 @@ class UpdateThread:
 
 
 @dataclass
+class UpdateHistory:
+    """Counts of one earlier update, for the trend picture."""
+
+    at: datetime
+    new: int
+    open: int
+    resolved: int
+
+
+@dataclass
 class Update:
     """Everything one customer's update shows; render turns it into text and HTML."""
 
@@ -229,6 +242,7 @@ class Update:
     away: list[tuple[str, date]] = field(default_factory=list)  # (owner, back on)
     snoozed: int = 0  # snoozed points counted, not hidden
     subject: str = ""  # filled by render
+    history: list[UpdateHistory] = field(default_factory=list)  # earlier updates, oldest first
 
     @property
     def counts(self) -> dict[str, int]:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from mailsum import compose, deliver, extract, fetch, parse, render, route, schedule, thread
 from mailsum.config import Config, DeliveryConfig, SourceConfig
+from mailsum.crashpoint import crashpoint
 from mailsum.errors import DeliveryError, ParseError, SourceError
 from mailsum.jsonout import update_json
 from mailsum.models import (
@@ -146,6 +147,7 @@ class Runner:
                 uidvalidity, last_uid = self.store.folder_cursor(src.name, folder)
                 done = 0
                 for batch in fetcher.fetch_folder(folder, uidvalidity, last_uid):
+                    crashpoint("after-fetch")
                     done += len(batch.messages) + len(batch.oversized)
                     self._progress(f"{src.name}/{folder}", done, batch.total)
                     with self.store.transaction():
@@ -153,8 +155,10 @@ class Runner:
                         for uid, size in batch.oversized:
                             self._failure(src.name, folder, str(uid), uid, None,
                                           f"message of {size} bytes exceeds max_message_bytes")
+                        crashpoint("before-batch-commit")
                         self.store.set_folder_cursor(src.name, folder, batch.uidvalidity,
                                                      batch.last_uid)
+                    crashpoint("after-batch-commit")
         finally:
             fetcher.close()
 
@@ -188,7 +192,8 @@ class Runner:
                               f"internal parser error: {type(exc).__name__}: {exc}")
                 self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
                 continue
-            if self.store.add_message(msg, raw.source, raw.folder, raw.key):
+            if self.store.add_message(msg, raw.source, raw.folder, raw.key,
+                                      thread.join_keys(msg)):
                 self.report.stored += 1
             else:
                 self.report.duplicates += 1
@@ -205,13 +210,20 @@ class Runner:
     # ------------------------------------------------------------------ analyze
 
     def analyze(self) -> None:
+        """Thread the new messages against the stored threads they can join, then extract.
+
+        Only threads that share a join key (id, reference, ticket tag, subject) with a new
+        message are loaded, so the cost follows the new mail, not the mailbox.
+        """
         pending = self.store.unanalyzed_message_ids()
         if not pending:
             return
         rules = self.config.rules
-        messages = self.store.all_messages()
-        by_id = {m.message_id: m for m in messages}
-        threads = thread.thread_messages(messages)
+        new = self.store.thread_headers(sorted(pending))
+        probes = {key for m in new for key in thread.probe_keys(m)}
+        related = self.store.threads_with_keys(probes)
+        known = self.store.thread_headers(self.store.thread_message_ids(related))
+        threads = thread.thread_messages([*new, *known])
         customers = {c.id: c for c in rules.customers}
         with self.store.transaction():
             for number, t in enumerate(threads, start=1):
@@ -219,11 +231,14 @@ class Runner:
                     self._progress("threads", number, len(threads))
                 if not pending.intersection(t.message_ids):
                     continue
-                members = [by_id[i] for i in t.message_ids if i in by_id]
+                position = {mid: i for i, mid in enumerate(t.message_ids)}
+                members = sorted(self.store.load_messages(t.message_ids),
+                                 key=lambda m: position[m.message_id])
                 decision = route.route_thread(members, rules)
                 customer = customers.get(decision.customer_id or "")
                 self._record_absences(members, rules)
                 self._analyze_thread(t, members, customer, decision.reason)
+                crashpoint("during-analyze")
                 if customer is None:
                     for m in members:
                         if m.message_id in pending:
@@ -334,6 +349,7 @@ class Runner:
             log.info("%s: nothing new, quiet_update is off; no update", customer.id)
             return
         rendered = render.render_update(update, self.config.templates)
+        crashpoint("after-render")
         update.subject = rendered.subject
         secret = self.store.secret()
         sender = self.config.delivery.sender
@@ -351,6 +367,7 @@ class Runner:
                 customer.id, due_at, self.now, status="pending", quiet=update.quiet,
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
                 data=mail.data, numbers=[(p.number, p.id) for p in update.points])
+        crashpoint("after-outbox-commit")
         self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
 
     def _deliver(self, update_id: int, customer_id: str, message_id: str,
@@ -367,8 +384,10 @@ class Runner:
             log.error("update for %s not delivered (%s): %s", customer_id, status, exc)
             self.report.delivery_errors.append(f"{customer_id}: {exc}")
             return
+        crashpoint("after-smtp-accept")
         with self.store.transaction():
             self.store.mark_update(update_id, "sent", self.now)
+        crashpoint("after-mark-sent")
         log.info("update for %s %s: %s", customer_id,
                  "composed (dry run, not sent)" if self.options.dry_run else "delivered", where)
         self.report.sent.append(where)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime
@@ -38,10 +38,14 @@ MIGRATIONS: list[str] = [
     CREATE TABLE messages (
         message_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
         source TEXT NOT NULL, folder TEXT NOT NULL, key TEXT NOT NULL,
-        date TEXT NOT NULL, data TEXT NOT NULL,
+        date TEXT NOT NULL, subject TEXT NOT NULL, in_reply_to TEXT, refs TEXT NOT NULL,
+        data TEXT NOT NULL,
         thread_id TEXT, customer_id TEXT, analyzed INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX messages_unanalyzed ON messages (analyzed) WHERE analyzed = 0;
     CREATE INDEX messages_thread ON messages (thread_id);
+    CREATE TABLE message_keys (
+        message_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
+    CREATE INDEX message_keys_key ON message_keys (kind, key);
     CREATE TABLE failures (
         id INTEGER PRIMARY KEY, source TEXT NOT NULL, folder TEXT NOT NULL, key TEXT,
         uid INTEGER, message_id TEXT, reason TEXT NOT NULL, at TEXT NOT NULL);
@@ -68,6 +72,7 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL, status TEXT NOT NULL, message_id TEXT,
         subject TEXT, recipients TEXT, data BLOB, quiet INTEGER NOT NULL DEFAULT 0,
         sent_at TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT, counts TEXT,
         UNIQUE (customer_id, due_at));
     CREATE TABLE update_points (
         update_id INTEGER NOT NULL, number INTEGER NOT NULL, point_id TEXT NOT NULL,
@@ -210,15 +215,21 @@ class StateStore:
             (source, folder, key, message_id, _ts(now)),
         )
 
-    def add_message(self, msg: ParsedMessage, source: str, folder: str, key: str) -> bool:
-        """Store a parsed message; False when its Message-ID is already known (a duplicate)."""
+    def add_message(self, msg: ParsedMessage, source: str, folder: str, key: str,
+                    join_keys: Sequence[tuple[str, str]] = ()) -> bool:
+        """Store a parsed message and its thread join keys; False when the id is known."""
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO messages (message_id, content_hash, source, folder, key, "
-            "date, data) VALUES (?,?,?,?,?,?,?)",
-            (msg.message_id, msg.content_hash, source, folder, key, _ts(msg.date),
-             message_to_json(msg)),
+            "date, subject, in_reply_to, refs, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (msg.message_id, msg.content_hash, source, folder, key, _ts(msg.date), msg.subject,
+             msg.in_reply_to, json.dumps(msg.references), message_to_json(msg)),
         )
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            return False
+        self.conn.executemany(
+            "INSERT INTO message_keys (message_id, kind, key) VALUES (?,?,?)",
+            [(msg.message_id, kind, value) for kind, value in join_keys])
+        return True
 
     def add_failure(
         self, source: str, folder: str, key: str | None, uid: int | None,
@@ -239,6 +250,52 @@ class StateStore:
     def all_messages(self) -> list[ParsedMessage]:
         return [message_from_json(r[0]) for r in
                 self.conn.execute("SELECT data FROM messages ORDER BY date, message_id")]
+
+    def _chunks(self, values: list[str], size: int = 500) -> list[list[str]]:
+        return [values[i:i + size] for i in range(0, len(values), size)]
+
+    def thread_headers(self, message_ids: list[str]) -> list[ParsedMessage]:
+        """Messages with only what threading reads (no bodies), to keep memory small."""
+        out: list[ParsedMessage] = []
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    "SELECT message_id, date, subject, in_reply_to, refs FROM messages "
+                    f"WHERE message_id IN ({marks})", chunk):
+                out.append(ParsedMessage(
+                    message_id=r[0], subject=r[2], from_addr="", from_name="", to=[], cc=[],
+                    date=datetime.fromisoformat(r[1]), in_reply_to=r[3],
+                    references=json.loads(r[4]), headers={}, text="", own_text=""))
+        return out
+
+    def load_messages(self, message_ids: list[str]) -> list[ParsedMessage]:
+        out: list[ParsedMessage] = []
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            out += [message_from_json(r[0]) for r in self.conn.execute(
+                f"SELECT data FROM messages WHERE message_id IN ({marks})", chunk)]
+        return out
+
+    def threads_with_keys(self, keys: set[tuple[str, str]]) -> set[str]:
+        """Thread ids of analysed messages that share any of these join keys."""
+        found: set[str] = set()
+        for kind in {k for k, _ in keys}:
+            values = sorted(v for k, v in keys if k == kind)
+            for chunk in self._chunks(values):
+                marks = ",".join("?" * len(chunk))
+                found.update(r[0] for r in self.conn.execute(
+                    "SELECT DISTINCT m.thread_id FROM message_keys k JOIN messages m "
+                    "ON m.message_id = k.message_id WHERE k.kind = ? AND k.key IN "
+                    f"({marks}) AND m.thread_id IS NOT NULL", [kind, *chunk]))
+        return found
+
+    def thread_message_ids(self, thread_ids: set[str]) -> list[str]:
+        out: list[str] = []
+        for chunk in self._chunks(sorted(thread_ids)):
+            marks = ",".join("?" * len(chunk))
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT message_id FROM messages WHERE thread_id IN ({marks})", chunk)]
+        return out
 
     def unanalyzed_message_ids(self) -> set[str]:
         return {r[0] for r in

@@ -145,6 +145,44 @@ def ticket_tags(subject: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# --------------------------------------------------------------------------- join keys
+
+
+def join_keys(msg: ParsedMessage) -> list[tuple[str, str]]:
+    """Every key through which this message can join a thread with another one.
+
+    A caller that keeps messages between runs indexes these keys, so that a new message is
+    threaded against the few stored threads that share a key instead of the whole mailbox:
+    ("id", own id), ("ref", each referenced id), ("tag", each ticket tag), ("subj", subject key
+    unless generic).
+    """
+    keys = [("id", _id_key(msg.message_id))]
+    refs = [*msg.references, *([msg.in_reply_to] if msg.in_reply_to else [])]
+    keys += [("ref", _id_key(r)) for r in dict.fromkeys(refs) if _id_key(r)]
+    keys += [("tag", t) for t in ticket_tags(msg.subject)]
+    key = subject_key(msg.subject)
+    if key and not _generic(key):
+        keys.append(("subj", key))
+    return keys
+
+
+def probe_keys(msg: ParsedMessage) -> list[tuple[str, str]]:
+    """The stored keys to look up for a new message: the complement of ``join_keys``.
+
+    Its id finds stored replies that reference it, its references find the stored parents
+    (by id) and siblings under a missing parent (by ref); tags and subject match as they are.
+    """
+    out: list[tuple[str, str]] = []
+    for kind, value in join_keys(msg):
+        if kind == "id":
+            out.append(("ref", value))
+        elif kind == "ref":
+            out += [("id", value), ("ref", value)]
+        else:
+            out.append((kind, value))
+    return out
+
+
 # --------------------------------------------------------------------------- header threading
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

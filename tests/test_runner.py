@@ -27,6 +27,7 @@ def mail(n: int, sender: str = "k.lang@acme-maschinenbau.de", body: str = "",
 
 
 def setup(tmp: Path, messages: list[bytes]):
+    tmp.mkdir(parents=True, exist_ok=True)
     box = mailbox.Maildir(tmp / "md", create=True)
     for m in messages:
         box.add(m)
@@ -101,3 +102,34 @@ def test_update_is_sent_once_per_due_time_and_outbox_records_it(tmp_path):
     store.close()
     again, _, delivery2, _ = run(config)
     assert delivery2.sent == [] and again.updates == []
+
+
+def _groups(store: StateStore) -> set[frozenset[str]]:
+    return {frozenset(t.message_ids) for t in store.threads()}
+
+
+def test_threading_run_by_run_equals_threading_all_at_once(tmp_path):
+    """Incremental analysis loads only related threads; it must group exactly like a full run."""
+    import random
+
+    sample = REPO / "examples" / "mailbox"
+    src = mailbox.Maildir(sample, factory=None, create=False)
+    messages = [src.get_bytes(k) for k in sorted(src.iterkeys())]
+    config, _ = setup(tmp_path / "all", messages)
+    _, whole, _, _ = run(config, send=False)
+    expected = _groups(whole)
+    assert len(expected) >= 8
+
+    shuffled = messages[:]
+    random.Random(7).shuffle(shuffled)  # replies before their parents, too
+    config, box = setup(tmp_path / "steps", [])
+    for start in range(0, len(shuffled), 4):
+        for data in shuffled[start:start + 4]:
+            box.add(data)
+        _, store, _, _ = run(config, send=False)
+        store.close()
+    store = StateStore.open(config.state_path)
+    assert _groups(store) == expected
+    # every message belongs to exactly one stored thread
+    ids = [m for t in store.threads() for m in t.message_ids]
+    assert len(ids) == len(set(ids)) == store.message_count()
