@@ -15,6 +15,7 @@ from mailsum.models import (
     PointRecord,
     ThreadRecord,
     Update,
+    UpdateHistory,
     UpdateOwnerChange,
     UpdatePoint,
     UpdateResolved,
@@ -32,6 +33,7 @@ def build_update(
     since: datetime | None,
     now: datetime,
     timezone: str,
+    history: list[UpdateHistory] | None = None,
 ) -> Update:
     tz = ZoneInfo(timezone)
     today = now.astimezone(tz).date()
@@ -52,8 +54,11 @@ def build_update(
     def overdue(p: PointRecord) -> bool:
         return p.due is not None and p.due < today
 
+    def stale(p: PointRecord) -> bool:
+        return (today - p.raised_at.astimezone(tz).date()).days > customer.stale_after_days
+
     def problem(p: PointRecord) -> bool:
-        return p.kind == "blocker" or p.escalation or overdue(p)
+        return p.kind == "blocker" or p.escalation or overdue(p) or stale(p)
 
     thread_rank: dict[str, tuple[int, float]] = {}
     for p in visible:
@@ -76,7 +81,7 @@ def build_update(
             age_days=max(0, (today - p.raised_at.astimezone(tz).date()).days),
             overdue=overdue(p), escalation=p.escalation,
             owner_away_until=away.get(p.owner) if p.owner else None,
-            raised_at=p.raised_at,
+            raised_at=p.raised_at, stale=stale(p), source_ref=t.subject if t else "",
         ))
 
     resolved = [
@@ -109,5 +114,5 @@ def build_update(
         generated_at=now, since=since, quiet=quiet, points=update_points, resolved=resolved,
         owner_changes=changes,
         threads=[UpdateThread(t.thread_id, t.subject, t.message_ids, t.summary) for t in active],
-        away=owners_away, snoozed=snoozed,
+        away=owners_away, snoozed=snoozed, history=list(history or []),
     )

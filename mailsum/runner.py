@@ -329,7 +329,8 @@ class Runner:
             customer, points=self.store.points(customer.id),
             owner_changes=self.store.owner_changes_since(customer.id, since),
             threads=self.store.threads(customer.id), absences=absences, since=since,
-            now=self.now, timezone=self.timezone_of(customer))
+            now=self.now, timezone=self.timezone_of(customer),
+            history=self.store.history(customer.id))
 
     def _send_customer(self, customer: Customer) -> None:
         tz = self.timezone_of(customer)
@@ -366,7 +367,8 @@ class Runner:
             update_id = self.store.add_update(
                 customer.id, due_at, self.now, status="pending", quiet=update.quiet,
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
-                data=mail.data, numbers=[(p.number, p.id) for p in update.points])
+                data=mail.data, numbers=[(p.number, p.id) for p in update.points],
+                counts=update.counts)
         crashpoint("after-outbox-commit")
         self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
 

@@ -21,6 +21,7 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
     ThreadRecord,
+    UpdateHistory,
 )
 
 MIGRATIONS: list[str] = [
@@ -458,14 +459,14 @@ class StateStore:
         self, customer_id: str, due_at: datetime, now: datetime, *, status: str, quiet: bool,
         message_id: str | None = None, subject: str | None = None,
         recipients: list[str] | None = None, data: bytes | None = None,
-        numbers: list[tuple[int, str]] | None = None,
+        numbers: list[tuple[int, str]] | None = None, counts: dict[str, int] | None = None,
     ) -> int:
         """Record an update in the outbox (``pending``) or as ``skipped``, in one statement set."""
         cur = self.conn.execute(
             "INSERT INTO updates (customer_id, due_at, created_at, status, quiet, message_id, "
-            "subject, recipients, data) VALUES (?,?,?,?,?,?,?,?,?)",
+            "subject, recipients, data, counts) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (customer_id, _ts(due_at), _ts(now), status, int(quiet), message_id, subject,
-             json.dumps(recipients or []), data))
+             json.dumps(recipients or []), data, json.dumps(counts) if counts else None))
         update_id = int(cur.lastrowid)  # type: ignore[arg-type]
         self.conn.executemany(
             "INSERT INTO update_points (update_id, number, point_id) VALUES (?,?,?)",
@@ -478,6 +479,20 @@ class StateStore:
             "UPDATE updates SET status=?, error=?, attempts=attempts+1, "
             "sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END WHERE id=?",
             (status, error, status, _ts(now), update_id))
+
+    def history(self, customer_id: str, limit: int = 6) -> list[UpdateHistory]:
+        """Counts of the newest sent updates, oldest first, for the trend picture."""
+        rows = list(self.conn.execute(
+            "SELECT created_at, counts FROM updates WHERE customer_id=? AND status='sent' "
+            "AND counts IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT ?",
+            (customer_id, limit)))
+        out = []
+        for r in reversed(rows):
+            c = json.loads(r["counts"])
+            out.append(UpdateHistory(at=datetime.fromisoformat(r["created_at"]),
+                                     new=c.get("new", 0), open=c.get("open", 0),
+                                     resolved=c.get("resolved", 0)))
+        return out
 
     def updates(self, customer_id: str, limit: int = 10) -> list[sqlite3.Row]:
         return list(self.conn.execute(

@@ -84,3 +84,13 @@ def test_owner_changes_are_listed_with_point_text():
     assert [(c.old, c.new, c.text) for c in u.owner_changes] == \
         [("max@provider.de", "sandra@provider.de", "Text a")]
     assert not u.quiet
+
+
+def test_points_open_longer_than_the_customers_age_are_problems():
+    old = point("old", raised_at=NOW - timedelta(days=20))
+    fresh = point("fresh", raised_at=NOW - timedelta(days=3))
+    u = build([fresh, old])
+    flags = {p.id: (p.stale, p.problem) for p in u.points}
+    assert flags == {"old": (True, True), "fresh": (False, False)}
+    assert u.points[0].id == "old"  # problems first
+    assert u.points[0].source_ref == "Subject <t1>"

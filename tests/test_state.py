@@ -107,3 +107,19 @@ def test_in_memory_copy_never_writes_the_file(tmp_path):
     assert not (tmp_path / "missing.db").exists()
     StateStore.open_copy_in_memory(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_history_lists_sent_updates_oldest_first(tmp_path):
+    store = StateStore.open(tmp_path / "s.db")
+    with store.transaction():
+        for day, counts in ((1, {"new": 3, "open": 5, "resolved": 0}),
+                            (2, {"new": 1, "open": 4, "resolved": 2})):
+            at = NOW + timedelta(days=day)
+            uid = store.add_update("acme", at, at, status="pending", quiet=False,
+                                   counts=counts)
+            store.mark_update(uid, "sent", at)
+        store.add_update("acme", NOW + timedelta(days=3), NOW + timedelta(days=3),
+                         status="pending", quiet=False, counts={"new": 9})  # not sent yet
+    hist = store.history("acme")
+    assert [(h.new, h.open, h.resolved) for h in hist] == [(3, 5, 0), (1, 4, 2)]
+    assert hist[0].at < hist[1].at
