@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any, Protocol
 
@@ -303,7 +303,7 @@ class Runner:
     # ------------------------------------------------------------------ send
 
     def send(self) -> None:
-        for row in self.store.pending_updates():
+        for row in self.store.pending_updates(self.now):
             if not self.options.customers or row["customer_id"] in self.options.customers:
                 self._deliver(row["id"], row["customer_id"], row["message_id"],
                               _recipients(row), row["data"])
@@ -361,7 +361,8 @@ class Runner:
             rendered, sender=sender, to=update.to, cc=update.cc,
             reply_to=self.config.delivery.reply_to, message_id=message_id, date=self.now,
             extra_headers={"X-Mailsum-Customer": customer.id})
-        self.report.updates.append(update_json(update))
+        self.report.updates.append({**update_json(update), "due_at": due_at.isoformat()})
+        log.info("%s: update covers the due time %s", customer.id, due_at.isoformat())
         self.report.rendered.append((update, rendered))
         with self.store.transaction():
             update_id = self.store.add_update(
@@ -381,9 +382,13 @@ class Runner:
             where = self.delivery.send(mail)
         except DeliveryError as exc:
             status = "failed" if exc.permanent else "pending"
+            retry_at = None if exc.permanent else self.now + retry_delay(
+                self.store.attempts(update_id))
             with self.store.transaction():
-                self.store.mark_update(update_id, status, self.now, str(exc))
-            log.error("update for %s not delivered (%s): %s", customer_id, status, exc)
+                self.store.mark_update(update_id, status, self.now, str(exc), retry_at)
+            log.error("update for %s not delivered (%s%s): %s", customer_id, status,
+                      f", next attempt after {retry_at:%Y-%m-%d %H:%M}Z" if retry_at else "",
+                      exc)
             self.report.delivery_errors.append(f"{customer_id}: {exc}")
             return
         crashpoint("after-smtp-accept")
@@ -393,6 +398,11 @@ class Runner:
         log.info("update for %s %s: %s", customer_id,
                  "composed (dry run, not sent)" if self.options.dry_run else "delivered", where)
         self.report.sent.append(where)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Capped exponential backoff for temporary delivery failures: 5 min, 10, 20 … 6 h."""
+    return min(timedelta(minutes=5) * 2 ** attempts, timedelta(hours=6))
 
 
 def _recipients(row: Any) -> list[str]:

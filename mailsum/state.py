@@ -451,9 +451,11 @@ class StateStore:
             "SELECT * FROM updates WHERE customer_id=? AND due_at=?",
             (customer_id, _ts(due_at))).fetchone()
 
-    def pending_updates(self) -> list[sqlite3.Row]:
+    def pending_updates(self, now: datetime) -> list[sqlite3.Row]:
+        """Updates in the outbox whose next attempt is due (a crash leaves them without one)."""
         return list(self.conn.execute(
-            "SELECT * FROM updates WHERE status='pending' ORDER BY id"))
+            "SELECT * FROM updates WHERE status='pending' AND (next_attempt_at IS NULL OR "
+            "next_attempt_at <= ?) ORDER BY id", (_ts(now),)))
 
     def add_update(
         self, customer_id: str, due_at: datetime, now: datetime, *, status: str, quiet: bool,
@@ -474,11 +476,15 @@ class StateStore:
         return update_id
 
     def mark_update(self, update_id: int, status: str, now: datetime,
-                    error: str | None = None) -> None:
+                    error: str | None = None, retry_at: datetime | None = None) -> None:
         self.conn.execute(
-            "UPDATE updates SET status=?, error=?, attempts=attempts+1, "
+            "UPDATE updates SET status=?, error=?, attempts=attempts+1, next_attempt_at=?, "
             "sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END WHERE id=?",
-            (status, error, status, _ts(now), update_id))
+            (status, error, _ts(retry_at), status, _ts(now), update_id))
+
+    def attempts(self, update_id: int) -> int:
+        row = self.conn.execute("SELECT attempts FROM updates WHERE id=?", (update_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def history(self, customer_id: str, limit: int = 6) -> list[UpdateHistory]:
         """Counts of the newest sent updates, oldest first, for the trend picture."""

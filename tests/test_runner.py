@@ -133,3 +133,52 @@ def test_threading_run_by_run_equals_threading_all_at_once(tmp_path):
     # every message belongs to exactly one stored thread
     ids = [m for t in store.threads() for m in t.message_ids]
     assert len(ids) == len(set(ids)) == store.message_count()
+
+
+class FlakyDelivery(CollectingDelivery):
+    """Answers like a server in trouble: temporary for the first ``fail`` attempts."""
+
+    def __init__(self, fail: int, permanent: bool = False) -> None:
+        super().__init__()
+        self.fail, self.permanent, self.attempts = fail, permanent, []
+
+    def send(self, mail):
+        from mailsum.errors import DeliveryError
+
+        self.attempts.append(mail.message_id)
+        if len(self.attempts) <= self.fail:
+            raise DeliveryError("451 4.3.0 try again later", permanent=self.permanent)
+        return super().send(mail)
+
+
+def test_temporary_failure_is_retried_later_with_the_same_message_id(tmp_path):
+    from datetime import timedelta
+
+    config, _ = setup(tmp_path, [mail(1)])
+    store = StateStore.open(config.state_path)
+    flaky = FlakyDelivery(fail=1)
+    report = Runner(config, store, flaky, RunOptions(now=NOW, customers=("acme",))).run()
+    assert report.exit_code == 1 and flaky.sent == []
+    # too early: backoff holds the retry back
+    Runner(config, store, flaky, RunOptions(now=NOW + timedelta(minutes=1), poll=False,
+                                            customers=("acme",))).run()
+    assert len(flaky.attempts) == 1
+    later = Runner(config, store, flaky, RunOptions(now=NOW + timedelta(minutes=6), poll=False,
+                                                    customers=("acme",))).run()
+    assert later.exit_code == 0
+    assert [m.message_id for m in flaky.sent] == [flaky.attempts[0]]
+    (row,) = store.updates("acme")
+    assert row["status"] == "sent"
+
+
+def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
+    config, _ = setup(tmp_path, [mail(1)])
+    store = StateStore.open(config.state_path)
+    flaky = FlakyDelivery(fail=1, permanent=True)
+    report = Runner(config, store, flaky, RunOptions(now=NOW)).run()
+    assert report.exit_code == 1 and len(report.delivery_errors) == 1
+    assert len(flaky.sent) == 1  # the next customer was delivered
+    statuses = sorted(r["status"] for c in ("acme", "stadtwerke") for r in store.updates(c))
+    assert statuses == ["failed", "sent"]
+    again = Runner(config, store, flaky, RunOptions(now=NOW, poll=False)).run()
+    assert len(flaky.attempts) == 2 and again.exit_code == 0  # a failed update is not resent

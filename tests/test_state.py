@@ -89,7 +89,7 @@ def test_update_per_customer_and_due_time_is_unique(tmp_path):
                          data=b"x", numbers=[(1, "p1")])
     with pytest.raises(sqlite3.IntegrityError), store.transaction():
         store.add_update("acme", NOW, NOW, status="pending", quiet=False)
-    assert [r["status"] for r in store.pending_updates()] == ["pending"]
+    assert [r["status"] for r in store.pending_updates(NOW)] == ["pending"]
 
 
 def test_in_memory_copy_never_writes_the_file(tmp_path):
