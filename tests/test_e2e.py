@@ -25,7 +25,7 @@ PASSWORD = "s3cret-imap-pw"
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs root and Debian dovecot-imapd"),
+    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd (scripts/test.sh installs it)"),
 ]
 
 

@@ -1,0 +1,363 @@
+"""Read the reply commands a contact wrote above the quoted update (DESIGN.md §6).
+
+Pure parsing, no state: the result says which commands were written and which lines were not
+understood, so the caller can reject a reply with any mistake as a whole.
+
+What is read, and why it is strict where it is:
+
+* Lines are read from the top. Blank lines are skipped. Reading stops at the first quoted
+  line (``>``), quote header ("Am … schrieb …:", "On … wrote:", an Outlook ``Von:``/``From:``
+  block or its ``____`` rule, "-----Original Message-----"), signature delimiter (``--``) or
+  mobile footer ("Sent from my iPhone").
+* Before the first command a greeting ("Hallo,", "Hi Anna,") and pleasantries ("Danke!") are
+  skipped. After a command, a closing ("Danke", "Viele Grüße", "Thanks") or a bare name line
+  ("Anna", "Anna Vertrieb") ends the commands; the rest is signature.
+* Every other line is a mistake (unknown command): a contact who writes prose gets told that
+  nothing was done rather than having a guess applied.
+* Words are case-insensitive; ä/ö/ü may be written ae/oe/ue. A colon after the command word,
+  leading spaces, bullets (``-``, ``*``, ``•``) and a list number in front of the command
+  ("1. erledigt 3", as Outlook's auto-numbering writes it) are allowed; a trailing ``.``/``!``
+  is ignored. "3 erledigt" (number first) is *not* accepted: it is reported as an error.
+* Several points per command: ``done 3, 5`` / ``erledigt 3 und 5`` / ``done 3 5``, optional
+  ``#`` or "Punkt"/"point" before the numbers. Ranges ("3-5") are refused, so a typo never
+  touches points the contact did not name. ``note``/``notiz`` takes exactly one number, since
+  its text may start with a number.
+* Durations (snooze, pause): ``7d``, ``2w``, ``7 Tage``, ``1 Woche``, ``3 days``, ``2 weeks``
+  (also ``7t``). Bounds are checked by the planner, not here. ``pause`` needs a duration.
+* ``update``/``resume``/``help`` take no argument (a trailing "bitte"/"please" is fine); a
+  thanks line may carry a few words ("Danke für das Update!") but no digit. A line longer than
+  1000 characters is an error without further matching (keeps hostile input cheap).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+COMMAND_NAMES = ("done", "owner", "snooze", "reopen", "note", "update", "pause", "resume", "help")
+
+# command word (normalised: lower-case, umlauts folded to ae/oe/ue) -> (name, language)
+# language None: the same word in both languages ("update", "pause").
+_WORDS: dict[str, tuple[str, str | None]] = {
+    "done": ("done", "en"),
+    "erledigt": ("done", "de"),
+    "owner": ("owner", "en"),
+    "zustaendig": ("owner", "de"),
+    "snooze": ("snooze", "en"),
+    "spaeter": ("snooze", "de"),
+    "reopen": ("reopen", "en"),
+    "wieder offen": ("reopen", "de"),
+    "note": ("note", "en"),
+    "notiz": ("note", "de"),
+    "update": ("update", None),
+    "pause": ("pause", None),
+    "resume": ("resume", "en"),
+    "weiter": ("resume", "de"),
+    "help": ("help", "en"),
+    "hilfe": ("help", "de"),
+}
+_NO_ARGS = {"update", "resume", "help"}
+_POLITE = {"bitte", "please", "jetzt", "now", "danke", "thanks", "thx"}
+_MAX_NOTE = 500
+
+_COMMAND_WORD = re.compile(
+    r"^(?P<word>wieder\s+offen|[^\W\d_]+)\s*:?(?=[\s.!?]|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
+)
+_BULLET = re.compile(r"^(?:[-*•·–—+]\s*|\d{1,2}[.)]\s+)")
+_NUMBER_FILLER = re.compile(r"^(?:punkte?|points?|nr\.?|no\.)\s*", re.IGNORECASE)
+_NUMBER_LIST = re.compile(
+    r"^#?\d{1,4}(?:(?:\s*(?:[,;&+]|\bund\b|\band\b)\s*|\s+)#?\d{1,4})*", re.IGNORECASE
+)
+_NUMBER = re.compile(r"\d{1,4}")
+_RANGE = re.compile(r"^#?\d{1,4}\s*[-–]\s*#?\d{1,4}\b")
+# bounded parts keep the search linear on hostile input; labels are checked after matching
+_ADDRESS = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
+_MAX_LINE = 1000
+_DURATION = re.compile(
+    r"(?P<n>\d{1,4})\s*(?P<unit>d|t|w|tage?n?|days?|wochen?|weeks?)\.?$", re.IGNORECASE
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+_SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+# where the own text ends: quotes, quote headers, signatures, mobile footers
+_STOP = re.compile(
+    r"^\s*(?:>"
+    r"|[-_=*\s]*(?:original[- ]message|urspr(?:ü|ue)ngliche nachricht|original[- ]nachricht"
+    r"|forwarded message|weitergeleitete nachricht)"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten)"
+    r"|[*]{0,2}(?:from|von|sent|gesendet|date|datum|to|an|subject|betreff)[*]{0,2}\s*:"
+    r"|_{5,}\s*$|-{5,}\s*$"
+    r"|--\s*$"
+    r"|(?:sent from my|von meinem \S+.{0,40}gesendet|gesendet von meinem|get outlook for)\b"
+    r")",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:on|am)\s.{0,200}\b(?:wrote|schrieb|writes|schreibt)\b.{0,120}:?\s*$"
+    r"|\b(?:wrote|schrieb)\s*:\s*$",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)"
+    r"|good (?:morning|afternoon|evening)|moin|servus)\b[^.?]{0,60}[,!:.]?\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^\s*(?:(?:vielen |herzlichen |besten |many )?(?:dank(?:e|en)?|thanks?|thx|thank you)"
+    r"(?: (?:schön|sehr|again|a lot|in advance|und grüße|and regards))?"
+    r"|(?:mit )?(?:(?:freundlich|viel|best|lieb|herzlich|schön)\w*\s+)?"
+    r"(?:grü(?:ß|ss)en?|gru(?:ß|ss))"
+    r"|mfg|vg|lg|bg|gruss|cheers|regards|best|ciao|sincerely|yours(?: sincerely| truly)?"
+    r"|(?:best|kind|warm|kindest|with best|with kind)\s+(?:regards|wishes)"
+    r")(?:\s+(?:aus|from)\s+\S+)?\s*[,.!]*(?:\s+\S+(?:\s+\S+)?)?\s*$",
+    re.IGNORECASE,
+)
+# thanks with a few words more ("Danke für das Update!"), but no number: a line with a number
+# may be a mistyped command and must be reported, not skipped
+_THANKS = re.compile(
+    r"^\s*(?:vielen |herzlichen |besten |many )?(?:dank(?:e|en)?|thanks|thank you|thx)\b"
+    r"[^\d]{0,60}$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^\s*[A-ZÄÖÜ][\w'.-]*(?:\s+[A-ZÄÖÜ][\w'.-]*){0,2}\s*$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # one of COMMAND_NAMES
+    numbers: tuple[int, ...]  # point numbers as in the update answered; () for update/pause/…
+    arg: str | None  # owner: address; snooze/pause: "<days>d"; note: the text; else None
+    line_no: int  # 1-based line in the text parsed
+    line: str  # the line as written (control characters removed)
+    language: str | None = None  # "de" / "en" of the command word, None when neutral
+
+
+@dataclass(frozen=True)
+class CommandError:
+    line_no: int  # 0 when the error is about the reply as a whole
+    line: str
+    message_de: str
+    message_en: str
+
+    def message(self, language: str) -> str:
+        return self.message_de if language == "de" else self.message_en
+
+
+@dataclass
+class CommandParse:
+    commands: list[Command] = field(default_factory=list)
+    errors: list[CommandError] = field(default_factory=list)
+    language: str | None = None  # "de" if any German command word, else "en", None: neutral only
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def clean_line(line: str) -> str:
+    """A line with odd spaces (nbsp from HTML) made plain and control characters removed."""
+    line = _SPACES.sub(" ", unicodedata.normalize("NFC", line))
+    return _CONTROL.sub("", line).rstrip()
+
+
+def _fold(word: str) -> str:
+    w = " ".join(word.lower().split())
+    return w.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """``7d``, ``2w``, ``3 Tage``, ``1 Woche``, ``5 days``; None when not one of those."""
+    m = _DURATION.fullmatch(text.strip())
+    if not m:
+        return None
+    n, unit = int(m.group("n")), m.group("unit").lower()
+    return timedelta(weeks=n) if unit[0] == "w" else timedelta(days=n)
+
+
+def _error(line_no: int, line: str, de: str, en: str) -> CommandError:
+    return CommandError(line_no, line, de, en)
+
+
+def _is_stop(line: str) -> bool:
+    return bool(_STOP.match(line) or _ATTRIBUTION.search(line))
+
+
+def _split_command(text: str) -> tuple[str, str, str | None, str] | None:
+    """(name, rest, language, word) if the line starts with a command word."""
+    text = text.strip()
+    bullet = _BULLET.match(text)
+    candidates = [text] + ([text[bullet.end() :]] if bullet else [])
+    for candidate in candidates:
+        m = _COMMAND_WORD.match(candidate)
+        if not m:
+            continue
+        word = m.group("word")
+        entry = _WORDS.get(_fold(word))
+        if entry:
+            return entry[0], m.group("rest").strip(), entry[1], word
+    return None
+
+
+def _numbers(rest: str) -> tuple[tuple[int, ...], str]:
+    """Leading point numbers and what follows them."""
+    rest = _NUMBER_FILLER.sub("", rest.strip())
+    m = _NUMBER_LIST.match(rest)
+    if not m:
+        return (), rest
+    nums: list[int] = []
+    for n in (int(x) for x in _NUMBER.findall(m.group(0))):
+        if n not in nums:
+            nums.append(n)
+    return tuple(nums), rest[m.end() :].strip()
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(".!").rstrip()
+
+
+def _parse_one(
+    name: str, rest: str, word: str, line_no: int, line: str
+) -> tuple[tuple[int, ...], str | None] | CommandError:
+    """Numbers and argument of one command, or the error to report for its line."""
+    if name in _NO_ARGS:
+        extra = [w for w in re.split(r"[\s,.!?]+", rest.lower()) if w]
+        if any(w not in _POLITE for w in extra):
+            return _error(line_no, line, f"„{word}“ hat keine Argumente",
+                          f'"{word}" takes no arguments')
+        return (), None
+    if name == "pause":
+        duration = parse_duration(_strip_end(rest)) if rest else None
+        if duration is None:
+            return _bad_duration(line_no, line, word, rest)
+        return (), f"{duration.days}d"
+
+    if _RANGE.match(_NUMBER_FILLER.sub("", rest)):
+        return _error(line_no, line, "Bereiche wie 3-5 gehen nicht; bitte 3, 4, 5 schreiben",
+                      "ranges like 3-5 are not accepted; write 3, 4, 5")
+    if name == "snooze":
+        body = _strip_end(rest)
+        m = re.search(r"\d{1,4}\s*[A-Za-z]+\.?$", body)
+        duration = parse_duration(m.group(0)) if m else None
+        if duration is None:
+            numbers, left = _numbers(body)
+            if not numbers:
+                return _no_number(line_no, line, word)
+            if not left:
+                return _error(line_no, line, "die Dauer fehlt, z. B. später 3 7d",
+                              "the duration is missing, e.g. snooze 3 7d")
+            return _bad_duration(line_no, line, word, left)
+        numbers, left = _numbers(body[: m.start()] if m else body)
+        if not numbers:
+            return _no_number(line_no, line, word)
+        if left:
+            return _unexpected(line_no, line, left)
+        return numbers, f"{duration.days}d"
+
+    numbers, left = _numbers(rest)
+    if not numbers:
+        return _no_number(line_no, line, word)
+    if name in ("done", "reopen"):
+        left = _strip_end(left)
+        if left and any(w not in _POLITE for w in re.split(r"[\s,.!?]+", left.lower()) if w):
+            return _unexpected(line_no, line, left)
+        return numbers, None
+    if name == "owner":
+        found = {a.lower() for a in _ADDRESS.findall(left)}
+        if any(not _valid_domain(a.rpartition("@")[2]) for a in found):
+            found.add("")  # counts as a second, bad address
+        leftover = _ADDRESS.sub("", left)
+        leftover = re.sub(r"(?i)mailto:|[<>()\[\],;\s.]", "", leftover)
+        if len(found) != 1:
+            return _error(line_no, line,
+                          "bitte genau eine E-Mail-Adresse angeben, z. B. zuständig 3 "
+                          "max@provider.de",
+                          "give exactly one email address, e.g. owner 3 max@provider.de")
+        if leftover and not (leftover.isalpha() and len(leftover) <= 40):
+            return _unexpected(line_no, line, left)
+        return numbers, found.pop()
+    # note: exactly one number, then the text (which may itself start with a number)
+    m = re.match(r"^(?:punkte?|points?|nr\.?|no\.)?\s*#?(\d{1,4})\s*[:,-]?\s*(.*)$", rest,
+                 re.IGNORECASE | re.DOTALL)
+    if not m:
+        return _no_number(line_no, line, word)
+    text = " ".join(m.group(2).split())
+    if not text:
+        return _error(line_no, line, "die Notiz ist leer", "the note is empty")
+    if len(text) > _MAX_NOTE:
+        return _error(line_no, line, f"die Notiz ist länger als {_MAX_NOTE} Zeichen",
+                      f"the note is longer than {_MAX_NOTE} characters")
+    return (int(m.group(1)),), text
+
+
+def _valid_domain(domain: str) -> bool:
+    labels = domain.split(".")
+    return all(label and not label.startswith("-") and not label.endswith("-")
+               for label in labels) and labels[-1].isalpha()
+
+
+def _no_number(line_no: int, line: str, word: str) -> CommandError:
+    return _error(line_no, line, f"nach „{word}“ fehlt die Nummer des Punkts",
+                  f'"{word}" needs the number of a point')
+
+
+def _bad_duration(line_no: int, line: str, word: str, got: str) -> CommandError:
+    return _error(
+        line_no, line,
+        f"„{got or word}“: Dauer nicht verstanden; erlaubt sind z. B. 7d, 2w, 3 Tage, 1 Woche",
+        f'"{got or word}": duration not understood; use e.g. 7d, 2w, 3 days, 1 week',
+    )
+
+
+def _unexpected(line_no: int, line: str, left: str) -> CommandError:
+    return _error(line_no, line, f"unerwartet: „{left}“", f'unexpected: "{left}"')
+
+
+def parse_commands(own_text: str) -> CommandParse:
+    """All commands of a reply, and every line that is neither a command nor greeting/closing."""
+    result = CommandParse()
+    seen_command = False
+    in_signoff = False  # after a pleasantry before the first command: a name may follow
+    lines = own_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for line_no, raw in enumerate(lines, start=1):
+        line = clean_line(raw)
+        if not line.strip():
+            continue
+        if len(line) > _MAX_LINE:
+            result.errors.append(_error(
+                line_no, line[:80] + "…", f"Zeile länger als {_MAX_LINE} Zeichen",
+                f"line longer than {_MAX_LINE} characters"))
+            continue
+        if _is_stop(line):
+            break
+        split = _split_command(line)
+        if split is None:
+            if not seen_command and _GREETING.match(line) and not in_signoff:
+                continue
+            if _CLOSING.match(line) or _THANKS.match(line):
+                if seen_command:
+                    break
+                in_signoff = True
+                continue
+            if _NAME.match(line) and (seen_command or in_signoff):
+                if seen_command:
+                    break
+                continue
+            result.errors.append(_error(
+                line_no, line.strip(), "unbekannter Befehl", "unknown command"))
+            continue
+        in_signoff = False
+        name, rest, language, word = split
+        parsed = _parse_one(name, rest, word, line_no, line.strip())
+        seen_command = True
+        if isinstance(parsed, CommandError):
+            result.errors.append(parsed)
+        else:
+            numbers, arg = parsed
+            result.commands.append(Command(name, numbers, arg, line_no, line.strip(), language))
+        if language == "de" or (language == "en" and result.language is None):
+            result.language = language
+    return result
