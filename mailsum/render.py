@@ -8,6 +8,7 @@ overridden per file by a user folder searched before the packaged ones.
 from __future__ import annotations
 
 import re
+import webbrowser
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,12 +18,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jinja2
 
 from mailsum import i18n
-from mailsum.models import RenderedUpdate, Update, UpdatePoint
+from mailsum.models import RenderedUpdate, Update, UpdateHistory, UpdatePoint
 
 TEXT_TEMPLATE = "update.txt.j2"
 HTML_TEMPLATE = "update.html.j2"
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+# "[ACME-1052]", "[SWT#2208]", "Ticket #4711": enough to find the mail, shorter than a subject.
+_TICKET = re.compile(r"\[[A-Za-z][\w.]*[-#]\d+\]|\b[A-Z][A-Z0-9]+-\d+\b|#\d{3,}\b")
 
 
 def packaged_templates_dir() -> Path:
@@ -57,9 +60,11 @@ class PointView:
     date: str
     status: str
     status_label: str | None
-    problem: bool
+    problem: bool  # blocker, overdue, escalation or stale
+    stale: bool
     why: list[str]
-    meta: list[str]  # owner, age, due, raised by, date - ready to join
+    source: str  # "Quelle: [ACME-1052], Nachricht vom 26.11." - how to find the mail
+    meta: list[str]  # owner, age, due, raised by, source - ready to join
     thread_subject: str
     message_id: str
 
@@ -84,6 +89,27 @@ class OwnerChangeView:
 class ResolvedView:
     quoted: str
     thread_subject: str
+
+
+@dataclass
+class TrendSegment:
+    key: str  # "new" | "open" | "resolved"
+    percent: int  # of the full bar width
+    colour: str
+    chars: int  # width in the text part's bar
+
+
+@dataclass
+class TrendRow:
+    """One earlier update (or this one) in the trend picture."""
+
+    date: str
+    new: int
+    open: int
+    resolved: int
+    line: str  # the text part's line, bar included
+    segments: list[TrendSegment]
+    current: bool
 
 
 @dataclass
@@ -133,6 +159,12 @@ def build_subject(update: Update) -> str:
     return header_safe(subject)
 
 
+def _short_ref(ref: str) -> str:
+    """The ticket number when the reference names one, else the (subject) reference itself."""
+    ticket = _TICKET.search(ref)
+    return ticket.group(0) if ticket else header_safe(ref)
+
+
 def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointView:
     fmt = i18n.format_date
     away = None
@@ -149,6 +181,8 @@ def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointVi
             due = f"{due} – {i18n.t(lang, 'overdue')}"
     raised = i18n.t(lang, "raised_by", who=p.raised_by)
     day = i18n.t(lang, "message_date", date=fmt(_local(p.raised_at or p.first_seen, tz), lang))
+    ref = _short_ref(p.source_ref or p.thread_subject)
+    source = f"{i18n.t(lang, 'source', ref=ref)}, {day}" if ref else day
     why: list[str] = []
     if p.kind == "blocker":
         why.append(i18n.t(lang, "why_blocker"))
@@ -156,6 +190,8 @@ def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointVi
         why.append(i18n.t(lang, "why_overdue", date=fmt(p.due, lang)))
     if p.escalation:
         why.append(i18n.t(lang, "why_escalation"))
+    if p.stale:
+        why.append(i18n.tn(lang, "why_stale", p.age_days))
     status_label = {"new": "status_new", "snoozed": "status_snoozed"}.get(p.status)
     return PointView(
         number=p.number,
@@ -173,15 +209,63 @@ def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointVi
         date=day,
         status=p.status,
         status_label=i18n.t(lang, status_label) if status_label else None,
-        problem=p.problem,
+        problem=p.problem or p.stale,
+        stale=p.stale,
         why=why,
-        meta=[m for m in (owner_label, age, due, raised, day) if m],
+        source=source,
+        meta=[m for m in (owner_label, age, due, raised, source) if m],
         thread_subject=p.thread_subject,
         message_id=p.message_id,
     )
 
 
 _KINDS = ("question", "request", "todo", "blocker", "deadline")
+
+
+# Mid-tone colours stay readable on light and dark backgrounds and after a client inverts them.
+TREND_COLOURS = {"new": "#3b7dd8", "open": "#e08a1e", "resolved": "#2e9e5b"}
+TREND_CHARS = {"new": "▓", "open": "█", "resolved": "░"}
+TREND_WIDTH = 24  # characters of the longest bar in the text part
+
+
+def _shares(values: list[int], whole: int, width: int) -> list[int]:
+    """Integer widths of ``values`` out of ``whole`` in ``width`` units: every non-zero value
+    gets at least one unit, and the sum never exceeds ``width`` (table cells must fit)."""
+    out = [max(1, round(width * v / whole)) if v > 0 else 0 for v in values]
+    while sum(out) > width:
+        out[out.index(max(out))] -= 1
+    return out
+
+
+def _trend(update: Update, tz: ZoneInfo) -> list[TrendRow]:
+    """Earlier updates plus this one; bars scale to the largest open + resolved of them."""
+    if not update.history:
+        return []
+    counts = update.counts
+    rows = [*update.history, UpdateHistory(at=update.generated_at, new=counts["new"],
+                                           open=counts["open"], resolved=counts["resolved"])]
+    lang = update.language
+    widest = max(max(r.open, 0) + max(r.resolved, 0) for r in rows) or 1
+    labels = {k: i18n.t(lang, f"trend_{k}") for k in ("new", "open", "resolved")}
+    dates = [i18n.format_date(_local(r.at, tz), lang) for r in rows]
+    date_width = max(len(d) for d in dates)
+    out: list[TrendRow] = []
+    for i, (r, day) in enumerate(zip(rows, dates, strict=True)):
+        new = min(max(r.new, 0), max(r.open, 0))
+        parts = {"new": new, "open": max(r.open, 0) - new, "resolved": max(r.resolved, 0)}
+        percents = _shares(list(parts.values()), widest, 100)
+        chars = _shares(list(parts.values()), widest, TREND_WIDTH)
+        segments = [
+            TrendSegment(key=key, percent=pc, colour=TREND_COLOURS[key], chars=ch)
+            for (key, n), pc, ch in zip(parts.items(), percents, chars, strict=True)
+            if n > 0
+        ]
+        bar = "".join(TREND_CHARS[s.key] * s.chars for s in segments)
+        line = (f"{day:<{date_width}}  {labels['new']} {r.new:>2}  {labels['open']} {r.open:>2}  "
+                f"{labels['resolved']} {r.resolved:>2}  {bar}").rstrip()
+        out.append(TrendRow(date=day, new=r.new, open=r.open, resolved=r.resolved, line=line,
+                            segments=segments, current=i == len(rows) - 1))
+    return out
 
 
 def _groups(points: list[PointView]) -> list[GroupView]:
@@ -215,6 +299,7 @@ def build_context(update: Update) -> dict[str, object]:
         glance.append(i18n.tn(lang, "owner_changes", len(handovers)))
     if update.snoozed:
         glance.append(i18n.tn(lang, "snoozed", update.snoozed))
+    snoozed = i18n.tn(lang, "snoozed", update.snoozed) if update.snoozed else None
 
     changes = []
     groups: dict[tuple[str | None, str, str, str], list[OwnerChangeView]] = {}
@@ -278,6 +363,12 @@ def build_context(update: Update) -> dict[str, object]:
         "quiet": update.quiet,
         "quiet_text": quiet_text,
         "glance": glance,
+        "snoozed": snoozed,
+        "trend": [] if update.quiet else _trend(update, tz),
+        "trend_legend": [
+            (TREND_CHARS[k], TREND_COLOURS[k], i18n.t(lang, f"trend_legend_{k}"))
+            for k in ("new", "open", "resolved")
+        ],
         "problems": [pv for pv in views if pv.problem],
         "groups": _groups(views),
         "owner_changes": changes,
@@ -323,3 +414,11 @@ def render_update(update: Update, templates_dir: Path | None = None) -> Rendered
     text = env.get_template(TEXT_TEMPLATE).render(context)
     html = env.get_template(HTML_TEMPLATE).render(context)
     return RenderedUpdate(subject=update.subject, text=text, html=html)
+
+
+def open_in_browser(path: Path) -> bool:
+    """Show a rendered preview to a person; False when no browser can be started (servers)."""
+    try:
+        return webbrowser.open(Path(path).resolve().as_uri())
+    except webbrowser.Error:
+        return False

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import webbrowser
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mailsum import i18n
 from mailsum.models import (
     Update,
+    UpdateHistory,
     UpdateOwnerChange,
     UpdatePoint,
     UpdateResolved,
     UpdateThread,
 )
-from mailsum.render import build_subject, render_update
+from mailsum.render import _shares, build_subject, open_in_browser, render_update
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
 
@@ -439,3 +443,143 @@ def test_one_handover_of_several_points_is_one_entry() -> None:
     assert "Punkt 2:" in text and "Punkt 3:" in text
     assert "dazu 2 inzwischen erledigte Punkte" in text
     assert "1 Wechsel der Zuständigkeit" in text
+
+
+# --------------------------------------------------------------------------- stale, source, trend
+
+
+@pytest.mark.parametrize(("language", "why"), [("de", "seit 20 Tagen offen"),
+                                                ("en", "open for 20 days")])
+def test_stale_point_is_a_problem_with_its_age(language: str, why: str) -> None:
+    u = make_update(language)
+    u.points[2].stale = True
+    u.points[2].age_days = 20
+    r = render_update(u)
+    problems = _section(r.text, i18n.t(language, "h_problems"), i18n.t(language, "h_open"))
+    assert TEXTS[language]["p3"] in problems
+    assert f"{i18n.t(language, 'why')}: {why}" in problems
+    html_problems = visible_text(r.html).split(i18n.t(language, "h_open"))[0]
+    assert TEXTS[language]["p3"] in html_problems and why in html_problems
+    u.points[2].stale = False
+    assert TEXTS[language]["p3"] not in _section(
+        render_update(u).text, i18n.t(language, "h_problems"), i18n.t(language, "h_open"))
+
+
+def test_each_point_names_its_source_mail() -> None:
+    u = make_update("de")
+    u.points[0].source_ref = "DRINGEND: [ACME-1052] VPN-Zugang gestört"
+    u.points[0].raised_at = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # 27.11. in Berlin
+    u.points[1].source_ref = "Wartungsfenster Dezember"
+    r = render_update(u)
+    seen = visible_text(r.html)
+    for needle in ("Quelle: [ACME-1052], Nachricht vom 27.11.",
+                   "Quelle: Wartungsfenster Dezember, Nachricht vom 24.11.",
+                   # no reference given: the thread subject stands in
+                   f"Quelle: {TEXTS['de']['thread_b']}, Nachricht vom 24.11."):
+        assert needle in r.text and needle in seen, needle
+    problems = _section(r.text, "Probleme zuerst", "Offene Punkte")
+    assert "Quelle: [ACME-1052], Nachricht vom 27.11." in problems
+    en = render_update(make_update("en")).text
+    assert f"source: {TEXTS['en']['thread_b']}, message of 24 Nov" in en
+
+
+def with_history(u: Update) -> Update:
+    u.history = [
+        UpdateHistory(at=datetime(2026, 11, 20, 6, 0, tzinfo=UTC), new=2, open=2, resolved=0),
+        UpdateHistory(at=datetime(2026, 11, 23, 6, 0, tzinfo=UTC), new=4, open=6, resolved=1),
+        UpdateHistory(at=datetime(2026, 11, 25, 6, 0, tzinfo=UTC), new=0, open=5, resolved=3),
+    ]
+    return u
+
+
+def test_trend_text_lines_scale_with_the_counts() -> None:
+    text = render_update(with_history(make_update("de"))).text
+    trend = _section(text, "Verlauf", "Probleme zuerst")
+    lines = [ln for ln in trend.splitlines() if re.match(r"\d\d\.\d\d\. ", ln)]
+    assert [ln[:6] for ln in lines] == ["20.11.", "23.11.", "25.11.", "27.11."]
+    assert re.search(r"neu +4  offen +6  erledigt +1", lines[1])
+    # this update is the last line: 1 new, 3 open, 2 resolved
+    assert re.search(r"neu +1  offen +3  erledigt +2", lines[3])
+    bars = [ln.split("  ")[-1] for ln in lines]
+    rows = [(2, 2, 0), (6, 4, 1), (5, 0, 3), (3, 1, 2)]  # (open, new, resolved), oldest first
+    widest = max(o + r for o, _, r in rows)
+    for bar, (row_open, row_new, row_resolved) in zip(bars, rows, strict=True):
+        assert abs(len(bar) - 24 * (row_open + row_resolved) / widest) <= 2
+        assert abs(bar.count("▓") - 24 * row_new / widest) <= 1
+        assert (bar.count("▓") > 0) == (row_new > 0)
+        assert (bar.count("░") > 0) == (row_resolved > 0)
+    assert len(bars[2]) == 24  # the widest row fills the bar
+    assert "▓ neu" in trend and "░ erledigt" in trend
+
+
+def test_trend_html_bars_are_outlook_safe_tables() -> None:
+    r = render_update(with_history(make_update("en")))
+    seen = visible_text(r.html)
+    assert "Trend" in seen and "23 Nov · new 4 · open 6 · resolved 1" in seen
+    rows = re.findall(r"<table role=\"presentation\" width=\"100%\".*?</table>", r.html, re.S)
+    assert len(rows) == 4
+    for row in rows:
+        widths = [int(w) for w in re.findall(r'<td width="(\d+)%"', row)]
+        assert sum(widths) == 100
+        for colour in re.findall(r'bgcolor="(#[0-9a-f]{6})"', row):
+            assert f"background-color:{colour}" in row  # attribute for Outlook, CSS for others
+        assert "display:flex" not in row and "display:grid" not in row
+    # the widest row (25 Nov: 5 open + 3 resolved) has no empty rest cell; 20 Nov has one
+    assert rows[2].count("<td ") == 2 and rows[0].count("<td ") == 2
+    assert re.findall(r'<td width="(\d+)%"', rows[0]) == ["25", "75"]
+
+
+def test_no_trend_without_history_or_when_quiet() -> None:
+    assert "Verlauf" not in render_update(make_update("de")).text
+    quiet = with_history(make_update("de", quiet=True))
+    r = render_update(quiet)
+    assert "Verlauf" not in r.text and "bgcolor" not in r.html
+
+
+@given(st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=3),
+       st.integers(min_value=3, max_value=200))
+def test_bar_shares_fit_and_show_every_part(values: list[int], width: int) -> None:
+    whole = max(sum(values), 1)
+    shares = _shares(values, whole, width)
+    assert sum(shares) <= width
+    for v, s in zip(values, shares, strict=True):
+        assert (s > 0) == (v > 0)
+
+
+def test_quiet_update_still_counts_snoozed_points() -> None:
+    u = make_update("de", quiet=True)
+    u.snoozed = 2
+    r = render_update(u)
+    assert "2 Punkte zurückgestellt" in r.text
+    assert "2 Punkte zurückgestellt" in visible_text(r.html)
+
+
+def test_html_follows_the_mail_client_rules() -> None:
+    html = render_update(with_history(make_update("de"))).html
+    assert "<style" not in html and "class=" not in html and "<img" not in html
+    assert "display:flex" not in html and "display:grid" not in html
+    sizes = [int(n) for n in re.findall(r"font-size:(\d+)px", html)]
+    # 1px only in the empty bar cells, whose height comes from line-height
+    assert all(n >= 14 for n in sizes if n != 1)
+    assert re.findall(r"font-size:(\d+)%", html) == []
+    # colour behind something only in empty bar cells, never behind text (dark mode)
+    for cell in re.findall(r"<(\w+)[^>]*background[^>]*>(.*?)</\1>", html, re.S):
+        assert cell[1] == "&nbsp;"
+    assert "<!--[if mso]>" in html  # Outlook gets a fixed 640px frame; max-width is ignored
+
+
+def test_open_in_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    page = tmp_path / "out.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    assert open_in_browser(page) is True
+    assert opened == [page.resolve().as_uri()]
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    assert open_in_browser(page) is False
+
+    def broken(url: str) -> bool:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "open", broken)
+    assert open_in_browser(page) is False
