@@ -309,10 +309,13 @@ def rules_test(ctx: click.Context, files: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.argument("customer", required=False)
+@click.option("--history", is_flag=True,
+              help="Also list every change made by replies: who, when, which reply.")
 @_format
 @_now_opt
 @click.pass_context
-def status(ctx: click.Context, customer: str | None, fmt: str, now: str | None) -> None:
+def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
+           now: str | None) -> None:
     """List customers with their open points and last/next update."""
     from mailsum.schedule import next_time
     from mailsum.state import StateStore
@@ -329,6 +332,7 @@ def status(ctx: click.Context, customer: str | None, fmt: str, now: str | None) 
         last = store.last_sent_update(c.id)
         tz = c.timezone or config.timezone
         failed = [u for u in store.updates(c.id) if u["status"] in ("failed", "pending")]
+        paused, _ = store.customer_state(c.id)
         rows.append({
             "customer": c.id, "name": c.name, "contact": list(c.contact),
             "open": sum(1 for p in points if p.status == "open"),
@@ -338,7 +342,12 @@ def status(ctx: click.Context, customer: str | None, fmt: str, now: str | None) 
             "next_update": next_time(c.schedule, tz, moment).isoformat(),
             "undelivered": [{"due_at": u["due_at"], "status": u["status"], "error": u["error"]}
                             for u in failed],
+            "paused_until": paused.isoformat() if paused else None,
         })
+        if history:
+            rows[-1]["history"] = [
+                {"at": e["at"], "by": e["actor"], "action": e["action"], "point": e["point_id"],
+                 "value": e["detail"], "reply": e["message_id"]} for e in store.events(c.id)]
     failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
     if fmt == "json":
         click.echo(json.dumps({"customers": rows, "parse_failures": failures,
@@ -350,6 +359,12 @@ def status(ctx: click.Context, customer: str | None, fmt: str, now: str | None) 
                    f"next {r['next_update']}")
         for u in r["undelivered"]:
             click.echo(f"  update due {u['due_at']} {u['status']}: {u['error']}")
+        if r["paused_until"]:
+            click.echo(f"  updates paused until {r['paused_until']}")
+        for e in r.get("history", []):
+            point = f" point {e['point']}" if e["point"] else ""
+            value = f" {e['value']}" if e["value"] else ""
+            click.echo(f"  {e['at']} {e['by']}: {e['action']}{point}{value} (reply {e['reply']})")
     click.echo(f"{store.message_count()} messages stored, {failures} parse failures")
 
 

@@ -79,6 +79,16 @@ class DeliveryConfig:
 
 
 @dataclass(frozen=True)
+class ReplySettings:
+    """How replies to updates are trusted (DESIGN.md §6)."""
+
+    max_age_days: int = 30  # a reply to an older update is ignored
+    require_dkim: bool = False  # trust Authentication-Results from authserv_ids only
+    authserv_ids: tuple[str, ...] = ()
+    answers_per_day: int = 20  # per sender; protects against mail loops
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     state_path: Path
@@ -91,12 +101,14 @@ class Config:
     templates: Path | None
     lock_path: Path
     secret: Secret | None = None  # HMAC key for reply Message-IDs; None: kept in the state store
+    replies: ReplySettings = ReplySettings()
 
 
 # --------------------------------------------------------------------------- config.yaml
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
-             "lock", "secret_env", "secret_file", "secret_command")
+             "lock", "secret_env", "secret_file", "secret_command", "replies")
+_REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
                 "password_command", "oauth2", "folders", "tls_verify", "timeout", "allow_insecure")
@@ -134,9 +146,27 @@ def load_config(path: Path) -> Config:
         if not templates.is_dir():
             raise top["templates"].error(f"templates folder {templates} does not exist")
     secret = _secret(top, "secret", base)
+    replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
     return Config(path=path, state_path=state_path, language=language, timezone=timezone,
                   sources=sources, delivery=delivery, rules=rules, rules_files=files,
-                  templates=templates, lock_path=lock_path, secret=secret)
+                  templates=templates, lock_path=lock_path, secret=secret, replies=replies)
+
+
+def _replies(node: Node) -> ReplySettings:
+    entries = node.mapping(_REPLY_KEYS)
+    settings = ReplySettings(
+        max_age_days=(entries["max_age_days"].as_int(minimum=1, maximum=3650)
+                      if "max_age_days" in entries else 30),
+        require_dkim=entries["require_dkim"].as_bool() if "require_dkim" in entries else False,
+        authserv_ids=(tuple(v for v, _ in entries["authserv_ids"].as_str_list())
+                      if "authserv_ids" in entries else ()),
+        answers_per_day=(entries["answers_per_day"].as_int(minimum=1, maximum=10_000)
+                         if "answers_per_day" in entries else 20),
+    )
+    if settings.require_dkim and not settings.authserv_ids:
+        raise node.error("require_dkim needs authserv_ids: the receiving server's "
+                         "Authentication-Results id(s) to trust")
+    return settings
 
 
 def _sources(node: Node, base: Path) -> tuple[SourceConfig, ...]:

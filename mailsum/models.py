@@ -296,6 +296,7 @@ class PointRecord:
     resolved_by: str | None = None
     escalation: bool = False
     snoozed_until: datetime | None = None
+    owner_by_command: bool = False  # set by the contact's reply; extraction leaves it alone
 
 
 @dataclass

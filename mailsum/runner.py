@@ -15,7 +15,18 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any, Protocol
 
-from mailsum import compose, deliver, extract, fetch, parse, render, route, schedule, thread
+from mailsum import (
+    compose,
+    deliver,
+    extract,
+    fetch,
+    parse,
+    render,
+    replies,
+    route,
+    schedule,
+    thread,
+)
 from mailsum.config import Config, DeliveryConfig, SourceConfig
 from mailsum.crashpoint import crashpoint
 from mailsum.errors import DeliveryError, ParseError, SourceError
@@ -74,6 +85,7 @@ class RunReport:
     rendered: list[tuple[Update, Any]] = field(default_factory=list)
     unrouted: list[dict[str, Any]] = field(default_factory=list)
     sent: list[str] = field(default_factory=list)
+    commands: list[dict[str, Any]] = field(default_factory=list)  # applied from replies
 
     @property
     def exit_code(self) -> int:
@@ -219,6 +231,17 @@ class Runner:
         if not pending:
             return
         rules = self.config.rules
+        handler = replies.ReplyHandler(self.config, self.store, self.secret(), self.now)
+        with self.store.transaction():
+            for msg in self.store.load_messages(sorted(pending)):
+                if replies.is_reply(msg):  # never a customer's open point
+                    handler.handle(msg)
+                    self.store.mark_analyzed([msg.message_id], None, None)
+                    pending.discard(msg.message_id)
+        self.report.commands.extend(handler.applied)
+        self._send_answers(handler.answers)
+        if not pending:
+            return
         new = self.store.thread_headers(sorted(pending))
         probes = {key for m in new for key in thread.probe_keys(m)}
         related = self.store.threads_with_keys(probes)
@@ -245,6 +268,25 @@ class Runner:
                             self.report.unrouted.append(
                                 {"message_id": m.message_id, "from": m.from_addr,
                                  "subject": m.subject})
+
+    def secret(self) -> bytes:
+        """The key that signs update Message-IDs: from the config, else kept in the state."""
+        if self.config.secret is not None:
+            return resolve(self.config.secret).encode()
+        with self.store.transaction():
+            return self.store.secret()
+
+    def _send_answers(self, answers: list[replies.Answer]) -> None:
+        for answer in answers:
+            try:
+                self.delivery.send(answer.mail)
+            except DeliveryError as exc:
+                log.error("answer to reply %s not delivered: %s", answer.reply_id, exc)
+                self.report.delivery_errors.append(f"answer to {answer.reply_id}: {exc}")
+                continue
+            with self.store.transaction():
+                self.store.mark_answered(answer.reply_id)
+            self.report.sent.append(answer.mail.message_id)
 
     def _record_absences(self, members: list[ParsedMessage], rules: Any) -> None:
         for m in members:
@@ -281,7 +323,8 @@ class Runner:
             else:
                 rec = old
                 rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
-                rec.owner = p.owner if p.owner else rec.owner
+                if p.owner and not rec.owner_by_command:
+                    rec.owner = p.owner
                 if resolved and old.status != "resolved":
                     rec.status, rec.resolved_at, rec.resolved_by = "resolved", self.now, \
                         p.resolved_by
@@ -334,7 +377,12 @@ class Runner:
 
     def _send_customer(self, customer: Customer) -> None:
         tz = self.timezone_of(customer)
-        if self.options.force:
+        paused_until, requested = self.store.customer_state(customer.id)
+        force = self.options.force or requested
+        if paused_until and paused_until > self.now and not force:
+            log.info("%s: updates paused until %s", customer.id, paused_until.isoformat())
+            return
+        if force:
             due_at: datetime | None = self.now.replace(microsecond=0)
         else:
             last = self.store.last_update(customer.id)
@@ -343,7 +391,10 @@ class Runner:
         if due_at is None or self.store.update_for_due(customer.id, due_at) is not None:
             return
         update = self.compose(customer)
-        if update.quiet and not customer.quiet_update and not self.options.force:
+        if requested:
+            with self.store.transaction():
+                self.store.set_customer_state(customer.id, update_requested=False)
+        if update.quiet and not customer.quiet_update and not force:
             with self.store.transaction():
                 self.store.add_update(customer.id, due_at, self.now, status="skipped",
                                       quiet=True)
@@ -352,10 +403,10 @@ class Runner:
         rendered = render.render_update(update, self.config.templates)
         crashpoint("after-render")
         update.subject = rendered.subject
-        secret = self.store.secret()
+        secret = self.secret()
         sender = self.config.delivery.sender
         domain = parseaddr(sender)[1].rpartition("@")[2] or "mailsum.invalid"
-        key = f"{customer.id}.{int(due_at.timestamp())}"
+        key = f"{customer.id}.{int(due_at.timestamp())}"  # unique: (customer, due time)
         message_id = deliver.make_message_id(key, secret, domain)
         mail = deliver.build_mail(
             rendered, sender=sender, to=update.to, cc=update.cc,
@@ -369,7 +420,7 @@ class Runner:
                 customer.id, due_at, self.now, status="pending", quiet=update.quiet,
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
                 data=mail.data, numbers=[(p.number, p.id) for p in update.points],
-                counts=update.counts)
+                counts=update.counts, update_key=key)
         crashpoint("after-outbox-commit")
         self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
 

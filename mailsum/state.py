@@ -60,7 +60,8 @@ MIGRATIONS: list[str] = [
         text TEXT NOT NULL, message_id TEXT NOT NULL, raised_by TEXT NOT NULL,
         raised_at TEXT NOT NULL, owner TEXT, due TEXT, status TEXT NOT NULL,
         first_seen TEXT NOT NULL, last_activity TEXT NOT NULL, resolved_at TEXT,
-        resolved_by TEXT, escalation INTEGER NOT NULL DEFAULT 0, snoozed_until TEXT);
+        resolved_by TEXT, escalation INTEGER NOT NULL DEFAULT 0, snoozed_until TEXT,
+        owner_by_command INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX points_customer ON points (customer_id, status);
     CREATE TABLE owner_changes (
         id INTEGER PRIMARY KEY, point_id TEXT NOT NULL, old TEXT, new TEXT NOT NULL,
@@ -73,8 +74,21 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL, status TEXT NOT NULL, message_id TEXT,
         subject TEXT, recipients TEXT, data BLOB, quiet INTEGER NOT NULL DEFAULT 0,
         sent_at TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, counts TEXT,
+        next_attempt_at TEXT, counts TEXT, update_key TEXT,
         UNIQUE (customer_id, due_at));
+    CREATE INDEX updates_key ON updates (update_key);
+    CREATE TABLE replies (
+        message_id TEXT PRIMARY KEY, customer_id TEXT, update_key TEXT, sender TEXT NOT NULL,
+        at TEXT NOT NULL, accepted INTEGER NOT NULL, reason TEXT NOT NULL,
+        answered INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX replies_sender ON replies (sender, at);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, point_id TEXT, at TEXT NOT NULL,
+        actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT, message_id TEXT);
+    CREATE INDEX events_customer ON events (customer_id, at);
+    CREATE TABLE customer_state (
+        customer_id TEXT PRIMARY KEY, paused_until TEXT, update_requested INTEGER NOT NULL
+        DEFAULT 0);
     CREATE TABLE update_points (
         update_id INTEGER NOT NULL, number INTEGER NOT NULL, point_id TEXT NOT NULL,
         PRIMARY KEY (update_id, number));
@@ -302,7 +316,7 @@ class StateStore:
         return {r[0] for r in
                 self.conn.execute("SELECT message_id FROM messages WHERE analyzed=0")}
 
-    def mark_analyzed(self, message_ids: list[str], thread_id: str,
+    def mark_analyzed(self, message_ids: list[str], thread_id: str | None,
                       customer_id: str | None) -> None:
         self.conn.executemany(
             "UPDATE messages SET analyzed=1, thread_id=?, customer_id=? WHERE message_id=?",
@@ -369,6 +383,7 @@ class StateStore:
             last_activity=_dt(r["last_activity"]),  # type: ignore[arg-type]
             resolved_at=_dt(r["resolved_at"]), resolved_by=r["resolved_by"],
             escalation=bool(r["escalation"]), snoozed_until=_dt(r["snoozed_until"]),
+            owner_by_command=bool(r["owner_by_command"]),
         )
 
     def get_point(self, point_id: str) -> PointRecord | None:
@@ -384,16 +399,18 @@ class StateStore:
         self.conn.execute(
             "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
             "raised_at, owner, due, status, first_seen, last_activity, resolved_at, "
-            "resolved_by, escalation, snoozed_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "resolved_by, escalation, snoozed_until, owner_by_command) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET customer_id=excluded.customer_id, "
             "thread_id=excluded.thread_id, kind=excluded.kind, owner=excluded.owner, "
             "due=excluded.due, status=excluded.status, last_activity=excluded.last_activity, "
             "resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, "
-            "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until",
+            "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until, "
+            "owner_by_command=excluded.owner_by_command",
             (p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
              _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
              _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
-             int(p.escalation), _ts(p.snoozed_until)),
+             int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command)),
         )
 
     def add_owner_change(self, change: OwnerChangeRecord, message_id: str | None) -> None:
@@ -462,13 +479,15 @@ class StateStore:
         message_id: str | None = None, subject: str | None = None,
         recipients: list[str] | None = None, data: bytes | None = None,
         numbers: list[tuple[int, str]] | None = None, counts: dict[str, int] | None = None,
+        update_key: str | None = None,
     ) -> int:
         """Record an update in the outbox (``pending``) or as ``skipped``, in one statement set."""
         cur = self.conn.execute(
             "INSERT INTO updates (customer_id, due_at, created_at, status, quiet, message_id, "
-            "subject, recipients, data, counts) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "subject, recipients, data, counts, update_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (customer_id, _ts(due_at), _ts(now), status, int(quiet), message_id, subject,
-             json.dumps(recipients or []), data, json.dumps(counts) if counts else None))
+             json.dumps(recipients or []), data, json.dumps(counts) if counts else None,
+             update_key))
         update_id = int(cur.lastrowid)  # type: ignore[arg-type]
         self.conn.executemany(
             "INSERT INTO update_points (update_id, number, point_id) VALUES (?,?,?)",
@@ -499,6 +518,71 @@ class StateStore:
                                      new=c.get("new", 0), open=c.get("open", 0),
                                      resolved=c.get("resolved", 0)))
         return out
+
+    def sent_update_by_key(self, update_key: str) -> tuple[sqlite3.Row, dict[int, str]] | None:
+        row = self.conn.execute(
+            "SELECT * FROM updates WHERE update_key=? AND status='sent'", (update_key,)
+        ).fetchone()
+        if row is None:
+            return None
+        numbers = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT number, point_id FROM update_points WHERE update_id=?", (row["id"],))}
+        return row, numbers
+
+    # ------------------------------------------------------------------ replies and history
+
+    def reply_known(self, message_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM replies WHERE message_id=?",
+                                 (message_id,)).fetchone() is not None
+
+    def add_reply(self, message_id: str, customer_id: str | None, update_key: str | None,
+                  sender: str, now: datetime, accepted: bool, reason: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO replies (message_id, customer_id, update_key, sender, at, "
+            "accepted, reason) VALUES (?,?,?,?,?,?,?)",
+            (message_id, customer_id, update_key, sender, _ts(now), int(accepted), reason))
+
+    def mark_answered(self, message_id: str) -> None:
+        self.conn.execute("UPDATE replies SET answered=1 WHERE message_id=?", (message_id,))
+
+    def answers_since(self, sender: str, since: datetime) -> int:
+        return int(self.conn.execute(
+            "SELECT count(*) FROM replies WHERE sender=? AND answered=1 AND at >= ?",
+            (sender, _ts(since))).fetchone()[0])
+
+    def add_event(self, customer_id: str, point_id: str | None, at: datetime, actor: str,
+                  action: str, detail: str | None, message_id: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO events (customer_id, point_id, at, actor, action, detail, message_id) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (customer_id, point_id, _ts(at), actor, action, detail, message_id))
+
+    def events(self, customer_id: str, limit: int = 100) -> list[sqlite3.Row]:
+        return list(self.conn.execute(
+            "SELECT * FROM events WHERE customer_id=? ORDER BY at DESC, id DESC LIMIT ?",
+            (customer_id, limit)))
+
+    def customer_state(self, customer_id: str) -> tuple[datetime | None, bool]:
+        row = self.conn.execute(
+            "SELECT paused_until, update_requested FROM customer_state WHERE customer_id=?",
+            (customer_id,)).fetchone()
+        return (_dt(row[0]), bool(row[1])) if row else (None, False)
+
+    def set_customer_state(self, customer_id: str, *, paused_until: datetime | None = None,
+                           update_requested: bool | None = None, clear_pause: bool = False
+                           ) -> None:
+        paused, requested = self.customer_state(customer_id)
+        if clear_pause:
+            paused = None
+        elif paused_until is not None:
+            paused = paused_until
+        if update_requested is not None:
+            requested = update_requested
+        self.conn.execute(
+            "INSERT INTO customer_state (customer_id, paused_until, update_requested) "
+            "VALUES (?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
+            "paused_until=excluded.paused_until, update_requested=excluded.update_requested",
+            (customer_id, _ts(paused), int(requested)))
 
     def updates(self, customer_id: str, limit: int = 10) -> list[sqlite3.Row]:
         return list(self.conn.execute(
