@@ -19,6 +19,11 @@ REQUEST = (
     r"schicken sie", r"senden sie", r"rufen sie (?:mich|uns)? ?an", r"ich w[äa]re dankbar",
     r"wir w[äa]ren dankbar", r"es w[äa]re (?:sch[öo]n|gut|super|toll|nett|hilfreich)",
     r"denken sie (?:bitte )?daran",
+    r"(?:ich|wir) w[üu]rde(?:n)? (?:mich|uns) [üu]ber (?:eine|ihre|deine|eure)"
+    r"(?: \w+)? (?:r[üu]ckmeldung|antwort|nachricht|info\w*) (?:sehr )?freuen",
+    r"[üu]ber (?:eine|ihre|deine)(?: \w+)? (?:r[üu]ckmeldung|antwort) (?:w[üu]rde|w[üu]rden)"
+    r" (?:ich mich|wir uns)",
+    r"w[äa]re es (?:eventuell |vielleicht |denn )?m[öo]glich",
     r"vergessen sie nicht", r"lass(?:t)? uns", r"sollen wir", r"sollten wir",
     # English
     r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
@@ -58,6 +63,9 @@ IMPERATIVE = (
 # Sentences that start like this ask something even without a question mark.
 QUESTION_START = (
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
+    r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
+    r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
+    r"meine frage (?:ist|w[äa]re|lautet)?",
     r"i wonder", r"i was wondering", r"any (?:idea|update|news|thoughts)", r"do you know",
     r"wondering if", r"is there any",
 )  # fmt: skip
@@ -71,6 +79,9 @@ TODO = (
     r"ich gebe (?:ihnen|dir|euch) bescheid",
     r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
     r"ich setze mich", r"wir setzen uns", r"ich trage", r"ich richte", r"wir richten",
+    r"werde ich", r"werden wir", r"melde ich mich", r"melden wir uns", r"schicke ich",
+    r"sende ich", r"rufe ich", r"ich ruf(?:e)? (?:sie |dich |euch )?(?:\w+ ){0,3}an",
+    r"ich werd", r"ich versuch(?:e)?",
     # English
     r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
     r"i'm going to", r"we are going to", r"we're going to", r"i'm gonna", r"will do",
@@ -89,6 +100,9 @@ BLOCKER = (
     r"ausfall", r"ausgefallen", r"kein(?:en)? zugriff", r"kein(?:en)? zugang", r"blockiert",
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rzt ab", r"fehlermeldung",
+    r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
+    r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
+    r"unterst[üu]tzt \w+(?: \w+)? nicht",
     r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
     r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
     r"does not work", r"don't work", r"isn't working", r"stopped working", r"blocked",

@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections import Counter
 
-from mailsum import cues
+from mailsum import cues, intent
 from mailsum.dates import parse_due
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
 from mailsum.segment import split_sentences, tokenize_words
@@ -36,8 +36,44 @@ _CONTACT = re.compile(r"https?://|www\.|\S@\S|\+?\d[\d ()/-]{6,}\d")
 _FORM_FIELD = re.compile(r"^[\w. -]{1,30}:(?:\s{2,}|\s*\S+(?:\s+\S+){0,3}$)")
 
 
-def classify(sentence: str, due_found: bool = False) -> str | None:
-    """The point kind of one sentence, or None when it is no point."""
+def classify(
+    sentence: str, due_found: bool = False, language: str | None = None, ours: bool = False
+) -> str | None:
+    """The point kind of one sentence, or None when it is no point.
+
+    German (and unknown language) uses the cue rules alone. English also asks the intent
+    model (trained on Parakweet train): it vetoes rule hits it finds unlikely to ask for action
+    (newsletter "please click"), and turns a sentence the rules missed into a request when it
+    finds one likely ("maybe we can have lunch on Thursday"). Blockers stay the rules' call, and
+    so do our own commitments (``ours``: the sender is on the team): "I'll send the credentials
+    tomorrow" is a promise we must track, while a customer's "I'll call them tomorrow" is
+    mostly no task for us (Parakweet labels most such sentences no intent).
+    """
+    kind = rule_kind(sentence, due_found)
+    if language != "en" or kind == "blocker" or (ours and kind == "todo") or _ignored(sentence):
+        return kind
+    if intent.probability(sentence, kind) >= intent.threshold():
+        if kind in _ACTION_KINDS:
+            return kind
+        return "todo" if _FIRST_PERSON_PROMISE.match(sentence) else "request"
+    return None if kind in _ACTION_KINDS else kind
+
+
+_ACTION_KINDS = ("request", "question", "todo")
+# "On the licences: I'm checking ... and will get back to you" promises, it asks nothing
+_FIRST_PERSON_PROMISE = re.compile(
+    r"^\W*(?:[\w ]{1,40}[:,]\s*)?(?:i|we)(?:'m|'ll|'re| will| am| are| shall)\b", re.IGNORECASE
+)
+
+
+def _ignored(sentence: str) -> bool:
+    sentence = " ".join(sentence.split())
+    return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
+
+
+def rule_kind(sentence: str, due_found: bool = False) -> str | None:
+    """The point kind the cue rules alone give one sentence (any language)."""
+    sentence = " ".join(sentence.split())  # cues match across the mail's line breaks
     if cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence):
         return None
     if cues.BLOCKER_RE.search(sentence):
@@ -53,6 +89,7 @@ def classify(sentence: str, due_found: bool = False) -> str | None:
 
 def is_resolution(sentence: str) -> bool:
     """A sentence that says something is settled (not asked, not negated, not broken)."""
+    sentence = " ".join(sentence.split())
     if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
         return False
     for m in cues.RESOLUTION_RE.finditer(sentence):
@@ -165,7 +202,8 @@ def extract_thread(
         takeover: str | None = None
         for sentence in sentences:
             due = parse_due(sentence, msg.date, msg.language)
-            kind = None if is_resolution(sentence) else classify(sentence, due is not None)
+            kind = (None if is_resolution(sentence)
+                    else classify(sentence, due is not None, msg.language, team))
             takes_over = bool(cues.TAKEOVER_RE.search(sentence))
             if team and takeover is None and (kind == "todo" or takes_over):
                 takeover = sentence

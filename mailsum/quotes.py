@@ -32,12 +32,32 @@ _ATTRIBUTION_END = re.compile(
     r"\b(?:wrote|writes|schrieb|schreibt|a écrit|escribió|ha scritto)\b[^:]{0,120}:\s*$",
     re.IGNORECASE,
 )
+# Gmail without "wrote": "2017-04-21 12:51 GMT+09:00 Jane Doe <jane@example.org>:"
+_ISO_ATTRIBUTION = re.compile(
+    r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}.{0,100}<[^<>\s]+@[^<>\s]+>\s*:\s*$"
+)
+# After an Outlook rule, a header line in any language: "Lähettäjä: Name <x@y>", "De : …"
+_FOREIGN_HEADER = re.compile(r"^\s*[^\s:]{2,24}\s?:\s.{0,100}(?:@|\d{1,2}:\d{2})")
 _ATTRIBUTION_START = re.compile(r"^\s*(?:On|Am|Le|El|Il)\s", re.IGNORECASE)
 _HEADER_KEYS = (
     r"from|von|de|absender|sent|gesendet|date|datum|envoyé|to|an|à|cc|kopie|bcc"
     r"|subject|betreff|objet|reply-to|antwort an|importance|wichtigkeit"
 )
-_HEADER = re.compile(rf"^\s*[*]{{0,2}}({_HEADER_KEYS})\s*[*]{{0,2}}\s*:", re.IGNORECASE)
+# "=09" / "=20": tabs and spaces of a quoted-printable body that was never decoded (Lotus Notes)
+_QP_SPACE = r"(?:\s|=09|=20)*"
+_HEADER = re.compile(
+    rf"^{_QP_SPACE}[*]{{0,2}}({_HEADER_KEYS})\s*[*]{{0,2}}\s*:", re.IGNORECASE
+)
+# Lotus Notes/Outlook address lists wrap over many lines: "Kinser/HOU/ECT@ECT, Rudy ..."
+_ADDRESS_LINE = re.compile(r"@|\b\w+/\w+/\w+\b|,\s*$")
+# Lines Lotus Notes puts above "To:": sender, "Sent by:", date and time, "Please respond to"
+_LOTUS_LINE = re.compile(
+    rf"^{_QP_SPACE}(?:sent by:|please respond to\b|\S[^:]{{0,60}}(?:@|<[^>]+>)\S*\s*$"
+    r"|(?:=09|=20|\s)*$)",
+    re.IGNORECASE,
+)
+# GroupWise: ">>> Name <addr> 2/16/01 10:41:43 am >>>", history follows unprefixed
+_GROUPWISE = re.compile(r"^\s*>>>\s.{0,120}\d.{0,40}>>>\s*$")
 _FROM_KEYS = {"from", "von", "de", "absender"}
 _TO_KEYS = {"to", "an", "à"}
 _DATE_OR_SUBJECT_KEYS = {
@@ -48,6 +68,7 @@ _ONE_LINE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _RULE_LINE = re.compile(r"^\s*(?:_{5,}|-{5,}|={5,})\s*$")
+_NAME_LINE = re.compile(r"^\s*[A-ZÄÖÜ][\w'-]*(?:\s+[A-ZÄÖÜ][\w'-]*\.?){0,3}\s*$")
 _DATE_TIME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}.{0,20}\d{1,2}:\d{2}")
 
 _SIG_DELIMITER = re.compile(r"^(?:-- ?|--)\s*$")
@@ -145,8 +166,14 @@ def _quote_header_at(lines: list[str], i: int) -> tuple[int | None, int]:
     line = lines[i]
     if _SEPARATOR.match(line) and _looks_like_marker(line):
         return _with_rule_above(lines, i), i + 1
-    if _FORWARD_LINE.match(line) or _ONE_LINE_HEADER.match(line):
+    if _FORWARD_LINE.match(line) or _ONE_LINE_HEADER.match(line) or _GROUPWISE.match(line):
         return _with_rule_above(lines, i), i + 1
+    if _ISO_ATTRIBUTION.match(line):
+        return i, i + 1
+    if _RULE_LINE.match(line) and line.strip().startswith("_"):
+        j = _skip_blank(lines, i + 1)
+        if j < len(lines) and _FOREIGN_HEADER.match(lines[j]):
+            return i, j + 1
     end = _attribution_end(lines, i)
     if end is not None:
         return i, end
@@ -201,7 +228,7 @@ def _header_block_end(lines: list[str], i: int) -> int | None:
     keys = {first}
     j = i + 1
     last = i + 1
-    while j < len(lines) and j <= i + 12:
+    while j < len(lines) and j <= i + 40:
         key = _header_key(lines[j])
         if key:
             keys.add(key)
@@ -209,6 +236,8 @@ def _header_block_end(lines: list[str], i: int) -> int | None:
         elif not lines[j].strip():
             if len(keys) >= 2:
                 break
+        elif _ADDRESS_LINE.search(lines[j]) and j - last < 30:
+            pass  # a long address list wrapped over many lines
         elif j - last >= 2:  # allow a wrapped value line or two
             break
         j += 1
@@ -238,12 +267,20 @@ def _with_lotus_above(lines: list[str], i: int) -> int:
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    if j < 0 or not _DATE_TIME.search(lines[j]) or len(lines[j]) > 80:
+    # "Sent by:", "Please respond to" and blank-looking lines may sit between date and To:
+    top, dated = i, False
+    while j >= 0 and i - j <= 6 and len(lines[j]) <= 90:
+        if _DATE_TIME.search(lines[j]):
+            dated = True
+        elif not _LOTUS_LINE.match(lines[j]):
+            break
+        top = j
+        j -= 1
+    if not dated:
         return i
-    k = j - 1
-    if k >= 0 and lines[k].strip() and len(lines[k]) < 60:
-        return k
-    return j
+    if j >= 0 and _NAME_LINE.match(lines[j]):
+        return j  # the sender's name alone on the line above
+    return top
 
 
 def _skip_blank(lines: list[str], i: int) -> int:
@@ -258,10 +295,31 @@ def _skip_quoted(lines: list[str], i: int) -> int:
     while i < len(lines):
         if _QUOTED.match(lines[i]):
             last = i
+        elif tail := _rewrapped_quote(lines, i):
+            last = i = i + tail - 1
         elif lines[i].strip():
             break
         i += 1
     return last + 1
+
+
+def _rewrapped_quote(lines: list[str], i: int) -> int:
+    """A quoted line that a client re-wrapped: its tail lost the "> " prefix.
+
+    "> > Can you open a ticket" / "for" / "> > this?": one or two unprefixed lines glued
+    between a long quoted line and the next quoted line, with no blank line around them.
+    An inline answer stands apart from the quote by a blank line, or is longer. Returns how
+    many lines (0, 1 or 2) belong to the quote.
+    """
+    if i == 0 or not _QUOTED.match(lines[i - 1]) or len(lines[i - 1].rstrip()) < 50:
+        return 0
+    for j in (i + 1, i + 2):
+        if j >= len(lines) or not lines[j].strip():
+            return 0
+        if _QUOTED.match(lines[j]):
+            short = all(len(lines[k].strip()) <= 40 for k in range(i, j))
+            return j - i if short else 0
+    return 0
 
 
 def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:

@@ -1,10 +1,12 @@
-"""Extractive thread summaries with sumy's TextRank, offline and verbatim.
+"""Extractive thread summaries, offline and verbatim.
 
-TextRank needs no corpus statistics, works with our own tokenizer (sumy's default one would
-load NLTK's punkt data, which we never download) and exposes per-sentence ratings, which lets
-us favour recent messages: each rating is multiplied by the caller's weight (extract gives
-sentences of later messages up to 1.5x the weight of the first message's), so the summary
-leans to where the thread stands now without ignoring how it started.
+Default method "rank": our vectorised LexRank (``mailsum.rank``), which scores higher on the
+BC3 benchmark than sumy's rankers and is orders of magnitude faster on long threads.
+"textrank" keeps sumy's TextRank (with our tokenizer, so sumy never loads NLTK's punkt data).
+Both expose per-sentence ratings, which lets us favour recent messages: each rating is
+multiplied by the caller's weight (extract gives sentences of later messages up to 1.5x the
+weight of the first message's), so the summary leans to where the thread stands now without
+ignoring how it started.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from mailsum import rank
 from mailsum.segment import SumyTokenizer
 
 _LANGUAGES = {"de": "german", "en": "english"}
@@ -53,12 +56,18 @@ def summarize(
     count: int,
     language: str,
     weights: list[float] | None = None,
+    method: str = "rank",
 ) -> list[str]:
     """Pick ``count`` of ``sentences`` (verbatim, in their original order).
 
-    ``weights`` (one per sentence, default 1.0) scale TextRank's ratings; ties keep the earlier
-    sentence. Duplicate sentences are rated once and returned at most once.
+    ``weights`` (one per sentence, default 1.0) scale the ratings; ties keep the earlier
+    sentence. Duplicate sentences are rated once and returned at most once. ``method`` is
+    "rank" (ours) or "textrank" (sumy's).
     """
+    if method == "rank":
+        return rank.summarize(sentences, count, _LANGUAGES.get(language, language), weights)
+    if method != "textrank":
+        raise ValueError(f"unknown summary method {method!r}")
     count = max(count, 0)
     if len(sentences) <= count:
         return list(sentences)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.extract import classify, extract_thread, is_resolution, point_id
-from mailsum.models import ParsedMessage, Point, Thread, ThreadExtract
+from mailsum.extract import classify, extract_thread, is_resolution, point_id, rule_kind
+from mailsum.models import POINT_KINDS, ParsedMessage, Point, Thread, ThreadExtract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 
@@ -258,3 +258,56 @@ def test_our_takeover_changes_owner_without_becoming_a_point() -> None:
     assert x.points[0].owner == "sandra@provider.de"
     assert [(c.old, c.new) for c in x.owner_changes] == [("max@provider.de",
                                                           "sandra@provider.de")]
+
+
+GERMAN_SET = Path(__file__).resolve().parents[1] / "benchmarks/quality/german/labels.tsv"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ours", "kind"),
+    [
+        ("Maybe we can grab lunch on Thursday to go over the budget.", False, "request"),
+        ("I will send the credentials tomorrow.", True, "todo"),  # our promise: always tracked
+        ("Could you reset the password for the shared mailbox?", False, "request"),
+        ("Since the update the label printer is not working.", False, "blocker"),
+    ],
+)
+def test_english_uses_the_intent_model_beside_the_rules(
+    sentence: str, ours: bool, kind: str
+) -> None:
+    assert classify(sentence, False, "en", ours) == kind
+
+
+def test_german_keeps_the_rules_alone() -> None:
+    for sentence in ("Vielleicht können wir am Donnerstag zusammen essen gehen.",
+                     "Ich schicke Ihnen die Zugangsdaten morgen.",
+                     "Könnten Sie das Passwort für das Sammelpostfach zurücksetzen?"):  # fmt: skip
+        assert classify(sentence, False, "de") == rule_kind(sentence)
+
+
+def test_cues_match_across_line_breaks() -> None:
+    assert classify("Bitte lassen Sie\ndie Ticketnummer im Betreff stehen.") is None
+    assert classify("Können Sie sich das\nbitte heute noch ansehen?") == "request"
+    assert is_resolution("Der Drucker funktioniert\nwieder.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Ich wollte mal nachfragen, ob der neue Zugang schon eingerichtet ist.", "question"),
+        ("Über eine kurze Rückmeldung würde ich mich freuen.", "request"),
+        ("Morgen früh werde ich den Switch im Keller tauschen.", "todo"),
+        ("Wir haben ein Problem mit dem VPN-Client auf den neuen Laptops.", "blocker"),
+        ("Seit gestern haben wir keinen Fernzugang mehr.", "blocker"),
+    ],
+)
+def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
+    assert classify(sentence, False, "de") == kind
+
+
+def test_german_benchmark_set_is_well_formed() -> None:
+    rows = [line.split("\t") for line in GERMAN_SET.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) >= 150
+    assert all(len(r) == 3 and r[1] in ("none", *POINT_KINDS) and r[2].strip() for r in rows)
+    assert (GERMAN_SET.parent / "PROVENANCE.md").exists()

@@ -222,3 +222,98 @@ def test_from_to_list_is_not_a_header_block() -> None:
 def test_salutation_with_an_academic_title_is_dropped():
     assert own_text("Guten Morgen Herr Dr. Brandt,\n\nich kümmere mich darum.\n") == \
         "ich kümmere mich darum."
+
+
+def test_lotus_notes_header_with_long_address_list() -> None:
+    body = (
+        "I have put the new loss matrix into the shared folder.\n"
+        "Thanks\n"
+        "\tFrom:  Kim Berger @ ACME                           09/23/2000 07:24 AM\n"
+        "To: Jay Wills/Corp/Acme@ACME, Cyril Price/HOU/ACME@ACME, John \n"
+        "Kinser/HOU/ACME@ACME, Rudy Acevedo/HOU/ACME@ACME, Rich Hrabal/HOU/ACME@acme, \n"
+        "Wayne Herndon/Corp/Acme@ACME, Juan Hernandez/Corp/Acme@ACME, Greg \n"
+        "Trefz/Corp/Acme@ACME, Miguel Garcia/NA/Acme@ACME\n"
+        "cc:  \n"
+        "Subject: Losses\n\n"
+        "Please find the old matrix attached.\n"
+    )
+    assert lines(body) == ["I have put the new loss matrix into the shared folder."]
+
+
+def test_lotus_notes_header_with_undecoded_quoted_printable_tabs() -> None:
+    body = (
+        "Please remove me from your list.  Mark\n"
+        "=09Example Journal <journal@example.org>\n"
+        "=09Sent by: bounce-journal-1@lists.example.org\n"
+        "=0910/24/2000 04:00 PM\n"
+        "=09Please respond to \"Journal\"\n"
+        "=09=09=20\n"
+        "=09=09 To: \"Journal\" <journal@lists.example.org>\n"
+        "=09=09 cc:=20\n"
+        "=09=09 Subject: Example Journal - 10/25/00\n"
+        "Today's issue: new rules for filing.\n"
+    )
+    assert lines(body) == ["Please remove me from your list.  Mark"]
+
+
+def test_groupwise_reply_header() -> None:
+    body = (
+        "Thank you so much for the quick answer.\n\n"
+        ">>> <gail@example.com> 2/16/01 10:41:43 am >>>\n"
+        "Thanks for the information.  I'll review it today.\n"
+    )
+    assert lines(body) == ["Thank you so much for the quick answer."]
+
+
+def test_sentence_above_a_lotus_sender_is_kept() -> None:
+    body = (
+        "The memo is attached below\n"
+        "Dan Falk@ACME\n"
+        "01/31/2001 12:34 PM\n"
+        "To: Sally Beck/HOU/ACME@ACME, Scott Earnest/HOU/ACME@ACME\n"
+        "cc: \n"
+        "Subject: Memo\n\n"
+        "Old text.\n"
+    )
+    assert lines(body) == ["The memo is attached below"]
+
+
+def test_rewrapped_quote_tail_stays_quoted() -> None:
+    body = (
+        "Done, see PR 12.\n\n"
+        "> > Ah, then this is unexpected behaviour. Can you open a ticket\n"
+        "for\n"
+        "> > this? Otherwise we will lose track of it in the list.\n"
+    )
+    assert lines(body) == ["Done, see PR 12."]
+
+
+def test_inline_answer_between_quotes_is_kept() -> None:
+    body = (
+        "> Which driver version do you run on the application servers right now?\n\n"
+        "Version 4.2 on all of them.\n\n"
+        "> And did the errors start after the update last Tuesday night?\n\n"
+        "Yes.\n"
+    )
+    assert lines(body) == ["Version 4.2 on all of them.", "", "Yes."]
+
+
+def test_gmail_iso_date_attribution() -> None:
+    body = (
+        "I meant MariaDB.\n\n"
+        "2017-04-21 12:51 GMT+09:00 Taro Yamada <taro@example.org>:\n"
+        "Why do you use a MySQL driver?\n"
+    )
+    assert lines(body) == ["I meant MariaDB."]
+
+
+def test_outlook_rule_with_header_in_another_language() -> None:
+    body = (
+        "Or is there a better framework for this?\n\n"
+        "________________________________\n"
+        "Lähettäjä: Jan Frank <jan@example.org>\n"
+        "Lähetetty: 7. heinäkuuta 2017 10:04\n"
+        "Vastaanottaja: Esa\n\n"
+        "Old text.\n"
+    )
+    assert lines(body) == ["Or is there a better framework for this?"]

@@ -61,8 +61,8 @@ def test_short_input_is_returned_without_sumy(monkeypatch: pytest.MonkeyPatch) -
         raise AssertionError("sumy must not run for short threads")
 
     monkeypatch.setattr(TextRankSummarizer, "rate_sentences", boom)
-    assert summarize(ENGLISH[:3], 3, "en") == ENGLISH[:3]
-    assert summarize([], 3, "de") == []
+    assert summarize(ENGLISH[:3], 3, "en", method="textrank") == ENGLISH[:3]
+    assert summarize([], 3, "de", method="textrank") == []
 
 
 def test_duplicates_are_returned_once() -> None:
@@ -157,3 +157,20 @@ def test_no_nltk_data_is_needed(tmp_path: Path) -> None:
     assert len(english) == 2 and set(english) <= set(ENGLISH)
     assert split == ["Ein Satz.", "Noch einer."]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("sentences", "language"), [(GERMAN, "de"), (ENGLISH, "en")])
+def test_sumy_textrank_stays_available(sentences: list[str], language: str) -> None:
+    out = summarize(sentences, 2, language, method="textrank")
+    assert len(out) == 2 and set(out) <= set(sentences)
+    assert not {"Das Wetter ist heute schön.", "Our lunch order arrived late."} & set(out)
+
+
+def test_default_method_is_our_ranker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: object) -> None:
+        raise AssertionError("the default summary must not run sumy")
+
+    monkeypatch.setattr(TextRankSummarizer, "rate_sentences", boom)
+    assert len(summarize(ENGLISH, 2, "en")) == 2
+    with pytest.raises(ValueError):
+        summarize(ENGLISH, 2, "en", method="nope")

@@ -1,0 +1,125 @@
+"""Our own sentence ranker: TF-IDF cosine graph and power iteration, vectorised with numpy.
+
+sumy's LexRank and TextRank compare every pair of sentences in Python loops, which grows
+quadratically in interpreted code (seconds for a long thread). Here the similarity graph is
+one matrix product and the centrality a few matrix-vector products, so 1,000 sentences rank
+in milliseconds. Words are lower-cased, stop words dropped and stemmed with the same Snowball
+stemmer and stop-word lists sumy ships (no downloads); IDF comes from the thread itself.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+from mailsum.segment import tokenize_words
+
+_LANGUAGES = {"de": "german", "en": "english", "german": "german", "english": "english"}
+_DAMPING = 0.85
+_TOLERANCE = 1e-5  # L1 change of scores that sum to 1
+_MAX_ITERATIONS = 100
+
+
+@lru_cache(maxsize=4)
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(get_stop_words(language))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str) -> Stemmer:
+    return Stemmer(language)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, language: str) -> str:
+    return _stemmer(language)(word)
+
+
+def _terms(sentence: str, language: str) -> list[str]:
+    stop = _stop_words(language)
+    words = (w.lower() for w in tokenize_words(sentence))
+    return [_stem(w, language) for w in words if w not in stop and not w.isdigit()]
+
+
+def _similarity(sentences: list[str], language: str) -> np.ndarray:
+    """Cosine similarity of the sentences' TF-IDF vectors (sublinear tf, smoothed idf).
+
+    Built from the term postings rather than a dense matrix product: only terms shared by
+    two or more sentences add to it, which in mail text is a small share of the vocabulary.
+    """
+    n = len(sentences)
+    postings: dict[str, dict[int, int]] = {}
+    for r, sentence in enumerate(sentences):
+        for term in _terms(sentence, language):
+            row = postings.setdefault(term, {})
+            row[r] = row.get(r, 0) + 1
+    norms = np.zeros(n)
+    shared: list[tuple[np.ndarray, np.ndarray]] = []
+    for row in postings.values():
+        idf = np.log((1 + n) / (1 + len(row))) + 1.0
+        idx = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
+        val = (1.0 + np.log(np.fromiter(row.values(), dtype=np.float64, count=len(row)))) * idf
+        norms[idx] += val * val
+        if len(row) > 1:
+            shared.append((idx, val))
+    norms = np.sqrt(np.maximum(norms, 1e-24))
+    if not shared:
+        return np.zeros((n, n))
+    cells = np.concatenate([(idx[:, None] * n + idx[None, :]).ravel() for idx, _ in shared])
+    weights = np.concatenate([np.outer(val, val).ravel() for _, val in shared])
+    sim = np.bincount(cells, weights=weights, minlength=n * n).reshape(n, n)
+    return sim / norms[:, None] / norms[None, :]
+
+
+def centrality(sentences: list[str], language: str = "english") -> np.ndarray:
+    """Continuous LexRank score of each sentence (sums to 1; uniform for fewer than two)."""
+    n = len(sentences)
+    if n == 0:
+        return np.zeros(0)
+    if n == 1:
+        return np.ones(1)
+    lang = _LANGUAGES.get(language, "english")
+    sim = _similarity(sentences, lang)
+    np.fill_diagonal(sim, 0.0)  # a sentence must not vote for itself
+    sums = sim.sum(axis=1, keepdims=True)
+    # a sentence that shares no word with the rest links to all alike
+    trans = np.where(sums > 0, sim / np.maximum(sums, 1e-12), 1.0 / n).astype(np.float32)
+    scores = np.full(n, 1.0 / n, dtype=np.float32)
+    for _ in range(_MAX_ITERATIONS):
+        new = (1.0 - _DAMPING) / n + _DAMPING * (scores @ trans)
+        done = np.abs(new - scores).sum() < _TOLERANCE
+        scores = new
+        if done:
+            break
+    scores = scores.astype(np.float64)
+    return scores / scores.sum()
+
+
+def summarize(
+    sentences: list[str],
+    count: int,
+    language: str = "english",
+    weights: list[float] | None = None,
+) -> list[str]:
+    """The ``count`` most central of ``sentences``, verbatim and in their original order.
+
+    ``weights`` scale the scores (extract favours later messages); ties keep the earlier
+    sentence; a duplicate sentence counts once and is returned once.
+    """
+    count = max(count, 0)
+    first: dict[str, int] = {}
+    for i, text in enumerate(sentences):
+        first.setdefault(text, i)
+    unique = sorted(first.values())
+    if len(unique) <= count:
+        return [sentences[i] for i in unique]
+    if count == 0:
+        return []
+    scores = centrality([sentences[i] for i in unique], language)
+    if weights is not None:
+        scores = scores * np.array([weights[i] for i in unique])
+    order = sorted(range(len(unique)), key=lambda j: (-scores[j], j))[:count]
+    return [sentences[unique[j]] for j in sorted(order)]
