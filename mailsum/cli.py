@@ -203,11 +203,13 @@ def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str
 @click.argument("customer")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
               help="Also write the HTML part to this file.")
+@click.option("--open", "open_html", is_flag=True,
+              help="Open the HTML part in a browser (a temporary file unless --html is given).")
 @_format
 @_now_opt
 @click.pass_context
-def preview(ctx: click.Context, customer: str, html_file: str | None, fmt: str,
-            now: str | None) -> None:
+def preview(ctx: click.Context, customer: str, html_file: str | None, open_html: bool,
+            fmt: str, now: str | None) -> None:
     """Render CUSTOMER's update as it would be sent now, without sending or saving anything."""
     from mailsum.runner import CollectingDelivery, Runner, RunOptions
     from mailsum.state import StateStore
@@ -225,8 +227,17 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, fmt: str,
         click.echo(f"no update for {customer}", err=True)
         sys.exit(EXIT_FAILED)
     update, rendered = report.rendered[0]
+    if open_html and not html_file:
+        import tempfile
+
+        html_file = tempfile.mkstemp(prefix=f"mailsum-{customer}-", suffix=".html")[1]
     if html_file:
         Path(html_file).write_text(rendered.html, encoding="utf-8")
+    if open_html:
+        from mailsum.render import open_in_browser
+
+        if not open_in_browser(Path(html_file)):  # type: ignore[arg-type]
+            click.echo(f"no browser available; the HTML is in {html_file}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"updates": report.updates}, ensure_ascii=False, indent=2))
     else:

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_ensure.sh
 ensure_debs "test -x /usr/sbin/dovecot" dovecot-imapd
+# headless Chromium renders the HTML updates in tests/test_browser.py; fonts for umlauts/bars
+ensure_debs "test -x /usr/bin/chromium && test -d /usr/share/fonts/truetype/dejavu" \
+  chromium fonts-dejavu-core
 ensure_venv "[test]"
 .venv/bin/ruff check mailsum tests benchmarks
 .venv/bin/python -m pytest -q "$@"
