@@ -173,7 +173,7 @@ def extract_thread(
 ) -> ThreadExtract:
     """Points, owner changes and summary of ``thread``; ``messages`` may come in any order."""
     ordered = _order(thread, messages)
-    live = [m for m in ordered if not m.auto or _closes_ticket(m)]
+    live = [m for m in ordered if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
     points: list[Point] = []
     changes: list[OwnerChange] = []
     seen_ids: set[str] = set()
@@ -181,7 +181,7 @@ def extract_thread(
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
 
     for index, msg in enumerate(live):
-        if msg.auto:  # a ticket system's "closed" notice settles everything, raises nothing
+        if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
             for p in points:
                 if p.status == "open":
                     p.status, p.resolved_by = "resolved", msg.message_id
@@ -246,8 +246,13 @@ def extract_thread(
     )
 
 
+_CLOSED_STATE = re.compile(r"^\s*(?:closed|geschlossen|resolved|gel[öo]st)", re.IGNORECASE)
+
+
 def _closes_ticket(msg: ParsedMessage) -> bool:
-    return msg.auto == "auto-reply" and bool(
+    """A notice that the ticket is closed: a state header, or the words in subject or text."""
+    state = msg.headers.get("x-ticket-state", "") or msg.headers.get("x-ticket-status", "")
+    return bool(_CLOSED_STATE.match(state)) or bool(
         cues.TICKET_CLOSED_RE.search(f"{msg.subject}\n{msg.own_text}"))
 
 

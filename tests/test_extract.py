@@ -213,10 +213,11 @@ def test_point_texts_are_verbatim_from_own_text() -> None:
 
 
 def _msg(mid: str, sender: str, text: str, day: int, **kw: object) -> ParsedMessage:
+    headers = kw.pop("headers", {})
     return ParsedMessage(
         message_id=mid, subject="[SWT#1] Export", from_addr=sender, from_name="", to=[], cc=[],
         date=datetime(2026, 11, day, 9, 0, tzinfo=UTC), in_reply_to=None, references=[],
-        headers={}, text=text, own_text=text, **kw)  # type: ignore[arg-type]
+        headers=headers, text=text, own_text=text, **kw)  # type: ignore[arg-type]
 
 
 def test_ticket_systems_closed_notice_resolves_but_raises_nothing() -> None:
@@ -311,3 +312,15 @@ def test_german_benchmark_set_is_well_formed() -> None:
     assert len(rows) >= 150
     assert all(len(r) == 3 and r[1] in ("none", *POINT_KINDS) and r[2].strip() for r in rows)
     assert (GERMAN_SET.parent / "PROVENANCE.md").exists()
+
+
+def test_closed_notice_without_auto_header_resolves_too() -> None:
+    msgs = [
+        _msg("<1@swt.de>", "k@swt.de", "Der Export bricht ab. Bitte prüfen Sie das.", 16),
+        _msg("<2@swt.de>", "tickets@swt.de", "Ihr Ticket wurde bearbeitet. Bitte prüfen Sie die "
+             "Daten.", 18, headers={"x-ticket-state": "closed"}),
+    ]
+    thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@swt.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert x.points and all(p.status == "resolved" for p in x.points)
+    assert all(p.message_id == "<1@swt.de>" for p in x.points)
