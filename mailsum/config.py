@@ -419,6 +419,8 @@ def load_rules(files: tuple[Path, ...] | list[Path], language: str = "de") -> Ru
     customers: list[Customer] = []
     seen_ids: dict[str, str] = {}
     fallback: tuple[str, ...] = ()
+    fallback_schedule: str | None = None
+    fallback_language = language
     fallback_at = ""
     absences: list[Absence] = []
     first_file = ""
@@ -433,7 +435,8 @@ def load_rules(files: tuple[Path, ...] | list[Path], language: str = "de") -> Ru
         if "fallback" in top:
             if fallback_at:
                 raise top["fallback"].error(f"fallback is already set at {fallback_at}")
-            fallback = _fallback(top["fallback"])
+            fallback, fallback_schedule, fallback_language = _fallback(top["fallback"],
+                                                                       language)
             fallback_at = f"{root.file}:{top['fallback'].key_line}"
         for item in top["customers"].items() if "customers" in top else []:
             customer = _customer(item, language)
@@ -451,6 +454,7 @@ def load_rules(files: tuple[Path, ...] | list[Path], language: str = "de") -> Ru
                           "missing: at least one team domain is required (who is 'us')")
     return Rules(team_domains=tuple(team_domains), team_addresses=tuple(team_addresses),
                  customers=tuple(customers), fallback_contact=fallback,
+                 fallback_schedule=fallback_schedule, fallback_language=fallback_language,
                  absences=tuple(absences))
 
 
@@ -462,11 +466,20 @@ def _team(node: Node) -> tuple[list[str], list[str]]:
     return domains, addresses
 
 
-def _fallback(node: Node) -> tuple[str, ...]:
-    entries = node.mapping(("contact",))
-    if "contact" not in entries:
-        return ()
-    return tuple(_address(item) for _, item in entries["contact"].as_str_list())
+def _fallback(node: Node, language: str) -> tuple[tuple[str, ...], str | None, str]:
+    """Contact(s) for threads no rule claims; with a schedule they get a digest of them."""
+    entries = node.mapping(("contact", "schedule", "language"))
+    contact = (tuple(_address(item) for _, item in entries["contact"].as_str_list())
+               if "contact" in entries else ())
+    schedule = None
+    if "schedule" in entries:
+        schedule = entries["schedule"].as_str()
+        if len(schedule.split()) != 5 or not croniter.is_valid(schedule):
+            raise entries["schedule"].error(f"invalid cron expression {schedule!r}")
+        if not contact:
+            raise entries["schedule"].error("a digest schedule needs a contact")
+    lang = entries["language"].as_enum(LANGUAGES) if "language" in entries else language
+    return contact, schedule, lang
 
 
 def _customer(node: Node, language: str) -> Customer:

@@ -111,6 +111,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "age_one": "seit 1 Tag",
         "age_other": "seit {n} Tagen",
         "footer": "Automatisch erstellt von mailsum.",
+        # digest of threads no rule claims
+        "digest_subject": "[mailsum] Nicht zugeordnet – {n} Threads ({date})",
+        "digest_title": "Mails ohne Kunden-Regel, Stand {date}",
+        "digest_intro": "Diese Threads hat keine Regel einem Kunden zugeordnet{since}. "
+        "Gehört einer zu einem Kunden, ergänzen Sie bitte dessen `match:` in den Regeln "
+        "(`mailsum rules test DATEI.eml` zeigt, welche Regel greift).",
+        "digest_since": " (seit {date})",
+        "digest_line": "{messages} Nachricht(en), zuletzt {date}, von {sender}",
     },
     "en": {
         "subject": "[mailsum] {name} – {open} open, {new} new, {resolved} resolved ({date})",
@@ -196,6 +204,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "age_one": "1 day",
         "age_other": "{n} days",
         "footer": "Generated automatically by mailsum.",
+        # digest of threads no rule claims
+        "digest_subject": "[mailsum] Unrouted – {n} threads ({date})",
+        "digest_title": "Mail no customer rule claims, as of {date}",
+        "digest_intro": "No rule assigned these threads to a customer{since}. If one belongs to "
+        "a customer, please extend its `match:` in the rules (`mailsum rules test FILE.eml` "
+        "shows which rule claims a message).",
+        "digest_since": " (since {date})",
+        "digest_line": "{messages} message(s), last {date}, from {sender}",
     },
 }
 

@@ -109,6 +109,8 @@ class Rules:
     team_addresses: tuple[str, ...]
     customers: tuple[Customer, ...]
     fallback_contact: tuple[str, ...] = ()
+    fallback_schedule: str | None = None  # cron: when the digest of unrouted threads is due
+    fallback_language: str = "de"
     absences: tuple[Absence, ...] = ()
 
 
@@ -252,6 +254,28 @@ class Update:
             "resolved": len(self.resolved),
             "owner_changes": len(self.owner_changes),
         }
+
+
+@dataclass
+class DigestThread:
+    subject: str
+    first_from: str
+    last_activity: datetime
+    messages: int
+    summary: list[str]
+
+
+@dataclass
+class Digest:
+    """Threads no rule claims, for the fallback contact: so nothing falls through the cracks."""
+
+    to: list[str]
+    language: str
+    timezone: str
+    generated_at: datetime
+    since: datetime | None
+    threads: list[DigestThread]
+    subject: str = ""  # filled by render
 
 
 @dataclass

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jinja2
 
 from mailsum import i18n
-from mailsum.models import RenderedUpdate, Update, UpdateHistory, UpdatePoint
+from mailsum.models import Digest, RenderedUpdate, Update, UpdateHistory, UpdatePoint
 
 TEXT_TEMPLATE = "update.txt.j2"
 HTML_TEMPLATE = "update.html.j2"
@@ -414,6 +414,32 @@ def render_update(update: Update, templates_dir: Path | None = None) -> Rendered
     text = env.get_template(TEXT_TEMPLATE).render(context)
     html = env.get_template(HTML_TEMPLATE).render(context)
     return RenderedUpdate(subject=update.subject, text=text, html=html)
+
+
+def render_digest(digest: Digest, templates_dir: Path | None = None) -> RenderedUpdate:
+    """The fallback contact's digest of unrouted threads (``digest.txt.j2``/``.html.j2``)."""
+    lang, tz = digest.language, _zone(digest.timezone)
+    today = _local(digest.generated_at, tz)
+    since = (i18n.t(lang, "digest_since", date=i18n.format_date(_local(digest.since, tz), lang))
+             if digest.since else "")
+    digest.subject = header_safe(i18n.t(lang, "digest_subject", n=len(digest.threads),
+                                        date=i18n.format_date(today, lang)))
+    context = {
+        "t": lambda key, **kw: i18n.t(lang, key, **kw),
+        "lang": lang,
+        "title": i18n.t(lang, "digest_title", date=i18n.format_date(today, lang, year=True)),
+        "intro": i18n.t(lang, "digest_intro", since=since),
+        "threads": [
+            {"subject": th.subject or "–", "summary": [" ".join(x.split()) for x in th.summary],
+             "line": i18n.t(lang, "digest_line", messages=th.messages, sender=th.first_from,
+                            date=i18n.format_date(_local(th.last_activity, tz), lang))}
+            for th in digest.threads
+        ],
+    }
+    env = make_environment(templates_dir)
+    return RenderedUpdate(subject=digest.subject,
+                          text=env.get_template("digest.txt.j2").render(context),
+                          html=env.get_template("digest.html.j2").render(context))
 
 
 def open_in_browser(path: Path) -> bool:

@@ -33,6 +33,8 @@ from mailsum.errors import DeliveryError, ParseError, SourceError
 from mailsum.jsonout import update_json
 from mailsum.models import (
     Customer,
+    Digest,
+    DigestThread,
     OutgoingMail,
     OwnerChangeRecord,
     ParsedMessage,
@@ -45,6 +47,8 @@ from mailsum.secrets import resolve
 from mailsum.state import StateStore
 
 log = logging.getLogger("mailsum")
+
+DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
 
 
 class Delivery(Protocol):
@@ -357,6 +361,11 @@ class Runner:
                 self._send_customer(customer)
             except DeliveryError as exc:
                 self.report.delivery_errors.append(f"{customer.id}: {exc}")
+        if not self.options.customers:
+            try:
+                self._send_digest()
+            except DeliveryError as exc:
+                self.report.delivery_errors.append(f"{DIGEST_ID}: {exc}")
 
     def timezone_of(self, customer: Customer) -> str:
         return customer.timezone or self.config.timezone
@@ -423,6 +432,50 @@ class Runner:
                 counts=update.counts, update_key=key)
         crashpoint("after-outbox-commit")
         self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
+
+    def _send_digest(self) -> None:
+        """The fallback contact's digest of threads no rule claims, at its own schedule."""
+        rules = self.config.rules
+        if not rules.fallback_contact or not rules.fallback_schedule:
+            return
+        tz = self.config.timezone
+        last = self.store.last_update(DIGEST_ID)
+        last_due = datetime.fromisoformat(last["due_at"]) if last else None
+        due_at = schedule.due_time(rules.fallback_schedule, tz, last_due, self.now)
+        if due_at is None or self.store.update_for_due(DIGEST_ID, due_at) is not None:
+            return
+        sent = self.store.last_sent_update(DIGEST_ID)
+        since = datetime.fromisoformat(sent["created_at"]) if sent else None
+        threads = [t for t in self.store.threads(unrouted=True)
+                   if since is None or t.last_activity > since]
+        if not threads:
+            with self.store.transaction():
+                self.store.add_update(DIGEST_ID, due_at, self.now, status="skipped", quiet=True)
+            return
+        threads.sort(key=lambda t: t.last_activity, reverse=True)
+        heads = self.store.message_headers([t.message_ids[0] for t in threads])
+        digest = Digest(
+            to=list(rules.fallback_contact), language=rules.fallback_language, timezone=tz,
+            generated_at=self.now, since=since,
+            threads=[DigestThread(subject=t.subject,
+                                  first_from=heads.get(t.message_ids[0], ("?",))[0],
+                                  last_activity=t.last_activity, messages=len(t.message_ids),
+                                  summary=t.summary[:2]) for t in threads])
+        rendered = render.render_digest(digest, self.config.templates)
+        sender = self.config.delivery.sender
+        domain = parseaddr(sender)[1].rpartition("@")[2] or "mailsum.invalid"
+        key = f"{DIGEST_ID}.{int(due_at.timestamp())}"
+        message_id = deliver.make_message_id(key, self.secret(), domain)
+        mail = deliver.build_mail(
+            rendered, sender=sender, to=digest.to, cc=[],
+            reply_to=self.config.delivery.reply_to, message_id=message_id, date=self.now,
+            extra_headers={"X-Mailsum-Customer": DIGEST_ID})
+        with self.store.transaction():
+            update_id = self.store.add_update(
+                DIGEST_ID, due_at, self.now, status="pending", quiet=False,
+                message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
+                data=mail.data, update_key=key)
+        self._deliver(update_id, DIGEST_ID, message_id, mail.recipients, mail.data)
 
     def _deliver(self, update_id: int, customer_id: str, message_id: str,
                  recipients: list[str], data: bytes) -> None:

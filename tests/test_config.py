@@ -512,3 +512,20 @@ def test_shipped_rules_load(tmp_path: Path):
     assert by_id["acme"].match[1].subject == r"\[ACME-\d+\]"
     assert by_id["stadtwerke"].match[1].headers == (("X-Ticket-Customer", "SWT"),)
     assert (by_id["brightline"].language, by_id["brightline"].quiet_update) == ("en", False)
+
+
+def test_fallback_digest_schedule_is_validated(tmp_path):
+    from mailsum.config import load_rules
+    from mailsum.errors import ConfigError
+
+    rules = tmp_path / "r.yaml"
+    rules.write_text("team: {domains: [provider.de]}\ncustomers: []\n"
+                     "fallback:\n  contact: lead@provider.de\n  schedule: '0 8 * *'\n")
+    with pytest.raises(ConfigError) as err:
+        load_rules((rules,))
+    assert ":5:" in str(err.value) and "schedule" in str(err.value)
+    rules.write_text("team: {domains: [provider.de]}\ncustomers: []\n"
+                     "fallback:\n  contact: lead@provider.de\n  schedule: '0 8 * * 1'\n"
+                     "  language: en\n")
+    loaded = load_rules((rules,))
+    assert loaded.fallback_schedule == "0 8 * * 1" and loaded.fallback_language == "en"

@@ -25,7 +25,8 @@ PASSWORD = "s3cret-imap-pw"
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd (scripts/test.sh installs it)"),
+    pytest.mark.skipif(not dovecot_available(),
+                       reason="needs Debian dovecot-imapd (scripts/test.sh installs it)"),
 ]
 
 
@@ -101,9 +102,15 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
 
     first = mailsum(cfg, "run", "--now", "2026-11-27T07:30:00+01:00")
     assert first.returncode == 0, first.stderr
-    got = smtp.parsed()
+    everything = smtp.parsed()
+    digest = [m for m in everything if m["X-Mailsum-Customer"] == "_unrouted"]
+    got = [m for m in everything if m not in digest]
     by_customer = {m["X-Mailsum-Customer"]: m for m in got}
     assert len(got) == 3 and set(by_customer) == {"acme", "stadtwerke", "brightline"}
+    # what no rule claims goes to the fallback contact's digest, and only there
+    (digest_mail,) = digest
+    assert recipients(digest_mail) == {"servicedesk-lead@provider.de"}
+    assert "Black Week" in body_text(digest_mail)
     assert recipients(by_customer["acme"]) == {"anna.berger@provider.de", "max.weber@provider.de"}
     assert recipients(by_customer["brightline"]) == {"emma.clarke@provider.de"}
     for m in got:
@@ -117,9 +124,9 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
     bright_text = body_text(by_customer["brightline"])
     assert "Brightline" not in acme_text and "brightline-logistics" not in acme_text
     assert "acme-maschinenbau" not in bright_text
-    # the newsletter nobody claims is in no update
+    # the newsletter nobody claims is in no customer's update
     for m in got:
-        assert "Newsletter" not in body_text(m)
+        assert "Black Week" not in body_text(m) and "Tiefgarage" not in body_text(m)
 
     # state: a real SQLite file with the messages and the sent updates
     status = mailsum(cfg, "status", "--format", "json", "--now", "2026-11-27T07:31:00+01:00")
@@ -131,7 +138,7 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
     second = mailsum(cfg, "run", "--now", "2026-11-27T07:35:00+01:00")
     assert second.returncode == 0, second.stderr
     assert "fetched 0" in second.stderr
-    assert len(smtp.messages) == 3  # nothing sent twice
+    assert len(smtp.messages) == 4  # nothing sent twice
 
     # a new customer mail leads to an update with it at the next due time
     new = (
@@ -147,7 +154,7 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
     dovecot.append("support", [new], folder=folder)
     third = mailsum(cfg, "run", "--now", "2026-11-30T07:05:00+01:00")
     assert third.returncode == 0, third.stderr
-    later = smtp.parsed()[3:]
+    later = smtp.parsed()[4:]
     acme_updates = [m for m in later if m["X-Mailsum-Customer"] == "acme"]
     assert len(acme_updates) == 1
     assert "VPN-Zugang" in body_text(acme_updates[0])
@@ -238,7 +245,7 @@ def test_sample_eml_files_parse(tmp_path):
                           "2026-11-27T07:30:00+01:00"], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     files = sorted((tmp_path / "out" / "updates").glob("*.eml"))
-    assert len(files) == 3
+    assert len(files) == 4  # three customers and the digest of unrouted mail
     for f in files:
         msg = email.message_from_bytes(f.read_bytes())
         assert msg.is_multipart() and msg["Subject"].startswith("[mailsum]")

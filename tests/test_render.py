@@ -583,3 +583,18 @@ def test_open_in_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
     monkeypatch.setattr(webbrowser, "open", broken)
     assert open_in_browser(page) is False
+
+
+def test_digest_lists_unrouted_threads_in_both_languages() -> None:
+    from mailsum.models import Digest, DigestThread
+    from mailsum.render import render_digest
+
+    at = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    threads = [DigestThread("Reinigung der Tiefgarage", "info@hausverwaltung.example", at, 1,
+                            ["Bitte parken Sie <draußen>."])]
+    de = render_digest(Digest(["lead@provider.de"], "de", "Europe/Berlin", at, None, threads))
+    assert de.subject == "[mailsum] Nicht zugeordnet – 1 Threads (26.11.)"
+    assert "Reinigung der Tiefgarage" in de.text and "info@hausverwaltung.example" in de.text
+    assert "&lt;draußen&gt;" in de.html and "<draußen>" in de.text
+    en = render_digest(Digest(["lead@provider.de"], "en", "Europe/Berlin", at, at, threads))
+    assert en.subject.startswith("[mailsum] Unrouted – 1 threads") and "since 26 Nov" in en.text
