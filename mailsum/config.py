@@ -408,7 +408,7 @@ def rules_files(target: Path, node: Node | None = None, config_file: str = "") -
 
 _RULES_KEYS = ("team", "customers", "fallback", "absences")
 _CUSTOMER_KEYS = ("id", "name", "match", "contact", "cc", "owner", "language", "schedule",
-                  "quiet_update", "timezone", "team", "stale_after_days")
+                  "quiet_update", "timezone", "team", "stale_after_days", "templates")
 _MATCH_KEYS = ("from_domain", "from_address", "to_address", "subject", "header")
 
 
@@ -516,9 +516,20 @@ def _customer(node: Node, language: str) -> Customer:
               if "team" in entries else ()),
         stale_after_days=(entries["stale_after_days"].as_int(minimum=1, maximum=3650)
                           if "stale_after_days" in entries else 14),
+        templates=_customer_templates(entries["templates"]) if "templates" in entries else None,
         file=node.file,
         line=node.key_line,
     )
+
+
+def _customer_templates(node: Node) -> str:
+    """A template folder for one customer, relative to the rules file that names it."""
+    folder = Path(node.as_str()).expanduser()
+    if not folder.is_absolute():
+        folder = Path(node.file).resolve().parent / folder
+    if not folder.is_dir():
+        raise node.error(f"templates folder {folder} does not exist")
+    return str(folder)
 
 
 def _match(node: Node) -> Match:

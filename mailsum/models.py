@@ -92,6 +92,7 @@ class Customer:
     timezone: str | None = None  # None: the config's timezone
     team: tuple[str, ...] = ()  # extra team addresses allowed to steer this customer
     stale_after_days: int = 14  # an open point older than this is shown as a problem
+    templates: str | None = None  # folder overriding the templates for this customer only
     file: str = ""
     line: int = 0
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
+from pathlib import Path
 from typing import Any, Protocol
 
 from mailsum import (
@@ -409,7 +410,8 @@ class Runner:
                                       quiet=True)
             log.info("%s: nothing new, quiet_update is off; no update", customer.id)
             return
-        rendered = render.render_update(update, self.config.templates)
+        templates = Path(customer.templates) if customer.templates else self.config.templates
+        rendered = render.render_update(update, templates)
         crashpoint("after-render")
         update.subject = rendered.subject
         secret = self.secret()

@@ -186,3 +186,20 @@ def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
     assert statuses == ["failed", "sent"]
     again = Runner(config, store, flaky, RunOptions(now=NOW, poll=False)).run()
     assert len(flaky.attempts) == 2 and again.exit_code == 0  # a failed update is not resent
+
+
+def test_a_customer_can_have_its_own_templates(tmp_path):
+    config, _ = setup(tmp_path, [mail(1)])
+    own = tmp_path / "acme-templates"
+    own.mkdir()
+    (own / "update.txt.j2").write_text("ACME-EIGEN {{ subject }}\n")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text((REPO / "rules" / "customers.yaml").read_text().replace(
+        "    stale_after_days: 14", "    stale_after_days: 14\n    templates: acme-templates"))
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(cfg.read_text().replace(f"rules: {REPO}/rules/", f"rules: {rules}"))
+    config = load_config(cfg)
+    _, _, delivery, _ = run(config, force=True)
+    by_to = {m.recipients[0]: m.data for m in delivery.sent}
+    assert b"ACME-EIGEN" in by_to["anna.berger@provider.de"]
+    assert b"ACME-EIGEN" not in by_to["jonas.keller@provider.de"]
