@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from mailsum.lexicon import MONTHS
+
 # --------------------------------------------------------------------------- classification
 
 _AUTO_SUBJECT = re.compile(
@@ -76,20 +78,7 @@ def _is_auto_reply(h: dict[str, str], subject: str) -> bool:
 
 # --------------------------------------------------------------------------- return date
 
-_MONTHS = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1,
-    "februar": 2, "february": 2, "feb": 2, "febr": 2,
-    "märz": 3, "maerz": 3, "march": 3, "mär": 3, "mar": 3, "mrz": 3,
-    "april": 4, "apr": 4,
-    "mai": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-}  # fmt: skip
+_MONTHS = MONTHS
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAYS = {
     "montag": 0, "monday": 0, "mo": 0, "mon": 0,
