@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -118,32 +118,32 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
              customers: tuple[str, ...] = (), force: bool = False, now: str | None = None
              ) -> None:
     from mailsum.lock import run_lock
-    from mailsum.runner import CollectingDelivery, Runner, RunOptions, make_delivery
-    from mailsum.state import StateStore
 
-    with _errors():
+    with _errors(), ExitStack() as held:
         config = _load(ctx)
+        if not dry_run:  # an overlapping cron run stops here, before any heavy import
+            held.enter_context(run_lock(config.lock_path))
+        from mailsum.runner import CollectingDelivery, Runner, RunOptions, make_delivery
+        from mailsum.state import StateStore
+
         known = {c.id for c in config.rules.customers}
         for cid in customers:
             if cid not in known:
                 raise ConfigError(str(config.path), None, "customer",
                                   f"unknown customer id {cid!r}; known: {', '.join(sorted(known))}")
         progress = _progress()
+        if progress:
+            held.callback(progress.close)
         options = RunOptions(poll=poll, send=send, dry_run=dry_run, customers=customers,
                              force=force, now=_now(now), progress=progress)
         if dry_run:
             store = StateStore.open_copy_in_memory(config.state_path)
-            runner = Runner(config, store, CollectingDelivery(), options)
-            report = runner.run()
+            delivery: Any = CollectingDelivery()
         else:
-            with run_lock(config.lock_path):
-                store = StateStore.open(config.state_path)
-                try:
-                    report = Runner(config, store, make_delivery(config.delivery), options).run()
-                finally:
-                    store.close()
-                    if progress:
-                        progress.close()
+            store = StateStore.open(config.state_path)
+            delivery = make_delivery(config.delivery)
+        held.callback(store.close)
+        report = Runner(config, store, delivery, options).run()
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

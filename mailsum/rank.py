@@ -9,11 +9,10 @@ stemmer and stop-word lists sumy ships (no downloads); IDF comes from the thread
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
 
 from mailsum.segment import tokenize_words
 
@@ -23,13 +22,21 @@ _TOLERANCE = 1e-5  # L1 change of scores that sum to 1
 _MAX_ITERATIONS = 100
 
 
+# sumy's stemmer pulls in NLTK (~1.5 s of imports), so it is loaded on the first summary only:
+# a cron run without new mail never pays for it.
+
+
 @lru_cache(maxsize=4)
 def _stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
     return frozenset(get_stop_words(language))
 
 
 @lru_cache(maxsize=4)
-def _stemmer(language: str) -> Stemmer:
+def _stemmer(language: str) -> Callable[[str], str]:
+    from sumy.nlp.stemmers import Stemmer
+
     return Stemmer(language)
 
 

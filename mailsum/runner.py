@@ -119,6 +119,8 @@ def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
         password=(lambda: resolve(secret)) if secret else (lambda: ""),
         folders=tuple(src.folders), timeout=src.timeout, tls_verify=src.tls_verify,
         batch_size=src.batch_size, max_message_bytes=src.max_message_bytes,
+        oauth2_token=(lambda: resolve(token)) if (token := src.oauth2_token) else None,
+        oauth2_mechanism=src.oauth2_mechanism, allow_insecure=src.allow_insecure,
     )
 
 
@@ -170,8 +172,10 @@ class Runner:
                     with self.store.transaction():
                         self._store_batch(batch.messages)
                         for uid, size in batch.oversized:
-                            self._failure(src.name, folder, str(uid), uid, None,
-                                          f"message of {size} bytes exceeds max_message_bytes")
+                            mid, subject = _head_fields(batch.oversized_headers.get(uid, b""))
+                            self._failure(src.name, folder, str(uid), uid, mid,
+                                          f"message of {size} bytes exceeds max_message_bytes"
+                                          + (f" (subject {subject!r})" if subject else ""))
                         crashpoint("before-batch-commit")
                         self.store.set_folder_cursor(src.name, folder, batch.uidvalidity,
                                                      batch.last_uid)
@@ -504,6 +508,21 @@ class Runner:
         log.info("update for %s %s: %s", customer_id,
                  "composed (dry run, not sent)" if self.options.dry_run else "delivered", where)
         self.report.sent.append(where)
+
+
+def _head_fields(header: bytes) -> tuple[str | None, str]:
+    """Message-ID and subject of an oversized message, from its header block alone."""
+    if not header:
+        return None, ""
+    from email.parser import BytesHeaderParser
+    from email.policy import default
+
+    head = BytesHeaderParser(policy=default).parsebytes(header)
+    try:
+        return (str(head["Message-ID"]).strip() or None if head["Message-ID"] else None,
+                str(head["Subject"] or "").strip())
+    except (ValueError, TypeError):  # a header too broken to decode still leaves the reason
+        return None, ""
 
 
 def retry_delay(attempts: int) -> timedelta:

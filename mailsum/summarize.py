@@ -12,12 +12,7 @@ ignoring how it started.
 from __future__ import annotations
 
 from functools import lru_cache
-
-import numpy
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
+from typing import Any
 
 from mailsum import rank
 from mailsum.segment import SumyTokenizer
@@ -25,27 +20,31 @@ from mailsum.segment import SumyTokenizer
 _LANGUAGES = {"de": "german", "en": "english"}
 
 
-class _TextRank(TextRankSummarizer):
+@lru_cache(maxsize=4)
+def _summarizer(language: str) -> Any:
     """sumy's TextRank without self-loops, with dangling sentences linked to all.
 
     sumy keeps each sentence's similarity to itself in the graph, so a sentence that shares no
     word with the rest keeps its own rank and scores as high as the thread's central sentences.
+    sumy (and NLTK behind it) is imported here, on first use, to keep start-up fast.
     """
+    import numpy
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
 
-    def _create_matrix(self, document: ObjectDocumentModel) -> numpy.ndarray:
-        words = [self._to_words_set(s) for s in document.sentences]
-        n = len(words)
-        weights = numpy.zeros((n, n))
-        for i in range(n):
-            for j in range(i + 1, n):
-                weights[i, j] = weights[j, i] = self._rate_sentences_edge(words[i], words[j])
-        weights[weights.sum(axis=1) == 0] = 1.0 / n
-        weights /= weights.sum(axis=1)[:, numpy.newaxis]
-        return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
+    class _TextRank(TextRankSummarizer):  # type: ignore[misc]
+        def _create_matrix(self, document: Any) -> Any:
+            words = [self._to_words_set(s) for s in document.sentences]
+            n = len(words)
+            weights = numpy.zeros((n, n))
+            for i in range(n):
+                for j in range(i + 1, n):
+                    weights[i, j] = weights[j, i] = self._rate_sentences_edge(words[i], words[j])
+            weights[weights.sum(axis=1) == 0] = 1.0 / n
+            weights /= weights.sum(axis=1)[:, numpy.newaxis]
+            return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
 
-
-@lru_cache(maxsize=4)
-def _summarizer(language: str) -> TextRankSummarizer:
     summarizer = _TextRank(Stemmer(language))
     summarizer.stop_words = get_stop_words(language)
     return summarizer
@@ -81,6 +80,8 @@ def summarize(
     unique = sorted(first.values())
     if len(unique) <= count:
         return [sentences[i] for i in unique]
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
     doc_sentences = [Sentence(sentences[i], tokenizer) for i in unique]
     document = ObjectDocumentModel([Paragraph(doc_sentences)])
     ratings = _summarizer(lang).rate_sentences(document)
