@@ -312,6 +312,10 @@ class StateStore:
                 f"SELECT message_id FROM messages WHERE thread_id IN ({marks})", chunk)]
         return out
 
+    def unanalyzed_by_date(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT message_id FROM messages WHERE analyzed=0 ORDER BY date, message_id")]
+
     def unanalyzed_message_ids(self) -> set[str]:
         return {r[0] for r in
                 self.conn.execute("SELECT message_id FROM messages WHERE analyzed=0")}

@@ -203,3 +203,20 @@ def test_a_customer_can_have_its_own_templates(tmp_path):
     by_to = {m.recipients[0]: m.data for m in delivery.sent}
     assert b"ACME-EIGEN" in by_to["anna.berger@provider.de"]
     assert b"ACME-EIGEN" not in by_to["jonas.keller@provider.de"]
+
+
+def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypatch):
+    import mailsum.runner as runner_module
+
+    sample = REPO / "examples" / "mailbox"
+    src = mailbox.Maildir(sample, factory=None, create=False)
+    messages = [src.get_bytes(k) for k in sorted(src.iterkeys())]
+    config, _ = setup(tmp_path / "whole", messages)
+    _, whole, _, _ = run(config, send=False)
+    monkeypatch.setattr(runner_module, "ANALYZE_CHUNK", 3)
+    config, _ = setup(tmp_path / "sliced", messages)
+    _, sliced, _, _ = run(config, send=False)
+    assert _groups(sliced) == _groups(whole)
+    for cid in ("acme", "stadtwerke", "brightline"):
+        assert {(p.id, p.status, p.owner) for p in sliced.points(cid)} == \
+            {(p.id, p.status, p.owner) for p in whole.points(cid)}
