@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -120,9 +122,22 @@ service imap-login {{
         return p.read_text(errors="replace") if p.exists() else ""
 
     def stop(self) -> None:
+        """Stop the master and wait for it, so no Dovecot outlives its test's folder."""
+        pidfile = self.root / "run" / "master.pid"
+        pid = int(pidfile.read_text().strip()) if pidfile.exists() else None
         subprocess.run([DOVEADM, "-c", str(self.config), "stop"], check=False,
                        capture_output=True)
-        time.sleep(0.2)
+        deadline = time.monotonic() + 5
+        while pid and time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            if pid:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def append(self, user: str, messages: list[bytes], folder: str = "INBOX") -> None:
