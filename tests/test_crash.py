@@ -57,7 +57,7 @@ RANDOM_KILLS = 20
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs root and Debian dovecot-imapd"),
+    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd"),
 ]
 
 

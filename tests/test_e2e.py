@@ -17,7 +17,7 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
-from servers import Dovecot, SmtpSink, dovecot_available, free_port
+from servers import Dovecot, SmtpSink, dovecot_available, free_port, write_mailsum_config
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "mailbox"
@@ -50,31 +50,7 @@ def smtp():
 
 
 def write_config(tmp: Path, imap_port: int, smtp_port: int, extra_source: str = "") -> Path:
-    cfg = tmp / "config.yaml"
-    cfg.write_text(f"""
-state: sqlite:///{tmp}/mailsum.db
-language: de
-timezone: Europe/Berlin
-sources:
-  - name: support
-    kind: imap
-    host: 127.0.0.1
-    port: {imap_port}
-    security: none
-    username: support
-    password_env: MAILSUM_TEST_IMAP_PASSWORD
-    folders: [INBOX]
-{extra_source}
-delivery:
-  kind: smtp
-  host: 127.0.0.1
-  port: {smtp_port}
-  security: none
-  from: "Service Desk <it-support@provider.de>"
-  reply_to: it-support@provider.de
-rules: {REPO}/rules/
-""")
-    return cfg
+    return write_mailsum_config(tmp, imap_port, smtp_port, "INBOX", source_extra=extra_source)
 
 
 def mailsum(cfg: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -40,7 +40,7 @@ CUSTOMERS = {"acme", "stadtwerke", "brightline"}
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs root and Debian dovecot-imapd"),
+    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd"),
 ]
 
 

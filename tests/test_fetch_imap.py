@@ -17,7 +17,7 @@ PASSWORD = "fetch-pw-7781"
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs root and Debian dovecot-imapd"),
+    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd"),
 ]
 
 

@@ -34,7 +34,7 @@ PASSWORD = "oauth-plain-pw"
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not dovecot_available(), reason="needs root and Debian dovecot-imapd"),
+    pytest.mark.skipif(not dovecot_available(), reason="needs Debian dovecot-imapd"),
 ]
 
 
