@@ -8,6 +8,7 @@ that only collects, so what it prints is what a real run would do.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -319,7 +320,8 @@ class Runner:
         )
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)
-        stale = {r for r in self._stored_thread_ids(members) if r != t.thread_id}
+        stored = self.store.thread_ids_of([m.message_id for m in members])
+        stale = {r for r in stored if r != t.thread_id}
         if stale:
             self.store.drop_threads(sorted(stale))
         self.store.save_thread(ThreadRecord(
@@ -351,14 +353,6 @@ class Runner:
                 OwnerChangeRecord(point_id=c.point_id, old=c.old, new=c.new, at=c.at,
                                   reason=c.reason, recorded_at=self.now), c.message_id)
         self.store.mark_analyzed(t.message_ids, t.thread_id, customer_id)
-
-    def _stored_thread_ids(self, members: list[ParsedMessage]) -> set[str]:
-        ids = [m.message_id for m in members]
-        marks = ",".join("?" * len(ids))
-        rows = self.store.conn.execute(
-            f"SELECT DISTINCT thread_id FROM messages WHERE message_id IN ({marks}) "
-            "AND thread_id IS NOT NULL", ids)
-        return {r[0] for r in rows}
 
     # ------------------------------------------------------------------ send
 
@@ -539,8 +533,6 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def _recipients(row: Any) -> list[str]:
-    import json
-
     return list(json.loads(row["recipients"] or "[]"))
 
 

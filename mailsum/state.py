@@ -304,6 +304,16 @@ class StateStore:
                     f"({marks}) AND m.thread_id IS NOT NULL", [kind, *chunk]))
         return found
 
+    def thread_ids_of(self, message_ids: list[str]) -> set[str]:
+        """The stored thread ids of these messages (several when a new mail merged threads)."""
+        found: set[str] = set()
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT thread_id FROM messages WHERE message_id IN ({marks}) "
+                "AND thread_id IS NOT NULL", chunk))
+        return found
+
     def thread_message_ids(self, thread_ids: set[str]) -> list[str]:
         out: list[str] = []
         for chunk in self._chunks(sorted(thread_ids)):
