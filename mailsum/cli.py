@@ -135,7 +135,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         if progress:
             held.callback(progress.close)
         options = RunOptions(poll=poll, send=send, dry_run=dry_run, customers=customers,
-                             force=force, now=_now(now), progress=progress)
+                             force=force, now=_now(now), progress=progress,
+                             unrouted_details=fmt == "json" or dry_run)
         if dry_run:
             store = StateStore.open_copy_in_memory(config.state_path)
             delivery: Any = CollectingDelivery()
@@ -152,7 +153,7 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
                 click.echo(f"would send to {', '.join(update.to)}: {rendered.subject}")
         click.echo(
             f"fetched {report.fetched}, stored {report.stored}, duplicates {report.duplicates}, "
-            f"failed {len(report.failures)}, unrouted {len(report.unrouted)}, "
+            f"failed {len(report.failures)}, unrouted {report.unrouted_count}, "
             f"updates {len(report.updates)}, sent {len(report.sent)}", err=True)
         for err in report.source_errors + report.delivery_errors:
             click.echo(f"failed: {err}", err=True)

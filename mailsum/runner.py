@@ -78,6 +78,9 @@ class RunOptions:
     force: bool = False  # send now, whatever the schedule says
     now: datetime | None = None
     progress: Callable[[str, int, int], None] | None = None  # (what, done, total)
+    # keep every unrouted message in the report (for --format json); a cron run on a big first
+    # poll only needs the count, and the list would grow with the mailbox
+    unrouted_details: bool = True
 
 
 @dataclass
@@ -91,6 +94,7 @@ class RunReport:
     updates: list[dict[str, Any]] = field(default_factory=list)
     rendered: list[tuple[Update, Any]] = field(default_factory=list)
     unrouted: list[dict[str, Any]] = field(default_factory=list)
+    unrouted_count: int = 0  # also counted when the details are not kept
     sent: list[str] = field(default_factory=list)
     commands: list[dict[str, Any]] = field(default_factory=list)  # applied from replies
 
@@ -282,7 +286,10 @@ class Runner:
                 crashpoint("during-analyze")
                 if customer is None:
                     for m in members:
-                        if m.message_id in pending:
+                        if m.message_id not in pending:
+                            continue
+                        self.report.unrouted_count += 1
+                        if self.options.unrouted_details:
                             self.report.unrouted.append(
                                 {"message_id": m.message_id, "from": m.from_addr,
                                  "subject": m.subject})
