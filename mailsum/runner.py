@@ -462,7 +462,7 @@ class Runner:
         sent = self.store.last_sent_update(DIGEST_ID)
         since = datetime.fromisoformat(sent["created_at"]) if sent else None
         threads = [t for t in self.store.threads(unrouted=True)
-                   if since is None or t.last_activity > since]
+                   if (since is None or t.last_activity > since) and self._written_by_people(t)]
         if not threads:
             with self.store.transaction():
                 self.store.add_update(DIGEST_ID, due_at, self.now, status="skipped", quiet=True)
@@ -491,6 +491,10 @@ class Runner:
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
                 data=mail.data, update_key=key)
         self._deliver(update_id, DIGEST_ID, message_id, mail.recipients, mail.data)
+
+    def _written_by_people(self, t: ThreadRecord) -> bool:
+        """Newsletters, bounces and auto-replies alone need no rule: the digest leaves them out."""
+        return any(not m.auto for m in self.store.load_messages(t.message_ids))
 
     def _deliver(self, update_id: int, customer_id: str, message_id: str,
                  recipients: list[str], data: bytes) -> None:
