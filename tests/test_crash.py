@@ -61,13 +61,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def dovecot():
-    server = Dovecot({"support": PASSWORD}).start()
-    yield server
-    server.stop()
-
-
 class Lane:
     """One state file, one folder, one SMTP sink; runs happen one weekday after another."""
 

@@ -17,7 +17,7 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
-from servers import Dovecot, SmtpSink, dovecot_available, free_port, write_mailsum_config
+from servers import SmtpSink, dovecot_available, free_port, write_mailsum_config
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "mailbox"
@@ -33,13 +33,6 @@ pytestmark = [
 def sample_messages() -> list[bytes]:
     box = mailbox.Maildir(SAMPLE, factory=None, create=False)
     return [box.get_bytes(k) for k in sorted(box.iterkeys())]
-
-
-@pytest.fixture(scope="module")
-def dovecot():
-    server = Dovecot({"support": PASSWORD}).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -26,13 +26,6 @@ pytestmark = [
 T0 = "2026-11-27T07:30:00+01:00"
 
 
-@pytest.fixture(scope="module")
-def dovecot():
-    server = Dovecot({"support": PASSWORD}).start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture
 def world(dovecot, tmp_path):
     """Sample mailbox polled and the first updates sent; returns helpers for one test."""

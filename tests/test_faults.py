@@ -44,13 +44,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def dovecot():
-    server = Dovecot({"support": PASSWORD}).start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture
 def smtp():
     sink = ScriptedSmtpSink().start()

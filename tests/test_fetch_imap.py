@@ -27,13 +27,6 @@ def mail(n: int, body: str = "") -> bytes:
             f"Text {n}\r\n{body}").encode()
 
 
-@pytest.fixture(scope="module")
-def dovecot():
-    server = Dovecot({"support": PASSWORD}).start()
-    yield server
-    server.stop()
-
-
 def settings(port: int, password: str = PASSWORD, **kw) -> ImapSettings:
     base = dict(host="127.0.0.1", port=port, security="none", username="support",
                 password=lambda: password, timeout=5, batch_size=4)
