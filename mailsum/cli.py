@@ -121,7 +121,9 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
 
     with _errors(), ExitStack() as held:
         config = _load(ctx)
-        if not dry_run:  # an overlapping cron run stops here, before any heavy import
+        # an overlapping cron run stops here, before any heavy import; on PostgreSQL, runs on
+        # several machines share the work through leases instead
+        if not dry_run and not config.state_url:
             held.enter_context(run_lock(config.lock_path))
         from mailsum.runner import CollectingDelivery, Runner, RunOptions, make_delivery
         from mailsum.state import StateStore
@@ -138,10 +140,10 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
                              force=force, now=_now(now), progress=progress,
                              unrouted_details=fmt == "json" or dry_run)
         if dry_run:
-            store = StateStore.open_copy_in_memory(config.state_path)
+            store = StateStore.open_scratch(config.state)
             delivery: Any = CollectingDelivery()
         else:
-            store = StateStore.open(config.state_path)
+            store = StateStore.open(config.state)
             delivery = make_delivery(config.delivery)
         held.callback(store.close)
         report = Runner(config, store, delivery, options).run()
@@ -220,7 +222,7 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
         if customer not in {c.id for c in config.rules.customers}:
             raise ConfigError(str(config.path), None, "customer",
                               f"unknown customer id {customer!r}")
-        store = StateStore.open_copy_in_memory(config.state_path)
+        store = StateStore.open_scratch(config.state)
         report = Runner(config, store, CollectingDelivery(),
                         RunOptions(dry_run=True, force=True, customers=(customer,),
                                    now=_now(now))).run()
@@ -245,6 +247,54 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
         click.echo(f"Subject: {rendered.subject}\nTo: {', '.join(update.to)}\n")
         click.echo(rendered.text)
     sys.exit(report.exit_code)
+
+
+@main.command()
+@click.option("--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds between two polls of the same source.")
+@click.option("--lease", "lease", type=click.FloatRange(min=1.0), default=120.0,
+              show_default=True,
+              help="Seconds a claim on a source, the analysis or a customer lasts unless renewed; "
+                   "a dead worker's work is taken over after this.")
+@click.option("--id", "label", default="worker", show_default=True,
+              help="Name of this worker in logs and leases (host and pid are added).")
+@click.pass_context
+def worker(ctx: click.Context, interval: float, lease: float, label: str) -> None:
+    """Run continuously, sharing the work with other workers (stop with SIGTERM).
+
+    With a PostgreSQL state, start as many workers on as many machines as you like; with the
+    SQLite file, one worker holds the run lock (cron runs then exit 3).
+    """
+    import signal
+    import threading
+
+    from mailsum.holders import holder_id
+    from mailsum.lock import run_lock
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:  # noqa: ARG001
+        if stop.is_set():
+            raise KeyboardInterrupt  # a second signal: leave now, open transactions roll back
+        log.info("stopping after the current item (signal %d)", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    with _errors(), ExitStack() as held:
+        config = _load(ctx)
+        if not config.state_url:
+            held.enter_context(run_lock(config.lock_path))
+        from mailsum.runner import make_delivery
+        from mailsum.state import StateStore
+        from mailsum.worker import Worker, WorkerSettings
+
+        store = StateStore.open(config.state)
+        held.callback(store.close)
+        settings = WorkerSettings(holder=holder_id(label), interval=interval,
+                                  lease_seconds=lease)
+        Worker(config, store, make_delivery(config.delivery), settings, stop).run()
+    sys.exit(EXIT_OK)
 
 
 @main.command()
@@ -334,7 +384,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
 
     with _errors():
         config = _load(ctx)
-        store = StateStore.open_copy_in_memory(config.state_path)
+        store = StateStore.open_scratch(config.state)
     moment = _now(now) or datetime.now(UTC)
     rows = []
     for c in config.rules.customers:

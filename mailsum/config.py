@@ -102,6 +102,12 @@ class Config:
     lock_path: Path
     secret: Secret | None = None  # HMAC key for reply Message-IDs; None: kept in the state store
     replies: ReplySettings = ReplySettings()
+    state_url: str | None = None  # postgresql://…: shared by several workers
+
+    @property
+    def state(self) -> Path | str:
+        """Where the state lives: the PostgreSQL URL when set, else the SQLite file."""
+        return self.state_url or self.state_path
 
 
 # --------------------------------------------------------------------------- config.yaml
@@ -128,7 +134,9 @@ def load_config(path: Path) -> Config:
     top = root.mapping(_TOP_KEYS)
     language = top["language"].as_enum(LANGUAGES) if "language" in top else "de"
     timezone = _timezone(top["timezone"]) if "timezone" in top else DEFAULT_TIMEZONE
-    state_path = _state_path(top["state"], base) if "state" in top else base / "mailsum.db"
+    state_url = _state_url(top["state"]) if "state" in top else None
+    state_path = (_state_path(top["state"], base) if "state" in top and not state_url
+                  else base / "mailsum.db")
     lock_path = (_path(top["lock"], base) if "lock" in top
                  else state_path.with_name(state_path.name + ".lock"))
     if "sources" not in top:
@@ -149,7 +157,8 @@ def load_config(path: Path) -> Config:
     replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
     return Config(path=path, state_path=state_path, language=language, timezone=timezone,
                   sources=sources, delivery=delivery, rules=rules, rules_files=files,
-                  templates=templates, lock_path=lock_path, secret=secret, replies=replies)
+                  templates=templates, lock_path=lock_path, secret=secret, replies=replies,
+                  state_url=state_url)
 
 
 def _replies(node: Node) -> ReplySettings:
@@ -345,10 +354,28 @@ def _path(node: Node, base: Path) -> Path:
     return (path if path.is_absolute() else base / path).resolve()
 
 
+def _state_url(node: Node) -> str | None:
+    """A PostgreSQL URL for several workers; the password comes from libpq, never the file."""
+    text = node.as_str()
+    if not text.startswith(("postgresql://", "postgres://")):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise node.error(f"not a valid PostgreSQL URL: {exc}") from exc
+    if parts.password:
+        raise node.error("do not write the database password into the config; set PGPASSWORD "
+                         "or use a ~/.pgpass file (libpq reads both)")
+    if not parts.path.strip("/") and "dbname=" not in parts.query:
+        raise node.error("the PostgreSQL URL names no database: postgresql://USER@HOST/DBNAME")
+    return text
+
+
 def _state_path(node: Node, base: Path) -> Path:
     text = node.as_str()
-    if text.startswith(("postgresql://", "postgres://")):
-        raise node.error("PostgreSQL is not supported yet; use sqlite:///PATH or a file path")
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]
     elif "://" in text:

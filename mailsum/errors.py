@@ -38,3 +38,19 @@ class DeliveryError(MailsumError):
 
 class LockedError(MailsumError):
     """Another mailsum run holds the lock."""
+
+
+class StateError(MailsumError):
+    """The state database cannot be reached or used; nothing was done (exit code 1)."""
+
+
+class LeaseLost(MailsumError):
+    """Another worker took over this work after our lease ran out; our changes were rolled back."""
+
+    def __init__(self, kind: str, name: str) -> None:
+        self.kind, self.name = kind, name
+        super().__init__(f"lease on {kind} {name!r} lost to another worker")
+
+
+class StateConflict(MailsumError):
+    """The state already holds this record: another worker got there first."""

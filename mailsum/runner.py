@@ -31,7 +31,8 @@ from mailsum import (
 )
 from mailsum.config import Config, DeliveryConfig, SourceConfig
 from mailsum.crashpoint import crashpoint
-from mailsum.errors import DeliveryError, ParseError, SourceError
+from mailsum.holders import holder_id, is_dead_here
+from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
 from mailsum.jsonout import update_json
 from mailsum.models import (
     Customer,
@@ -46,7 +47,7 @@ from mailsum.models import (
     Update,
 )
 from mailsum.secrets import resolve
-from mailsum.state import StateStore
+from mailsum.state import Lease, StateStore
 
 log = logging.getLogger("mailsum")
 
@@ -81,6 +82,12 @@ class RunOptions:
     # keep every unrouted message in the report (for --format json); a cron run on a big first
     # poll only needs the count, and the list would grow with the mailbox
     unrouted_details: bool = True
+    # several workers share one PostgreSQL state: who we are, how long our claims last, when a
+    # polled source is due again, and the question asked between items on a graceful stop
+    worker: str = field(default_factory=holder_id)
+    lease_seconds: float = 120.0
+    poll_every: float = 0.0
+    should_stop: Callable[[], bool] | None = None
 
 
 @dataclass
@@ -144,27 +151,69 @@ class Runner:
     # ------------------------------------------------------------------ entry point
 
     def run(self) -> RunReport:
+        self.reap_dead_holders()
         if self.options.poll:
             for src in self.config.sources:
+                if self.stopping():
+                    break
                 self.poll_source(src)
             self.analyze()
         if self.options.send:
             self.send()
         return self.report
 
+    def stopping(self) -> bool:
+        return self.options.should_stop is not None and self.options.should_stop()
+
+    # ------------------------------------------------------------------ leases
+
+    def reap_dead_holders(self) -> None:
+        """Take back at once what a crashed process on this machine still held."""
+        dead = [h for h in self.store.holders() if is_dead_here(h)]
+        if dead:
+            with self.store.transaction():
+                for holder in dead:
+                    self.store.reap(holder)
+            log.info("took over the work of %s (process gone)", ", ".join(sorted(dead)))
+
+    def claim(self, kind: str, name: str) -> Lease | None:
+        with self.store.transaction():
+            lease = self.store.claim(kind, name, self.options.worker, self.options.lease_seconds)
+        if lease is None:
+            log.info("%s %s is being worked on by %s; skipped", kind, name,
+                     self.store.lease_holder(kind, name) or "another worker")
+        return lease
+
+    def release(self, lease: Lease, next_due_in: float = 0.0) -> None:
+        with self.store.transaction():
+            self.store.release(lease, next_due_in)
+
+    @property
+    def claim_seconds(self) -> float:
+        """How long an outbox claim lasts: our lease plus the longest SMTP conversation."""
+        return self.options.lease_seconds + 2 * self.config.delivery.timeout
+
     # ------------------------------------------------------------------ poll
 
-    def poll_source(self, src: SourceConfig) -> None:
+    def poll_source(self, src: SourceConfig, lease: Lease | None = None) -> None:
+        """Poll one source under its lease; a worker that already claimed it passes the lease."""
+        lease = lease or self.claim("source", src.name)
+        if lease is None:
+            return
         try:
             if src.kind == "imap":
-                self._poll_imap(src)
+                self._poll_imap(src, lease)
             else:
-                self._poll_local(src)
+                self._poll_local(src, lease)
         except SourceError as exc:
             log.error("%s", exc)
             self.report.source_errors.append(str(exc))
+        except LeaseLost as exc:
+            log.warning("%s; its last batch was rolled back and is polled again", exc)
+        finally:
+            self.release(lease, self.options.poll_every)
 
-    def _poll_imap(self, src: SourceConfig) -> None:
+    def _poll_imap(self, src: SourceConfig, lease: Lease) -> None:
         fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
         fetcher.connect()
         try:
@@ -172,10 +221,12 @@ class Runner:
                 uidvalidity, last_uid = self.store.folder_cursor(src.name, folder)
                 done = 0
                 for batch in fetcher.fetch_folder(folder, uidvalidity, last_uid):
+                    if self.stopping():
+                        return
                     crashpoint("after-fetch")
                     done += len(batch.messages) + len(batch.oversized)
                     self._progress(f"{src.name}/{folder}", done, batch.total)
-                    with self.store.transaction():
+                    with self.store.transaction(fence=lease):
                         self._store_batch(batch.messages)
                         for uid, size in batch.oversized:
                             mid, subject = _head_fields(batch.oversized_headers.get(uid, b""))
@@ -189,15 +240,17 @@ class Runner:
         finally:
             fetcher.close()
 
-    def _poll_local(self, src: SourceConfig) -> None:
+    def _poll_local(self, src: SourceConfig, lease: Lease) -> None:
         assert src.path is not None
         seen = self.store.seen_keys(src.name, "")
         reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
         done = 0
         for batch in reader(src.name, src.path, seen, src.batch_size):
+            if self.stopping():
+                return
             done += len(batch)
             self._progress(src.name, done, 0)
-            with self.store.transaction():
+            with self.store.transaction(fence=lease):
                 self._store_batch(batch)
 
     def _progress(self, what: str, done: int, total: int) -> None:
@@ -242,11 +295,21 @@ class Runner:
         Only threads that share a join key (id, reference, ticket tag, subject) with a new
         message are loaded, so the cost follows the new mail, not the mailbox.
         """
-        order = self.store.unanalyzed_by_date()
-        for start in range(0, len(order), ANALYZE_CHUNK):
-            self._analyze_chunk(set(order[start:start + ANALYZE_CHUNK]))
+        lease = self.claim("analysis", "all")  # threads span sources: one analyser at a time
+        if lease is None:
+            return
+        try:
+            order = self.store.unanalyzed_by_date()
+            for start in range(0, len(order), ANALYZE_CHUNK):
+                if self.stopping():
+                    return
+                self._analyze_chunk(set(order[start:start + ANALYZE_CHUNK]), lease)
+        except LeaseLost as exc:
+            log.warning("%s; the slice was rolled back and is analysed again", exc)
+        finally:
+            self.release(lease)
 
-    def _analyze_chunk(self, pending: set[str]) -> None:
+    def _analyze_chunk(self, pending: set[str], lease: Lease) -> None:
         """One slice of new mail, oldest first: memory stays flat on a first poll of 100,000.
 
         Slicing cannot change the result: each slice is threaded against what the earlier ones
@@ -254,7 +317,7 @@ class Runner:
         """
         rules = self.config.rules
         handler = replies.ReplyHandler(self.config, self.store, self.secret(), self.now)
-        with self.store.transaction():
+        with self.store.transaction(fence=lease):
             for msg in self.store.load_messages(sorted(pending)):
                 if replies.is_reply(msg):  # never a customer's open point
                     handler.handle(msg)
@@ -270,7 +333,7 @@ class Runner:
         known = self.store.thread_headers(self.store.thread_message_ids(related))
         threads = thread.thread_messages([*new, *known])
         customers = {c.id: c for c in rules.customers}
-        with self.store.transaction():
+        with self.store.transaction(fence=lease):
             for number, t in enumerate(threads, start=1):
                 if number % 200 == 0 or number == len(threads):
                     self._progress("threads", number, len(threads))
@@ -364,22 +427,53 @@ class Runner:
     # ------------------------------------------------------------------ send
 
     def send(self) -> None:
-        for row in self.store.pending_updates(self.now):
-            if not self.options.customers or row["customer_id"] in self.options.customers:
-                self._deliver(row["id"], row["customer_id"], row["message_id"],
-                              _recipients(row), row["data"])
+        while not self.stopping():  # the outbox first: retries and what a crash left behind
+            with self.store.transaction():
+                row = self.store.claim_pending_update(
+                    self.now, self.options.worker, self.claim_seconds, self.options.customers)
+            if row is None:
+                break
+            self._deliver(row["id"], row["customer_id"], row["message_id"],
+                          _recipients(row), bytes(row["data"]))
+        if self._analysis_pending():
+            return
         for customer in self.config.rules.customers:
             if self.options.customers and customer.id not in self.options.customers:
                 continue
-            try:
-                self._send_customer(customer)
-            except DeliveryError as exc:
-                self.report.delivery_errors.append(f"{customer.id}: {exc}")
-        if not self.options.customers:
-            try:
-                self._send_digest()
-            except DeliveryError as exc:
-                self.report.delivery_errors.append(f"{DIGEST_ID}: {exc}")
+            if self.stopping():
+                return
+            self._under_lease(customer.id, lambda lease, c=customer: self._send_customer(c, lease))
+        if not self.options.customers and not self.stopping():
+            self._under_lease(DIGEST_ID, self._send_digest)
+
+    def _analysis_pending(self) -> bool:
+        """New mail not yet analysed would be missing from an update: let it wait a cycle.
+
+        Only with several workers can that happen after our own analysis (another worker
+        stored mail meanwhile, or is analysing it now). ``mailsum send`` alone does not wait.
+        """
+        holder = self.store.lease_holder("analysis", "all")
+        if holder is not None and holder != self.options.worker:
+            log.info("%s is analysing new mail; due updates wait for the next cycle", holder)
+            return True
+        if self.options.poll and self.store.has_unanalyzed():
+            log.info("new mail is waiting for analysis; due updates wait for the next cycle")
+            return True
+        return False
+
+    def _under_lease(self, customer_id: str, work: Callable[[Lease], None]) -> None:
+        """A customer's due update is composed by one worker: the one holding its lease."""
+        lease = self.claim("customer", customer_id)
+        if lease is None:
+            return
+        try:
+            work(lease)
+        except DeliveryError as exc:
+            self.report.delivery_errors.append(f"{customer_id}: {exc}")
+        except (LeaseLost, StateConflict) as exc:
+            log.warning("%s: %s; another worker has this update", customer_id, exc)
+        finally:
+            self.release(lease)
 
     def timezone_of(self, customer: Customer) -> str:
         return customer.timezone or self.config.timezone
@@ -398,7 +492,7 @@ class Runner:
             now=self.now, timezone=self.timezone_of(customer),
             history=self.store.history(customer.id))
 
-    def _send_customer(self, customer: Customer) -> None:
+    def _send_customer(self, customer: Customer, lease: Lease) -> None:
         tz = self.timezone_of(customer)
         paused_until, requested = self.store.customer_state(customer.id)
         force = self.options.force or requested
@@ -415,10 +509,10 @@ class Runner:
             return
         update = self.compose(customer)
         if requested:
-            with self.store.transaction():
+            with self.store.transaction(fence=lease):
                 self.store.set_customer_state(customer.id, update_requested=False)
         if update.quiet and not customer.quiet_update and not force:
-            with self.store.transaction():
+            with self.store.transaction(fence=lease):
                 self.store.add_update(customer.id, due_at, self.now, status="skipped",
                                       quiet=True)
             log.info("%s: nothing new, quiet_update is off; no update", customer.id)
@@ -439,16 +533,17 @@ class Runner:
         self.report.updates.append({**update_json(update), "due_at": due_at.isoformat()})
         log.info("%s: update covers the due time %s", customer.id, due_at.isoformat())
         self.report.rendered.append((update, rendered))
-        with self.store.transaction():
+        with self.store.transaction(fence=lease):
             update_id = self.store.add_update(
                 customer.id, due_at, self.now, status="pending", quiet=update.quiet,
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
                 data=mail.data, numbers=[(p.number, p.id) for p in update.points],
-                counts=update.counts, update_key=key)
+                counts=update.counts, update_key=key,
+                claim=(self.options.worker, self.claim_seconds))
         crashpoint("after-outbox-commit")
         self._deliver(update_id, customer.id, message_id, mail.recipients, mail.data)
 
-    def _send_digest(self) -> None:
+    def _send_digest(self, lease: Lease) -> None:
         """The fallback contact's digest of threads no rule claims, at its own schedule."""
         rules = self.config.rules
         if not rules.fallback_contact or not rules.fallback_schedule:
@@ -464,7 +559,7 @@ class Runner:
         threads = [t for t in self.store.threads(unrouted=True)
                    if (since is None or t.last_activity > since) and self._written_by_people(t)]
         if not threads:
-            with self.store.transaction():
+            with self.store.transaction(fence=lease):
                 self.store.add_update(DIGEST_ID, due_at, self.now, status="skipped", quiet=True)
             return
         threads.sort(key=lambda t: t.last_activity, reverse=True)
@@ -485,11 +580,11 @@ class Runner:
             rendered, sender=sender, to=digest.to, cc=[],
             reply_to=self.config.delivery.reply_to, message_id=message_id, date=self.now,
             extra_headers={"X-Mailsum-Customer": DIGEST_ID})
-        with self.store.transaction():
+        with self.store.transaction(fence=lease):
             update_id = self.store.add_update(
                 DIGEST_ID, due_at, self.now, status="pending", quiet=False,
                 message_id=message_id, subject=rendered.subject, recipients=mail.recipients,
-                data=mail.data, update_key=key)
+                data=mail.data, update_key=key, claim=(self.options.worker, self.claim_seconds))
         self._deliver(update_id, DIGEST_ID, message_id, mail.recipients, mail.data)
 
     def _written_by_people(self, t: ThreadRecord) -> bool:

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_ensure.sh
 ensure_debs "test -x /usr/sbin/dovecot" dovecot-imapd
+# a throwaway PostgreSQL cluster for the multi-worker tests (tests/pgserver.py)
+ensure_debs "ls /usr/lib/postgresql/*/bin/postgres" postgresql
 # headless Chromium renders the HTML updates in tests/test_browser.py; fonts for umlauts/bars
 ensure_debs "test -x /usr/bin/chromium && test -d /usr/share/fonts/truetype/dejavu" \
   chromium fonts-dejavu-core

@@ -338,10 +338,22 @@ def test_bad_timezone(project):
     assert "Europe/Atlantis" in err.message
 
 
-def test_postgresql_state_is_not_supported_yet(project):
-    err = fails(project("state: postgresql://u@db/mailsum\n" + SOURCE))
+def test_postgresql_state_url_is_kept_as_given(project):
+    config = load_config(project("state: postgresql://mailsum@db.internal:5433/mailsum\n"
+                                 + SOURCE))
+    assert config.state == config.state_url == "postgresql://mailsum@db.internal:5433/mailsum"
+
+
+@pytest.mark.parametrize("url, words", [
+    ("postgresql://u:secret@db/mailsum", "PGPASSWORD"),
+    ("postgresql://u@db", "names no database"),
+    ("postgresql://u@db:port/mailsum", "not a valid PostgreSQL URL"),
+])
+def test_bad_postgresql_state_url(project, url, words):
+    err = fails(project(f"state: {url}\n" + SOURCE))
     assert (err.line, err.key) == (1, "state")
-    assert "not supported yet" in err.message
+    assert words in err.message
+    assert "secret" not in str(err)  # the password is never echoed
 
 
 def test_invalid_sender_address(project):

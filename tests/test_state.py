@@ -1,14 +1,23 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from mailsum.errors import LeaseLost, StateConflict
 from mailsum.models import OwnerChangeRecord, ParsedMessage, PointRecord
 from mailsum.state import MIGRATIONS, StateStore, message_from_json, message_to_json
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path) -> Path | str:
+    """The same store tests on a SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "s.db"
+    return request.getfixturevalue("pg_url")
 
 
 def msg(mid: str = "<a@x>", **kw) -> ParsedMessage:
@@ -28,11 +37,11 @@ def point(pid: str = "p1", **kw) -> PointRecord:
     return PointRecord(**base)
 
 
-def test_migrations_bring_a_new_file_to_the_latest_version(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_migrations_bring_a_new_store_to_the_latest_version(location):
+    store = StateStore.open(location)
     assert store.schema_version == len(MIGRATIONS)
     store.close()
-    again = StateStore.open(tmp_path / "s.db")  # reopening applies nothing twice
+    again = StateStore.open(location)  # reopening applies nothing twice
     assert again.schema_version == len(MIGRATIONS)
 
 
@@ -41,16 +50,16 @@ def test_message_round_trips_through_json():
     assert message_from_json(message_to_json(m)) == m
 
 
-def test_duplicate_message_id_is_stored_once(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_duplicate_message_id_is_stored_once(location):
+    store = StateStore.open(location)
     with store.transaction():
         assert store.add_message(msg(), "src", "INBOX", "1") is True
         assert store.add_message(msg(), "src", "INBOX", "2") is False
     assert store.message_count() == 1
 
 
-def test_failed_transaction_leaves_nothing_behind(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_failed_transaction_leaves_nothing_behind(location):
+    store = StateStore.open(location)
     with pytest.raises(RuntimeError), store.transaction():
         store.add_message(msg(), "src", "INBOX", "1")
         store.set_folder_cursor("src", "INBOX", 7, 1)
@@ -59,9 +68,8 @@ def test_failed_transaction_leaves_nothing_behind(tmp_path):
     assert store.folder_cursor("src", "INBOX") == (None, 0)
 
 
-def test_points_and_owner_changes_persist(tmp_path):
-    path = tmp_path / "s.db"
-    store = StateStore.open(path)
+def test_points_and_owner_changes_persist(location):
+    store = StateStore.open(location)
     with store.transaction():
         store.save_point(point())
         change = OwnerChangeRecord("p1", "m@provider.de", "s@provider.de", NOW, "ich übernehme",
@@ -69,25 +77,25 @@ def test_points_and_owner_changes_persist(tmp_path):
         store.add_owner_change(change, "<b@x>")
         store.add_owner_change(change, "<b@x>")  # re-extraction records nothing twice
     store.close()
-    store = StateStore.open(path)
+    store = StateStore.open(location)
     assert store.points("acme") == [point()]
     assert len(store.owner_changes_since("acme", None)) == 1
     assert store.owner_changes_since("acme", NOW + timedelta(seconds=1)) == []
 
 
-def test_secret_is_generated_once(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_secret_is_generated_once(location):
+    store = StateStore.open(location)
     with store.transaction():
         first = store.secret()
     assert len(first) == 32 and store.secret() == first
 
 
-def test_update_per_customer_and_due_time_is_unique(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_update_per_customer_and_due_time_is_unique(location):
+    store = StateStore.open(location)
     with store.transaction():
         store.add_update("acme", NOW, NOW, status="pending", quiet=False, message_id="<u@x>",
                          data=b"x", numbers=[(1, "p1")])
-    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+    with pytest.raises(StateConflict), store.transaction():
         store.add_update("acme", NOW, NOW, status="pending", quiet=False)
     assert [r["status"] for r in store.pending_updates(NOW)] == ["pending"]
 
@@ -99,18 +107,18 @@ def test_in_memory_copy_never_writes_the_file(tmp_path):
         store.add_message(msg(), "src", "", "k")
     store.close()
     before = path.read_bytes()
-    copy = StateStore.open_copy_in_memory(path)
+    copy = StateStore.open_scratch(path)
     with copy.transaction():
         copy.add_message(msg("<b@x>"), "src", "", "k2")
     assert copy.message_count() == 2
     assert path.read_bytes() == before
     assert not (tmp_path / "missing.db").exists()
-    StateStore.open_copy_in_memory(tmp_path / "missing.db")
+    StateStore.open_scratch(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_history_lists_sent_updates_oldest_first(tmp_path):
-    store = StateStore.open(tmp_path / "s.db")
+def test_history_lists_sent_updates_oldest_first(location):
+    store = StateStore.open(location)
     with store.transaction():
         for day, counts in ((1, {"new": 3, "open": 5, "resolved": 0}),
                             (2, {"new": 1, "open": 4, "resolved": 2})):
@@ -123,3 +131,82 @@ def test_history_lists_sent_updates_oldest_first(tmp_path):
     hist = store.history("acme")
     assert [(h.new, h.open, h.resolved) for h in hist] == [(3, 5, 0), (1, 4, 2)]
     assert hist[0].at < hist[1].at
+
+
+def test_scratch_store_saves_nothing(location):
+    store = StateStore.open(location)
+    with store.transaction():
+        store.add_message(msg(), "src", "", "k")
+    store.close()
+    scratch = StateStore.open_scratch(location)
+    with scratch.transaction():
+        scratch.add_message(msg("<b@x>"), "src", "", "k2")
+    with pytest.raises(RuntimeError), scratch.transaction():  # a failed step inside rolls back
+        scratch.add_message(msg("<c@x>"), "src", "", "k3")
+        raise RuntimeError
+    assert scratch.message_count() == 2
+    scratch.close()
+    assert StateStore.open(location).message_count() == 1
+
+
+def test_a_live_lease_keeps_other_workers_out(location):
+    one, two = StateStore.open(location), StateStore.open(location)
+    with one.transaction():
+        lease = one.claim("source", "imap", "w1", 60)
+    with two.transaction():
+        assert two.claim("source", "imap", "w2", 60) is None
+    assert lease is not None and two.lease_holder("source", "imap") == "w1"
+    with one.transaction(fence=lease):  # the holder goes on committing
+        one.add_message(msg(), "imap", "INBOX", "1")
+    with one.transaction():
+        one.release(lease)
+    with two.transaction():
+        assert two.claim("source", "imap", "w2", 60) is not None
+
+
+def test_an_expired_lease_is_taken_over_and_the_old_holder_cannot_commit(location):
+    one, two = StateStore.open(location), StateStore.open(location)
+    with one.transaction():
+        lease = one.claim("analysis", "all", "w1", -1)  # expired at once: a dead worker
+    assert lease is not None
+    with two.transaction():
+        assert two.claim("analysis", "all", "w2", 60) is not None
+    with pytest.raises(LeaseLost), one.transaction(fence=lease):
+        one.add_message(msg(), "imap", "INBOX", "1")
+    assert two.message_count() == 0  # the fenced transaction rolled back
+
+
+def test_claim_next_hands_each_due_unit_to_one_worker(location):
+    one, two = StateStore.open(location), StateStore.open(location)
+    with one.transaction():
+        one.ensure_leases("source", ["a", "b"])
+    with one.transaction():
+        first = one.claim_next("source", "w1", 60)
+    with two.transaction():
+        second = two.claim_next("source", "w2", 60)
+    with two.transaction():
+        assert two.claim_next("source", "w2", 60) is None
+    assert first is not None and second is not None
+    assert {first.name, second.name} == {"a", "b"}
+    with one.transaction():
+        one.release(first, next_due_in=3600)  # polled: not due again for an hour
+    with two.transaction():
+        assert two.claim_next("source", "w2", 60) is None
+
+
+def test_outbox_update_is_claimed_by_one_worker_until_it_expires(location):
+    one, two = StateStore.open(location), StateStore.open(location)
+    with one.transaction():
+        uid = one.add_update("acme", NOW, NOW, status="pending", quiet=False, data=b"x")
+    with one.transaction():
+        row = one.claim_pending_update(NOW, "w1", -1)  # claimed, then the worker died
+    assert row is not None and row["id"] == uid and bytes(row["data"]) == b"x"
+    with two.transaction():
+        again = two.claim_pending_update(NOW, "w2", 60)
+    assert again is not None and again["id"] == uid
+    with one.transaction():
+        assert one.claim_pending_update(NOW, "w1", 60) is None  # w2's claim is live
+    with two.transaction():
+        two.mark_update(uid, "sent", NOW)
+    with two.transaction():
+        assert two.claim_pending_update(NOW, "w2", 60) is None
