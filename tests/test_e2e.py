@@ -1,4 +1,4 @@
-"""End to end against real servers: Dovecot (IMAP), aiosmtpd (SMTP), a SQLite state file.
+"""End to end against real servers: Dovecot (IMAP), aiosmtpd (SMTP), SQLite file or PostgreSQL.
 
 The sample mailbox is APPENDed over IMAP, ``mailsum run`` runs as a subprocess exactly as cron
 would start it, and the assertions read what the SMTP server received.
@@ -42,6 +42,19 @@ def smtp():
     sink.stop()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state(request: pytest.FixtureRequest) -> str | None:
+    """None: the default SQLite file; else the URL of a fresh PostgreSQL database."""
+    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+def use_state(cfg: Path, state: str | None) -> None:
+    if state:
+        lines = cfg.read_text().splitlines()
+        cfg.write_text("\n".join(f"state: {state}" if line.startswith("state:") else line
+                                 for line in lines) + "\n")
+
+
 def write_config(tmp: Path, imap_port: int, smtp_port: int, extra_source: str = "") -> Path:
     return write_mailsum_config(tmp, imap_port, smtp_port, "INBOX", source_extra=extra_source)
 
@@ -63,11 +76,13 @@ def body_text(msg: Message) -> str:
     raise AssertionError("no text/plain part")
 
 
-def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp, tmp_path):
+def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp, tmp_path,
+                                                                   state):
     folder = f"e2e{free_port()}"
     dovecot.append("support", sample_messages(), folder=folder)
     cfg = write_config(tmp_path, dovecot.port, smtp.port)
     cfg.write_text(cfg.read_text().replace("folders: [INBOX]", f"folders: [{folder}]"))
+    use_state(cfg, state)
 
     first = mailsum(cfg, "run", "--now", "2026-11-27T07:30:00+01:00")
     assert first.returncode == 0, first.stderr
@@ -98,7 +113,7 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
     for m in got:
         assert "Black Week" not in body_text(m) and "Tiefgarage" not in body_text(m)
 
-    # state: a real SQLite file with the messages and the sent updates
+    # state: a real SQLite file (or PostgreSQL database) with the messages and the updates
     status = mailsum(cfg, "status", "--format", "json", "--now", "2026-11-27T07:31:00+01:00")
     assert status.returncode == 0, status.stderr
     data = json.loads(status.stdout)
@@ -131,11 +146,12 @@ def test_run_sends_one_update_per_due_customer_then_nothing_twice(dovecot, smtp,
     assert "1 neu" in acme_updates[0]["Subject"]
 
 
-def test_dry_run_json_changes_nothing(dovecot, smtp, tmp_path):
+def test_dry_run_json_changes_nothing(dovecot, smtp, tmp_path, state):
     folder = f"dry{free_port()}"
     dovecot.append("support", sample_messages(), folder=folder)
     cfg = write_config(tmp_path, dovecot.port, smtp.port)
     cfg.write_text(cfg.read_text().replace("folders: [INBOX]", f"folders: [{folder}]"))
+    use_state(cfg, state)
     out = mailsum(cfg, "run", "--dry-run", "--format", "json",
                   "--now", "2026-11-27T07:30:00+01:00")
     assert out.returncode == 0, out.stderr
@@ -150,6 +166,11 @@ def test_dry_run_json_changes_nothing(dovecot, smtp, tmp_path):
     assert any(u["from"].endswith("hardware-haendler.example") for u in data["unrouted"])
     assert smtp.messages == []
     assert not (tmp_path / "mailsum.db").exists()
+    if state:  # the dry run's transaction was rolled back: the database holds no mail
+        import psycopg
+
+        with psycopg.connect(state) as conn:
+            assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
 
 
 def test_dead_source_fails_that_source_not_the_run(dovecot, smtp, tmp_path):

@@ -5,7 +5,11 @@ from __future__ import annotations
 import mailbox
 import textwrap
 from datetime import UTC, datetime
+import uuid
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from mailsum.config import load_config
 from mailsum.runner import CollectingDelivery, Runner, RunOptions
@@ -26,6 +30,29 @@ def mail(n: int, sender: str = "k.lang@acme-maschinenbau.de", body: str = "",
     return (head + "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n").encode()
 
 
+_STATE: dict[str, Callable[[Path], str]] = {}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], autouse=True)
+def backend(request: pytest.FixtureRequest):
+    """Every test here runs on a SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        _STATE["new"] = lambda tmp: f"{tmp}/state.db"
+        yield
+        return
+    server = request.getfixturevalue("pg_server")
+    names: list[str] = []
+
+    def new(tmp: Path) -> str:
+        names.append(f"runner_{uuid.uuid4().hex[:12]}")
+        return server.create_database(names[-1])
+
+    _STATE["new"] = new
+    yield
+    for name in names:
+        server.drop_database(name)
+
+
 def setup(tmp: Path, messages: list[bytes]):
     tmp.mkdir(parents=True, exist_ok=True)
     box = mailbox.Maildir(tmp / "md", create=True)
@@ -33,7 +60,7 @@ def setup(tmp: Path, messages: list[bytes]):
         box.add(m)
     cfg = tmp / "config.yaml"
     cfg.write_text(textwrap.dedent(f"""\
-        state: {tmp}/state.db
+        state: {_STATE["new"](tmp)}
         sources:
           - {{name: local, kind: maildir, path: {tmp}/md}}
         delivery: {{kind: directory, path: {tmp}/out, from: "Desk <it-support@provider.de>"}}
@@ -43,7 +70,7 @@ def setup(tmp: Path, messages: list[bytes]):
 
 
 def run(config, *, now=NOW, **kw):
-    store = StateStore.open(config.state_path)
+    store = StateStore.open(config.state)
     calls: list[tuple[str, int, int]] = []
     delivery = CollectingDelivery()
     options = RunOptions(now=now, progress=lambda *a: calls.append(a), **kw)
@@ -132,7 +159,7 @@ def test_threading_run_by_run_equals_threading_all_at_once(tmp_path):
             box.add(data)
         _, store, _, _ = run(config, send=False)
         store.close()
-    store = StateStore.open(config.state_path)
+    store = StateStore.open(config.state)
     assert _groups(store) == expected
     # every message belongs to exactly one stored thread
     ids = [m for t in store.threads() for m in t.message_ids]
@@ -159,7 +186,7 @@ def test_temporary_failure_is_retried_later_with_the_same_message_id(tmp_path):
     from datetime import timedelta
 
     config, _ = setup(tmp_path, [mail(1)])
-    store = StateStore.open(config.state_path)
+    store = StateStore.open(config.state)
     flaky = FlakyDelivery(fail=1)
     report = Runner(config, store, flaky, RunOptions(now=NOW, customers=("acme",))).run()
     assert report.exit_code == 1 and flaky.sent == []
@@ -177,7 +204,7 @@ def test_temporary_failure_is_retried_later_with_the_same_message_id(tmp_path):
 
 def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
     config, _ = setup(tmp_path, [mail(1)])
-    store = StateStore.open(config.state_path)
+    store = StateStore.open(config.state)
     flaky = FlakyDelivery(fail=1, permanent=True)
     report = Runner(config, store, flaky, RunOptions(now=NOW)).run()
     assert report.exit_code == 1 and len(report.delivery_errors) == 1
