@@ -31,8 +31,8 @@ from mailsum import (
 )
 from mailsum.config import Config, DeliveryConfig, SourceConfig
 from mailsum.crashpoint import crashpoint
-from mailsum.holders import holder_id, is_dead_here
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
+from mailsum.holders import holder_id, is_dead_here
 from mailsum.jsonout import update_json
 from mailsum.models import (
     Customer,
