@@ -289,11 +289,11 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
         from mailsum.state import StateStore
         from mailsum.worker import Worker, WorkerSettings
 
-        store = StateStore.open(config.state)
-        held.callback(store.close)
+        StateStore.open(config.state).close()  # a bad URL or password fails here, at once
         settings = WorkerSettings(holder=holder_id(label), interval=interval,
                                   lease_seconds=lease)
-        Worker(config, store, make_delivery(config.delivery), settings, stop).run()
+        Worker(config, lambda: StateStore.open(config.state), make_delivery(config.delivery),
+               settings, stop).run()
     sys.exit(EXIT_OK)
 
 

@@ -88,6 +88,9 @@ class PgConnection:
                 "state: postgresql:// needs psycopg; install mailsum[postgresql]") from exc
         self._psycopg = psycopg
         self.IntegrityError = psycopg.IntegrityError  # noqa: N815 - as sqlite3.Connection names it
+        # a dropped connection, a restarted server, a failover: the worker reconnects
+        self.unavailable: tuple[type[Exception], ...] = (psycopg.OperationalError,
+                                                         psycopg.InterfaceError)
         try:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                          connect_timeout=30)

@@ -235,6 +235,13 @@ class StateStore:
 
     open_copy_in_memory = open_scratch  # the name older callers know
 
+    @property
+    def unavailable(self) -> tuple[type[Exception], ...]:
+        """Errors that mean the database is gone for now (locked, restarted, unreachable)."""
+        if self.dialect == "postgresql":
+            return self.conn.unavailable  # type: ignore[no-any-return]
+        return (sqlite3.OperationalError,)
+
     def close(self) -> None:
         if self.scratch:
             self.conn.execute("ROLLBACK")

@@ -9,12 +9,15 @@ current batch, slice or update is finished and committed first.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mailsum.config import Config
+from mailsum.errors import StateError
 from mailsum.runner import Delivery, Runner, RunOptions
 from mailsum.state import StateStore
 
@@ -29,40 +32,76 @@ class WorkerSettings:
 
 
 class Worker:
-    def __init__(self, config: Config, store: StateStore, delivery: Delivery,
+    def __init__(self, config: Config, connect: Callable[[], StateStore], delivery: Delivery,
                  settings: WorkerSettings, stop: threading.Event | None = None) -> None:
         self.config = config
-        self.store = store
+        self.connect = connect
+        self.store: StateStore | None = None
         self.delivery = delivery
         self.settings = settings
         self.stop = stop or threading.Event()
         self.cycles = 0
+        self.reconnects = 0
 
     def run(self) -> None:
         log.info("worker %s started (interval %.0f s, lease %.0f s)", self.settings.holder,
                  self.settings.interval, self.settings.lease_seconds)
-        while not self.stop.is_set():
-            started = time.monotonic()
-            polled = self.cycle()
-            if not polled:  # nothing was due: sleep until the next source could be
-                self.stop.wait(max(0.2, self.settings.interval - (time.monotonic() - started)))
+        failures = 0
+        try:
+            while not self.stop.is_set():
+                started = time.monotonic()
+                if self.store is None:
+                    try:
+                        self.store = self.connect()
+                    except StateError as exc:
+                        failures += 1
+                        self._backoff(failures, exc)
+                        continue
+                try:
+                    polled = self.cycle(self.store)
+                    failures = 0
+                except self.store.unavailable as exc:
+                    # the database went away (restart, failover, dropped connection): what was
+                    # not committed rolled back; reconnect with backoff and carry on
+                    failures += 1
+                    self.reconnects += 1
+                    self._drop_connection()
+                    self._backoff(failures, exc)
+                    continue
+                if not polled:  # nothing was due: sleep until the next source could be
+                    self.stop.wait(max(0.2, self.settings.interval
+                                       - (time.monotonic() - started)))
+        finally:
+            self._drop_connection()
         log.info("worker %s stopped after %d cycles", self.settings.holder, self.cycles)
 
-    def cycle(self) -> int:
+    def _backoff(self, failures: int, exc: Exception) -> None:
+        delay = min(60.0, 2.0 ** (failures - 1))
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        log.error("state database unavailable (%s); trying again in %.0f s", text, delay)
+        self.stop.wait(delay)
+
+    def _drop_connection(self) -> None:
+        if self.store is not None:
+            with contextlib.suppress(Exception):
+                self.store.close()
+            self.store = None
+
+    def cycle(self, store: StateStore) -> int:
         """One round: every due source this worker can claim, analysis, due updates."""
         self.cycles += 1
-        runner = Runner(self.config, self.store, self.delivery, RunOptions(
+        runner = Runner(self.config, store, self.delivery, RunOptions(
             worker=self.settings.holder, lease_seconds=self.settings.lease_seconds,
             poll_every=self.settings.interval, should_stop=self.stop.is_set,
             unrouted_details=False))
         runner.reap_dead_holders()
         sources = {s.name: s for s in self.config.sources}
-        with self.store.transaction():
-            self.store.ensure_leases("source", sorted(sources))
+        with store.transaction():
+            store.ensure_leases("source", sorted(sources))
         polled = 0
         while not self.stop.is_set():
-            with self.store.transaction():
-                lease = self.store.claim_next("source", self.settings.holder,
+            with store.transaction():
+                lease = store.claim_next("source", self.settings.holder,
                                               self.settings.lease_seconds)
             if lease is None:
                 break
