@@ -411,9 +411,12 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
                 {"at": e["at"], "by": e["actor"], "action": e["action"], "point": e["point_id"],
                  "value": e["detail"], "reply": e["message_id"]} for e in store.events(c.id)]
     failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+    working = [{"kind": k, "name": n, "holder": h, "expires_in_s": round(left)}
+               for k, n, h, left in store.live_leases()]
     if fmt == "json":
         click.echo(json.dumps({"customers": rows, "parse_failures": failures,
-                               "messages": store.message_count()}, indent=2))
+                               "messages": store.message_count(), "working": working},
+                              indent=2))
         return
     for r in rows:
         click.echo(f"{r['customer']:<16} {r['open']:>3} open {r['snoozed']:>3} snoozed "
@@ -428,6 +431,9 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
             value = f" {e['value']}" if e["value"] else ""
             click.echo(f"  {e['at']} {e['by']}: {e['action']}{point}{value} (reply {e['reply']})")
     click.echo(f"{store.message_count()} messages stored, {failures} parse failures")
+    for w in working:
+        click.echo(f"working: {w['kind']} {w['name']} by {w['holder']} "
+                   f"(lease ends in {w['expires_in_s']} s)")
 
 
 @main.command()

@@ -384,6 +384,13 @@ class StateStore:
         self.conn.execute("UPDATE updates SET claimed_by=NULL, claimed_until=NULL "
                           "WHERE claimed_by=?", (holder,))
 
+    def live_leases(self) -> list[tuple[str, str, str, float]]:
+        """(kind, name, holder, seconds left) of every live lease: who works on what now."""
+        now = self.clock()
+        return [(r[0], r[1], r[2], float(r[3]) - now) for r in self.conn.execute(
+            "SELECT kind, name, holder, expires_at FROM leases WHERE holder IS NOT NULL "
+            "AND expires_at >= ? ORDER BY kind, name", (now,))]
+
     def lease_holder(self, kind: str, name: str) -> str | None:
         """Who holds a live lease on this unit (for logs and ``status``)."""
         row = self.conn.execute(

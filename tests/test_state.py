@@ -156,6 +156,8 @@ def test_a_live_lease_keeps_other_workers_out(location):
     with two.transaction():
         assert two.claim("source", "imap", "w2", 60) is None
     assert lease is not None and two.lease_holder("source", "imap") == "w1"
+    ((kind, name, holder, left),) = two.live_leases()  # what `mailsum status` shows
+    assert (kind, name, holder) == ("source", "imap", "w1") and 50 < left <= 60
     with one.transaction(fence=lease):  # the holder goes on committing
         one.add_message(msg(), "imap", "INBOX", "1")
     with one.transaction():
