@@ -2,9 +2,10 @@
 
 Deterministic kill points come from ``mailsum.crashpoint`` (``MAILSUM_CRASH_AT`` and
 ``MAILSUM_CRASH_AFTER``); random ones from a seeded timer. After every kill the same run is
-repeated to completion and the invariants of DESIGN.md §7 are checked against the SQLite state
-and what the SMTP server received: every appended message stored exactly once, every due update
-received, none received more than twice, and every duplicate with the same Message-ID.
+repeated to completion and the invariants of DESIGN.md §7 are checked against the state
+(SQLite file, and for the fixed points also PostgreSQL) and what the SMTP server received:
+every appended message stored exactly once, every due update received, none received more
+than twice, and every duplicate with the same Message-ID.
 """
 
 from __future__ import annotations
@@ -64,14 +65,19 @@ pytestmark = [
 class Lane:
     """One state file, one folder, one SMTP sink; runs happen one weekday after another."""
 
-    def __init__(self, dovecot: Dovecot, tmp: Path, name: str) -> None:
+    def __init__(self, dovecot: Dovecot, tmp: Path, name: str, state: str | None = None
+                 ) -> None:
         self.dovecot, self.name = dovecot, name
         self.folder = f"Crash{name}{free_port()}"
         self.sink = ScriptedSmtpSink().start()
         tmp.mkdir()
         self.cfg = write_mailsum_config(tmp, dovecot.port, self.sink.port, self.folder,
                                         source_extra="    batch_size: 4")
-        self.db = tmp / "mailsum.db"
+        self.db: Path | str = tmp / "mailsum.db"
+        if state:  # a PostgreSQL URL instead of the SQLite file
+            self.db = state
+            self.cfg.write_text("\n".join(f"state: {state}" if ln.startswith("state:") else ln
+                                          for ln in self.cfg.read_text().splitlines()) + "\n")
         self.appended: list[str] = []
         self.day = date(2026, 11, 30)  # a Monday
         self.kills = 0
@@ -131,10 +137,10 @@ class Lane:
         return killed
 
     def check(self, now: str, kill: object) -> None:
-        stored = stored_message_ids(self.db)
+        stored = stored_ids(self.db)
         assert len(stored) == len(set(stored)), f"stored twice after {kill}"
         assert sorted(stored) == sorted(self.appended), f"lost or extra messages after {kill}"
-        rows = state_rows(self.db, "SELECT customer_id, due_at, status, message_id FROM updates")
+        rows = rows_of(self.db, "SELECT customer_id, due_at, status, message_id FROM updates")
         assert len({(c, d) for c, d, _, _ in rows}) == len(rows), "two updates for one due time"
         assert not [r for r in rows if r[2] == "pending"], f"update left pending after {kill}"
         received = Counter(str(message_from_bytes(d)["Message-ID"]).strip()
@@ -155,9 +161,28 @@ class Lane:
         self.sink.stop()
 
 
-def run_lanes(dovecot: Dovecot, tmp: Path, plans: list[list[tuple]]) -> list[Lane]:
+def stored_ids(db: Path | str) -> list[str]:
+    return [r[0] for r in rows_of(db, "SELECT message_id FROM messages")] \
+        if isinstance(db, str) else stored_message_ids(db)
+
+
+def rows_of(db: Path | str, sql: str) -> list[tuple]:
+    if isinstance(db, Path):
+        return state_rows(db, sql)
+    import psycopg
+
+    with psycopg.connect(db) as conn:
+        try:
+            return [tuple(r) for r in conn.execute(sql)]
+        except psycopg.errors.UndefinedTable:  # killed before the first migration
+            return []
+
+
+def run_lanes(dovecot: Dovecot, tmp: Path, plans: list[list[tuple]],
+              states: list[str | None] | None = None) -> list[Lane]:
     """Two lanes side by side (the machine has two cores); each plan is [(kill, complete)]."""
-    lanes = [Lane(dovecot, tmp / f"lane{i}", f"L{i}") for i in range(len(plans))]
+    states = states or [None] * len(plans)
+    lanes = [Lane(dovecot, tmp / f"lane{i}", f"L{i}", states[i]) for i in range(len(plans))]
     start = time.monotonic()
     subprocess.run([sys.executable, "-c", "import mailsum.runner"], cwd=REPO, check=True)
     for lane in lanes:
@@ -176,10 +201,16 @@ def run_lanes(dovecot: Dovecot, tmp: Path, plans: list[list[tuple]]) -> list[Lan
     return lanes
 
 
-def test_sigkill_at_every_crash_point_loses_nothing(dovecot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_sigkill_at_every_crash_point_loses_nothing(dovecot, tmp_path, monkeypatch, backend,
+                                                    request):
     monkeypatch.setenv("MAILSUM_TEST_IMAP_PASSWORD", PASSWORD)
     plans = [[(k, True) for k in KILL_POINTS[i::2]] for i in (0, 1)]
-    lanes = run_lanes(dovecot, tmp_path, plans)
+    states: list[str | None] = [None, None]
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        states = [server.create_database(f"crash_lane{i}_{free_port()}") for i in (0, 1)]
+    lanes = run_lanes(dovecot, tmp_path, plans, states)
     kills = sum(lane.kills for lane in lanes)
     assert kills == len(KILL_POINTS)
     dupes = sum(lane.duplicates for lane in lanes)
