@@ -130,6 +130,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, name));
     ALTER TABLE updates ADD COLUMN claimed_by TEXT;
     ALTER TABLE updates ADD COLUMN claimed_until REAL;
+    CREATE INDEX updates_pending ON updates (id) WHERE status = 'pending';
     """,
 ]
 
