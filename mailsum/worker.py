@@ -98,19 +98,24 @@ class Worker:
         sources = {s.name: s for s in self.config.sources}
         with store.transaction():
             store.ensure_leases("source", sorted(sources))
-        polled = 0
+        polled: set[str] = set()
         while not self.stop.is_set():
             with store.transaction():
                 lease = store.claim_next("source", self.settings.holder,
-                                              self.settings.lease_seconds)
+                                         self.settings.lease_seconds)
             if lease is None:
+                break
+            if lease.name in polled:
+                # due again already (a short interval, many sources): analysis and due updates
+                # come first, then the next cycle polls it again
+                runner.release(lease)
                 break
             src = sources.get(lease.name)
             if src is None:  # removed from the config: park it for a day
                 runner.release(lease, 86_400)
                 continue
             runner.poll_source(src, lease)
-            polled += 1
+            polled.add(lease.name)
         if not self.stop.is_set():
             runner.analyze()
         if not self.stop.is_set():
@@ -118,6 +123,6 @@ class Worker:
         r = runner.report
         if r.fetched or r.sent or r.source_errors or r.delivery_errors:
             log.info("cycle %d: polled %d sources, fetched %d, stored %d, failed %d, sent %d, "
-                     "errors %d", self.cycles, polled, r.fetched, r.stored, len(r.failures),
+                     "errors %d", self.cycles, len(polled), r.fetched, r.stored, len(r.failures),
                      len(r.sent), len(r.source_errors) + len(r.delivery_errors))
-        return polled
+        return len(polled)

@@ -407,3 +407,38 @@ def contextlib_closing(thing):  # noqa: ANN001, ANN201 - tiny alias, keeps impor
     from contextlib import closing
 
     return closing(thing)
+
+
+def write_worker_config(tmp: Path, state: str, imap_port: int, smtp_port: int,
+                        users: list[str], rules: Path, *,
+                        password_env: str = "MAILSUM_TEST_IMAP_PASSWORD") -> Path:
+    """A config with one IMAP source per Dovecot user (source name = user name, INBOX only).
+
+    ``state`` is written as given, e.g. a ``postgresql://`` URL shared by several workers.
+    """
+    sources = "".join(f"""
+  - name: {user}
+    kind: imap
+    host: 127.0.0.1
+    port: {imap_port}
+    security: none
+    username: {user}
+    password_env: {password_env}
+    folders: [INBOX]
+""" for user in users)
+    cfg = tmp / "config.yaml"
+    cfg.write_text(f"""
+state: {state}
+language: de
+timezone: Europe/Berlin
+sources:{sources}
+delivery:
+  kind: smtp
+  host: 127.0.0.1
+  port: {smtp_port}
+  security: none
+  from: "Service Desk <it-support@provider.de>"
+  reply_to: it-support@provider.de
+rules: {rules}
+""")
+    return cfg
