@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import mailbox
 import textwrap
-from datetime import UTC, datetime
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
