@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from mailsum.lexicon import MONTHS
@@ -173,7 +174,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
     if kind in ("d_month", "month_d"):
         if g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS:
             return None  # "you may 5 ..." is no date
-        return _year(g.get("year"), _MONTHS[g["mon"].lower()], int(g["day"]), today)
+        month = _MONTHS.get(g["mon"].casefold())
+        return _year(g.get("year"), month, int(g["day"]), today) if month else None
     if kind == "kw":
         week = int(g["week"])
         for year in (today.year, today.year + 1):
@@ -190,7 +192,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
     if kind == "eom":
         return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
     if kind == "end_month":
-        month = _MONTHS[g["mon"].lower()]
+        month = _MONTHS.get(g["mon"].casefold())
+        if month is None:  # a look-alike letter ("ſ", "İ") matched under IGNORECASE
+            return None
         year = int(g["year"]) if g.get("year") else today.year
         year = year + 2000 if year < 100 else year
         if not g.get("year") and month < today.month:
@@ -199,7 +203,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
     if kind == "next_week":
         return _friday(today) + timedelta(days=7)
     if kind == "weekday":
-        delta = (_WEEKDAYS[g["wd"].lower()] - today.weekday()) % 7
+        weekday = _WEEKDAYS.get(g["wd"].casefold())
+        if weekday is None:
+            return None
+        delta = (weekday - today.weekday()) % 7
         return today + timedelta(days=delta or 7)
     return None
 
@@ -211,9 +218,14 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
     the sentence was written the week before. A date before the day the message was sent is
     history, not a due date.
     """
+    kinds = _possible_kinds(sentence)
+    if not kinds:
+        return None
     today = local_date(sent)
     found: list[tuple[int, int, int, date]] = []
     for order, (kind, pattern) in enumerate(_PATTERNS):
+        if kind not in kinds:
+            continue
         for m in pattern.finditer(sentence):
             due = _resolve(kind, m, today, language)
             if due is not None and due >= today:
@@ -231,3 +243,50 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
 
 
 _CALENDAR = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d"})
+
+# Screens that skip the patterns which cannot match (most sentences name no date at all). Each
+# pattern needs a digit and/or all words of one of these groups; under IGNORECASE only "İ", "ı"
+# and "ſ" match an ASCII letter that ``str.lower`` does not turn into it, so a sentence with one
+# of them runs every pattern.
+_NEEDS_DIGIT = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d", "kw"})
+_SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "today": (("heute",), ("today",), ("eod",), ("cob",), ("end", "day"), ("close", "business")),
+    "plus2": (("morgen",), ("tomorrow",)),
+    "plus1": (("morgen",), ("tomorrow",)),
+    "iso": (("-",),),
+    "dmy": ((".",),),
+    "mdy_en": (("/",),),
+    "d_month": ((),),
+    "month_d": ((),),
+    "kw": (("kw",), ("woche",), ("week",)),
+    "eow": (("woche",), ("week",), ("eow",)),
+    "eom": (("monat",), ("month",), ("eom",)),
+    "end_month": (("end",),),
+    "next_week": (("woche",), ("week",)),
+    "weekday": tuple((name,) for name in _WEEKDAYS),
+}
+_ALL_KINDS = frozenset(kind for kind, _ in _PATTERNS)
+_DIGIT = re.compile(r"\d")
+_CASE_ODDITY = re.compile("[\u0130\u0131\u017f]")
+
+
+def _possible_kinds(sentence: str) -> frozenset[str]:
+    """The pattern kinds that can match ``sentence`` (a superset of those that do)."""
+    if not sentence.isascii() and _CASE_ODDITY.search(sentence):
+        return _ALL_KINDS
+    low = sentence.lower()
+    present = frozenset([word for word in _KEYWORDS if word in low])
+    return _kinds_for(present, _DIGIT.search(sentence) is not None)
+
+
+_KEYWORDS = tuple(sorted({w for groups in _SCREENS.values() for g in groups for w in g}))
+
+
+@lru_cache(maxsize=1024)
+def _kinds_for(present: frozenset[str], has_digit: bool) -> frozenset[str]:
+    return frozenset(
+        kind
+        for kind, groups in _SCREENS.items()
+        if (has_digit or kind not in _NEEDS_DIGIT)
+        and any(present.issuperset(group) for group in groups)
+    )

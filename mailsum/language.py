@@ -30,15 +30,17 @@ _EN = frozenset(
     )
 )
 _WORD = re.compile(r"[a-zäöüß]+")
+_UMLAUTS = frozenset("äöüß")
 
 
 def guess_language(text: str) -> str:
     """Return "de" or "en"; "de" when nothing decides (the product's home language)."""
-    words = _WORD.findall(text.lower())
-    de = sum(1 for w in words if w in _DE) + 2 * sum(1 for w in words if _has_umlaut(w))
-    en = sum(1 for w in words if w in _EN)
+    de = en = 0
+    for word in _WORD.findall(text.lower()):
+        if word in _DE:
+            de += 1
+        if word in _EN:
+            en += 1
+        if not _UMLAUTS.isdisjoint(word):
+            de += 2
     return "en" if en > de else "de"
-
-
-def _has_umlaut(word: str) -> bool:
-    return any(c in "äöüß" for c in word)

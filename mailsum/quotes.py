@@ -193,7 +193,7 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
     line = lines[i]
     if _QUOTED.match(line) or not line.strip():
         return None
-    if _ATTRIBUTION_END.search(line) and len(line) < 300:
+    if ":" in line and _ATTRIBUTION_END.search(line) and len(line) < 300:  # it needs a colon
         if _ATTRIBUTION_START.match(line) or _has_date_or_address(line) or len(line) < 80:
             return i + 1
         return None
@@ -204,7 +204,7 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
         if not lines[j].strip() or _QUOTED.match(lines[j]):
             return None
         joined += " " + lines[j].strip()
-        if _ATTRIBUTION_END.search(lines[j]):
+        if ":" in lines[j] and _ATTRIBUTION_END.search(lines[j]):
             if len(joined) < 300 and _has_date_or_address(joined):
                 return j + 1
             return None
@@ -212,7 +212,10 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
 
 
 def _has_date_or_address(text: str) -> bool:
-    return bool(re.search(r"\d|@", text))
+    return _DATE_OR_ADDRESS.search(text) is not None
+
+
+_DATE_OR_ADDRESS = re.compile(r"\d|@")
 
 
 def _header_key(line: str) -> str | None:

@@ -49,7 +49,6 @@ _GREETING_LINE = re.compile(
 _TERMINAL_END = re.compile(r"[.!?:;][\"'”“»«)\]]*\s*$")
 # A sentence may end after . ! ? (or an ellipsis), closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”“»«)\]]*)(\s+)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _ORDINAL_OR_DATE = re.compile(r"^\(?\d{1,2}\.(?:\d{1,2}\.)?$")
 _INITIAL = re.compile(r"^\(?[A-Za-zÄÖÜäöü]\.$")
 _DOTTED_ABBR = re.compile(r"^\(?(?:[A-Za-zÄÖÜäöü]{1,3}\.){2,}$")
@@ -109,13 +108,32 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 def _split_allowed(before: str, after: str) -> bool:
     """Whether a terminal period at the end of ``before`` ends the sentence."""
-    m = _WORD_BEFORE.search(before)
-    word = m.group(1) if m else ""
+    return _split_allowed_at(before, len(before), after, 0)
+
+
+def _last_word(text: str, end: int) -> tuple[int, int]:
+    """Span of what ``(\\S+)$`` finds in ``text[:end]`` (empty when it ends in a space).
+
+    Walks back from ``end`` instead of searching from the start: a regex search of every prefix
+    made a long unwrapped paragraph quadratic (100 KB took 37 s).
+    """
+    if end and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
+def _split_allowed_at(text: str, end: int, after: str, at: int) -> bool:
+    """``_split_allowed(text[:end], after[at:])`` without copying either."""
+    start, stop = _last_word(text, end)
+    word = text[start:stop]
     if not word.endswith("."):
         return True  # ! or ? or an ellipsis
     if word.endswith(".."):
         return True
-    if after[:1].islower():
+    if after[at : at + 1].islower():
         return False
     bare = word.lstrip("([{\"'").rstrip(".").lower()
     if bare in ABBREVIATIONS or _INITIAL.match(word) or _DOTTED_ABBR.match(word):
@@ -123,11 +141,14 @@ def _split_allowed(before: str, after: str) -> bool:
     if not _ORDINAL_OR_DATE.match(word):
         return True
     # "am 3. März", "im 1. OG", "der 2. Versuch", "bis 3. Okt." are ordinals, "um 9. Die" is not
-    nxt = _WORD.match(after)
+    nxt = _WORD.match(after, at)
     if nxt and (nxt.group(0).lower() in _ORDINAL_NOUNS or nxt.group(0).isupper()):
         return False
-    lead = _WORD_BEFORE.search(before[: -len(word)].rstrip())
-    return not (lead and lead.group(1).lower() in _ORDINAL_LEADS)
+    lead_end = end - len(word)  # as ``before[: -len(word)].rstrip()``
+    while lead_end > 0 and text[lead_end - 1].isspace():
+        lead_end -= 1
+    lead_start, lead_stop = _last_word(text, lead_end)
+    return text[lead_start:lead_stop].lower() not in _ORDINAL_LEADS
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -135,16 +156,17 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cur = 0
     marker = _LIST_ITEM.match(block)
     for m in _BOUNDARY.finditer(block, marker.end() - 1 if marker else 0):
-        after = block[m.end() :]
-        if not after:
+        if m.end() == len(block):
             break
-        before = block[: m.end(2)]
         punct = m.group(1)
-        if punct.endswith(".") and len(punct) == 1:
-            nxt = after.lstrip()
-            if not _split_allowed(block[: m.end(1)], nxt):
-                continue
-        yield start + cur, start + len(before)
+        # the whitespace group is greedy, so the next word starts right at m.end()
+        if (
+            punct.endswith(".")
+            and len(punct) == 1
+            and not _split_allowed_at(block, m.end(1), block, m.end())
+        ):
+            continue
+        yield start + cur, start + m.end(2)
         cur = m.end()
     yield start + cur, end
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from mailsum.models import ParsedMessage, Thread
 
@@ -62,8 +63,13 @@ _GENERIC = frozenset({
 # fmt: on
 
 
-def _split_subject(subject: str) -> tuple[list[str], str, bool]:
-    """Peel leading prefixes and [tags]; return (unique tags, rest, saw a reply prefix)."""
+@lru_cache(maxsize=8192)
+def _split_subject(subject: str) -> tuple[tuple[str, ...], str, bool]:
+    """Peel leading prefixes and [tags]; return (unique tags, rest, saw a reply prefix).
+
+    Cached (issue 7): one thread's messages share a subject, and threading asks up to three
+    times per message.
+    """
     rest = _SPACE.sub(" ", subject or "").strip()
     tags: list[str] = []
     seen: set[str] = set()
@@ -86,7 +92,7 @@ def _split_subject(subject: str) -> tuple[list[str], str, bool]:
     stripped = _FWD_SUFFIX.sub("", rest)
     if stripped != rest:
         prefixed = True
-    return tags, stripped.strip(), prefixed
+    return tuple(tags), stripped.strip(), prefixed
 
 
 def normalize_subject(subject: str) -> str:

@@ -96,3 +96,10 @@ def test_a_date_before_the_message_is_not_due() -> None:
     sent = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
     assert parse_due("Die Exporte vom 16. und 17.11. habe ich nachgeholt.", sent, "de") is None
     assert parse_due("Bitte bis 10.1. liefern.", sent, "de") == date(2027, 1, 10)
+
+
+def test_look_alike_letters_in_a_weekday_never_crash():
+    sent = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
+    # IGNORECASE lets "ſ" (long s) and "İ" match the weekday pattern; casefold reads the long s
+    assert parse_due("Please fix it by tueſday.", sent, "en") == date(2026, 11, 24)
+    assert parse_due("Please fix it by frİday.", sent, "en") is None

@@ -1,0 +1,194 @@
+"""mail-parser's defect categories of a parsed message, without mail-parser's full parse.
+
+``mailparser.parse_from_bytes`` builds far more than parse.py uses (decoded header dicts twice
+over in ``_make_mail``, NFC-normalised body strings, base64 copies of attachments, to-domains);
+parse.py keeps only ``defects_categories``. This module runs the checks behind those categories
+with mail-parser's own helpers, in the order and with the arguments ``MailParser.parse`` uses
+(mail-parser 4.8.0, core.py ``_reset`` and ``parse``): address headers (``get_addresses``,
+memoised: the same From/To values recur in every thread), Date headers (``parse_mail_date``,
+``date_diagnostics``), Received headers (``receiveds_parsing``), stdlib part defects, MIME
+header bytes (``mime_header_view``, ``decode_header_part``) and body charsets. Of the
+attachment branch only the calls that can raise run (``raw_payload``, ``as_string_safe``,
+``get_payload(decode=True)``, the filename check); the base64 copy cannot fail and is skipped.
+
+It answers ``None`` (meaning: run mail-parser in full) outside that case: another mail-parser
+version, a lost start boundary (mail-parser re-parses the epilogue) or any exception, which the
+full run then reports as it always did. tests/test_parse_equivalence.py compares both routes on
+every file of the corpora (1,390 parsed messages; 15 take the full run) and on generated mail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from email.message import Message
+from functools import lru_cache
+from importlib import metadata
+
+try:
+    from mailparser.const import ADDRESSES_HEADERS, EPILOGUE_DEFECTS
+    from mailparser.dates import date_diagnostics, parse_mail_date
+    from mailparser.utils import (
+        _safe_attachment_filename,
+        as_string_safe,
+        decode_header_part,
+        get_addresses,
+        mime_header_view,
+        ported_string,
+        raw_payload,
+        receiveds_parsing,
+    )
+
+    # The checks below mirror one version's MailParser.parse; others get the full run.
+    VERIFIED = metadata.version("mail-parser") == "4.8.0"
+except (ImportError, metadata.PackageNotFoundError):  # another layout, or vendored: no guess
+    ADDRESSES_HEADERS, EPILOGUE_DEFECTS, VERIFIED = set(), set(), False
+_SORTED_ADDRESS_HEADERS = tuple(sorted(ADDRESSES_HEADERS))
+
+
+class _NeedsFullRun(Exception):
+    """The message leaves the plain case this module mirrors."""
+
+
+def defect_categories(msg: Message) -> set[str] | None:
+    """The set ``MailParser(msg).defects_categories`` would hold, or None if unsure."""
+    if not VERIFIED:
+        return None
+    try:
+        return _categories(msg)
+    except Exception:  # _NeedsFullRun, or anything mail-parser's own run must report
+        return None
+
+
+def _categories(msg: Message) -> set[str]:
+    categories: set[str] = set()
+    index: dict[str, list[object]] = {}
+    for name, value in msg.items():
+        index.setdefault(name.lower(), []).append(value)
+    for header in _SORTED_ADDRESS_HEADERS:
+        if any(_address_defective(value) for value in index.get(header, ())):
+            categories.add("AddressHeaderDefect")
+
+    date_defects: list[dict] = []
+    occurrences: dict[str, int] = {}
+    received: list[str] = []
+    for name, raw in msg.raw_items():
+        header = name.lower()
+        if header == "received":
+            received.append(raw)
+        if header not in ("date", "resent-date"):
+            continue
+        occurrence = occurrences.get(header, 0)
+        occurrences[header] = occurrence + 1
+        date_defects.extend(date_diagnostics(parse_mail_date(raw), raw, header, occurrence))
+    received_defects: list[dict] = []
+    receiveds_parsing(received, defects=received_defects, date_defects=date_defects)
+    if received_defects:
+        categories.add("ReceivedHeaderDefect")
+    if date_defects:
+        categories.add("DateHeaderDefect")
+
+    parts: list[tuple[Message, bool]] = []
+    attachment_descendants: set[int] = set()  # ids: Message has no value equality
+    for part in msg.walk():
+        for defect in part.defects:
+            categories.add(defect.__class__.__name__)
+        inside_attachment = id(part) in attachment_descendants
+        parts.append((part, inside_attachment))
+        if part.is_multipart():
+            disposition = part.get_content_disposition()
+            blocks_inline = disposition not in (None, "inline") or (
+                disposition != "inline" and bool(part.get_filename())
+            )
+            if inside_attachment or blocks_inline:
+                attachment_descendants.update(id(child) for child in part.get_payload())
+    if categories & EPILOGUE_DEFECTS:
+        raise _NeedsFullRun("epilogue re-parse")
+
+    for part, inside_attachment in parts:
+        metadata, metadata_defects = mime_header_view(part)
+        filename = decode_header_part(metadata.get_filename(), defects=metadata_defects)
+        if metadata_defects:
+            categories.add("MimeHeaderDefect")
+        disposition = ported_string(metadata.get_content_disposition()).lower()
+        if part.is_multipart() and disposition != "attachment":
+            continue
+        charset = metadata.get_content_charset("utf-8")
+        subtype = ported_string(metadata.get_content_subtype())
+        content_id = ported_string(metadata.get("content-id"))
+        is_inline_body = (
+            not inside_attachment
+            and not part.is_multipart()
+            and disposition == "inline"
+            and part.get_content_type() in ("text/plain", "text/html")
+        )
+        is_attachment = True
+        if filename:
+            pass
+        elif content_id and subtype not in ("html", "plain"):
+            filename = content_id
+        elif subtype in ("rtf") or disposition == "attachment":  # noqa: FURB171 - as mail-parser
+            filename = "attachment.rtf"  # mail-parser: a random name, which cannot fail
+        else:
+            is_attachment = False
+        if is_attachment:
+            _attachment_checks(part, metadata, filename)
+        if (not is_attachment or is_inline_body) and _charset_defective(part, charset):
+            categories.add("CharsetDecodeDefect")
+    return categories
+
+
+def _attachment_checks(part: Message, metadata: Message, filename: str) -> None:
+    """The calls of mail-parser's attachment branch that can raise, without the copies.
+
+    mail-parser re-encodes every attachment to base64; that cannot fail on the bytes
+    ``get_payload(decode=True)`` returns for a parsed leaf, so only the calls before it run.
+    """
+    encoding = ported_string(metadata.get("content-transfer-encoding", "")).strip().lower()
+    if part.is_multipart():
+        for child in part.get_payload(decode=False):
+            as_string_safe(child)
+    elif not isinstance(part._payload, str):  # noqa: SLF001 - not what the parser makes
+        raise _NeedsFullRun("unparsed payload")
+    elif encoding == "base64":
+        raw_payload(part)
+    else:
+        part.get_payload(decode=True)
+    with contextlib.suppress(ValueError):
+        _safe_attachment_filename(filename)
+
+
+@lru_cache(maxsize=4096)
+def _address_defective_str(value: str) -> bool:
+    diagnostics: list[dict] = []
+    get_addresses(value, defects=diagnostics, decode_names=True)
+    return bool(diagnostics)
+
+
+def _address_defective(value: object) -> bool:
+    if isinstance(value, str):
+        return _address_defective_str(value)
+    diagnostics: list[dict] = []
+    get_addresses(value, defects=diagnostics, decode_names=True)  # type: ignore[arg-type]
+    return bool(diagnostics)
+
+
+def _charset_defective(part: Message, charset: str) -> bool:
+    """mail-parser's ``_decode_body_payload`` test, without building the text."""
+    payload = part.get_payload(decode=True)
+    cte = ported_string(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if not cte or cte in ("7bit", "8bit"):
+        raw_text = part._payload  # noqa: SLF001 - mail-parser reads the same attribute
+        if isinstance(raw_text, str):
+            try:
+                raw_text.encode("utf-8")
+            except UnicodeEncodeError:
+                pass
+            else:
+                return False
+    if not payload:
+        return False
+    try:
+        payload.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeError):
+        return True
+    return False
