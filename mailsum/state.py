@@ -22,7 +22,7 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,8 @@ def _d(value: str | None) -> date | None:
 
 
 def message_to_json(msg: ParsedMessage) -> str:
-    data = asdict(msg)
+    # a shallow copy: asdict() deep-copies every list and dict only for json.dumps to read them
+    data = dict(vars(msg))
     data["date"] = msg.date.isoformat()
     data["away_until"] = msg.away_until.isoformat() if msg.away_until else None
     return json.dumps(data, ensure_ascii=False)
