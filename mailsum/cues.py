@@ -145,19 +145,25 @@ TAKEOVER = (
     r"i'll be your (?:new )?(?:contact|point of contact)",
 )  # fmt: skip
 
+# A greeting or closing names people, it says nothing: a few words ("Dear Mr. and Mrs. Smith",
+# "Viele Grüße aus Berlin, Max"), never a clause ("Hey call me when you're on the net").
+def _few_words(n: int) -> str:
+    return rf"(?:[\s,]+(?:dr|hr|fr|mr|mrs|ms|prof)\.|[\s,-]+[^\s.!?,:;]+){{0,{n}}}"
+
+
 # Whole sentences that carry no content: greetings, closings, thanks alone.
 IGNORE = (
     r"(?:hallo|hi|hey|moin|servus|guten (?:tag|morgen|abend)|liebe[rs]?|sehr geehrte[rs]?"
-    r"|dear|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,60}[,!.:]?",
+    rf"|dear|hello|good (?:morning|afternoon|evening))\b{_few_words(5)}[,!.:]?",
     r"(?:mit )?(?:freundlichen|besten|viele[n]?|liebe[n]?|sch[öo]ne[n]?|herzliche[n]?)"
-    r" gr[üu](?:ß|ss)e?n?\b.{0,60}",
-    r"(?:mfg|lg|vg|bg|gru(?:ß|ss)|ciao|tsch[üu]ss)\b.{0,40}",
+    rf" gr[üu](?:ß|ss)e?n?\b{_few_words(6)}",
+    rf"(?:mfg|lg|vg|bg|gru(?:ß|ss)|ciao|tsch[üu]ss)\b{_few_words(4)}",
     r"(?:vielen |herzlichen |besten |tausend )?dank(?:e)?(?: (?:sch[öo]n|sehr|im voraus|vorab|"
     r"f[üu]r (?:ihre|deine|eure) (?:hilfe|r[üu]ckmeldung|m[üu]he|antwort)))*[.!]*",
-    r"(?:many |kind |best |warm )?(?:regards|wishes)\b.{0,60}",
+    rf"(?:many |kind |best |warm )?(?:regards|wishes)\b{_few_words(6)}",
     r"(?:thanks|thank you|thx|cheers|ta)(?: (?:so much|very much|a lot|again|in advance|for "
     r"(?:your|the) (?:help|reply|answer|quick response)))*[.!,]*(?: \w+)?[.!]?",
-    r"(?:best|cheers|sincerely|yours(?: sincerely| truly)?|bye)\b.{0,40}",
+    rf"(?:best|cheers|sincerely|yours(?: sincerely| truly)?|bye)\b{_few_words(4)}",
 )  # fmt: skip
 
 # Sentences that start like this are service boilerplate, not a request to act on.
@@ -174,6 +180,11 @@ BOILERPLATE = (
     r"bitte (?:lassen sie|behalten sie) die ticket-?(?:nummer|nr\.?) im betreff",
     r"please (?:keep|leave|do not remove) the ticket (?:number|id)",
     r"bitte antworten sie nicht auf diese", r"(?:please )?do not reply to this",
+    # legal footers that slipped past the quote cut ("..., please notify the sender")
+    r"if you are not the (?:intended|named|addressed) (?:recipient|addressee)",
+    r"if you (?:have )?received this (?:e-?mail|message|communication|transmission) in error",
+    r"(?:wenn|falls) sie nicht der (?:richtige|vorgesehene) (?:adressat|empf[äa]nger)",
+    r"(?:wenn|falls) sie diese (?:e-?mail|nachricht) (?:irrt[üu]mlich|f[äa]lschlicherweise)",
 )  # fmt: skip
 
 # A ticket system's notice that a ticket is closed (such mail is auto-generated; it resolves the

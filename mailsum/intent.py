@@ -34,15 +34,20 @@ def features(sentence: str, rule_kind: str | None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, tuple[float, float]], float, float]:
+def _model() -> tuple[dict[str, tuple[float, float]], float, dict[str, float]]:
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     table = {f: (idf, w) for f, (idf, w) in data["features"].items()}
-    return table, float(data["bias"]), float(data["threshold"])
+    raw = data["threshold"]
+    thresholds = {k: float(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    thresholds.setdefault("default", float(raw) if not isinstance(raw, dict) else 0.5)
+    return table, float(data["bias"]), thresholds
 
 
-def threshold() -> float:
-    """The probability from which a sentence counts as asking for action (chosen on train)."""
-    return _model()[2]
+def threshold(rule_kind: str | None = "request") -> float:
+    """The probability from which a sentence counts as asking for action, by the rules' verdict
+    on it (chosen by cross-validation on train; "none" = no rule fired)."""
+    thresholds = _model()[2]
+    return thresholds.get(rule_kind or "none", thresholds["default"])
 
 
 def probability(sentence: str, rule_kind: str | None) -> float:
