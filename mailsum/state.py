@@ -340,12 +340,22 @@ class StateStore:
     def claim(self, kind: str, name: str, holder: str, ttl: float) -> Lease | None:
         """Take (or keep) the lease on one named unit unless another holder's is still live."""
         now = self.clock()
-        self.conn.execute("INSERT INTO leases (kind, name) VALUES (?,?) ON CONFLICT DO NOTHING",
-                          (kind, name))
+        # never wait for a lock: a holder renewing its lease keeps the row locked for the whole
+        # of its transaction (an analysis slice), and even INSERT … ON CONFLICT would wait
+        row = self.conn.execute("SELECT holder, expires_at FROM leases WHERE kind=? AND name=?",
+                                (kind, name)).fetchone()
+        if row is None:
+            self.conn.execute(
+                "INSERT INTO leases (kind, name) VALUES (?,?) ON CONFLICT DO NOTHING",
+                (kind, name))
+        elif row[0] is not None and row[0] != holder and float(row[1]) >= now:
+            return None
         row = self.conn.execute(
-            "UPDATE leases SET holder=?, expires_at=? WHERE kind=? AND name=? AND "
-            "(holder IS NULL OR holder=? OR expires_at < ?) RETURNING name",
-            (holder, now + ttl, kind, name, holder, now)).fetchone()
+            "UPDATE leases SET holder=?, expires_at=? WHERE kind=? AND name = ("
+            "SELECT name FROM leases WHERE kind=? AND name=? AND "
+            f"(holder IS NULL OR holder=? OR expires_at < ?){self._skip_locked()}) "
+            "RETURNING name",
+            (holder, now + ttl, kind, kind, name, holder, now)).fetchone()
         return Lease(kind, name, holder, ttl) if row else None
 
     def claim_next(self, kind: str, holder: str, ttl: float) -> Lease | None:
@@ -508,17 +518,21 @@ class StateStore:
         return out
 
     def threads_with_keys(self, keys: set[tuple[str, str]]) -> set[str]:
-        """Thread ids of analysed messages that share any of these join keys."""
-        found: set[str] = set()
+        """Thread ids of analysed messages that share any of these join keys.
+
+        Two index lookups, not a join: after a big first poll PostgreSQL's statistics say no
+        message has a thread yet, and it then planned the join as a nested loop over every key
+        of a kind — 8 to 17 s per call instead of 25 ms (benchmarks/workers/plan_repro.py).
+        """
+        sharing: set[str] = set()
         for kind in {k for k, _ in keys}:
             values = sorted(v for k, v in keys if k == kind)
             for chunk in self._chunks(values):
                 marks = ",".join("?" * len(chunk))
-                found.update(r[0] for r in self.conn.execute(
-                    "SELECT DISTINCT m.thread_id FROM message_keys k JOIN messages m "
-                    "ON m.message_id = k.message_id WHERE k.kind = ? AND k.key IN "
-                    f"({marks}) AND m.thread_id IS NOT NULL", [kind, *chunk]))
-        return found
+                sharing.update(r[0] for r in self.conn.execute(
+                    f"SELECT message_id FROM message_keys WHERE kind = ? AND key IN ({marks})",
+                    [kind, *chunk]))
+        return self.thread_ids_of(sorted(sharing))
 
     def thread_ids_of(self, message_ids: list[str]) -> set[str]:
         """The stored thread ids of these messages (several when a new mail merged threads)."""

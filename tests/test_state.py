@@ -212,3 +212,18 @@ def test_outbox_update_is_claimed_by_one_worker_until_it_expires(location):
         two.mark_update(uid, "sent", NOW)
     with two.transaction():
         assert two.claim_pending_update(NOW, "w2", 60) is None
+
+
+def test_claim_does_not_wait_while_the_holder_works_in_a_transaction(pg_url):
+    """The analysing worker keeps its lease row locked for a whole slice; others move on."""
+    one, two = StateStore.open(pg_url), StateStore.open(pg_url)
+    with one.transaction():
+        lease = one.claim("analysis", "all", "w1", 60)
+    assert lease is not None
+    two.conn.execute("SET lock_timeout = '2s'")  # waiting would raise instead of hanging
+    with one.transaction(fence=lease):  # renewing locks the row until this commits
+        with two.transaction():
+            assert two.claim("analysis", "all", "w2", 60) is None
+        with two.transaction():
+            two.ensure_leases("source", ["a"])
+            assert two.claim_next("source", "w2", 60) is not None
