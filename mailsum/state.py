@@ -333,9 +333,13 @@ class StateStore:
         return " FOR UPDATE SKIP LOCKED" if self.dialect == "postgresql" else ""
 
     def ensure_leases(self, kind: str, names: Sequence[str]) -> None:
+        # only the missing rows: INSERT … ON CONFLICT waits for a holder's lock on an existing
+        # row (a source being polled), and this runs at the start of every worker cycle
+        known = {r[0] for r in self.conn.execute("SELECT name FROM leases WHERE kind=?",
+                                                 (kind,))}
         self.conn.executemany(
             "INSERT INTO leases (kind, name) VALUES (?,?) ON CONFLICT DO NOTHING",
-            [(kind, n) for n in names])
+            [(kind, n) for n in names if n not in known])
 
     def claim(self, kind: str, name: str, holder: str, ttl: float) -> Lease | None:
         """Take (or keep) the lease on one named unit unless another holder's is still live."""
