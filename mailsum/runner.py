@@ -398,8 +398,10 @@ class Runner:
             thread_id=t.thread_id, customer_id=customer_id, subject=t.subject,
             message_ids=t.message_ids, summary=result.summary, last_activity=last,
             route_reason=reason))
+        known = self.store.get_points([p.id for p in result.points])
+        records: list[PointRecord] = []
         for p in result.points:
-            old = self.store.get_point(p.id)
+            old = known.get(p.id)
             resolved = p.status == "resolved"
             if old is None:
                 rec = PointRecord(
@@ -417,7 +419,9 @@ class Runner:
                 if resolved and old.status != "resolved":
                     rec.status, rec.resolved_at, rec.resolved_by = "resolved", self.now, \
                         p.resolved_by
-            self.store.save_point(rec)
+            known[p.id] = rec  # a second mention of the same point merges as it did one by one
+            records.append(rec)
+        self.store.save_points(records)
         for c in result.owner_changes:
             self.store.add_owner_change(
                 OwnerChangeRecord(point_id=c.point_id, old=c.old, new=c.new, at=c.at,

@@ -647,8 +647,20 @@ class StateStore:
             "SELECT * FROM points WHERE customer_id=? ORDER BY raised_at, id", (customer_id,))
         return [self._point(r) for r in rows]
 
+    def get_points(self, point_ids: list[str]) -> dict[str, PointRecord]:
+        """Several points in one query: a thread's analysis asks for all of its points."""
+        out: dict[str, PointRecord] = {}
+        for chunk in self._chunks(sorted(set(point_ids))):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT * FROM points WHERE id IN ({marks})", chunk):
+                out[r["id"]] = self._point(r)
+        return out
+
     def save_point(self, p: PointRecord) -> None:
-        self.conn.execute(
+        self.save_points([p])
+
+    def save_points(self, points: list[PointRecord]) -> None:
+        self.conn.executemany(
             "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
             "raised_at, owner, due, status, first_seen, last_activity, resolved_at, "
             "resolved_by, escalation, snoozed_until, owner_by_command) "
@@ -659,10 +671,11 @@ class StateStore:
             "resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, "
             "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until, "
             "owner_by_command=excluded.owner_by_command",
-            (p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
-             _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
-             _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
-             int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command)),
+            [(p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
+              _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
+              _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
+              int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command))
+             for p in points],
         )
 
     def add_owner_change(self, change: OwnerChangeRecord, message_id: str | None) -> None:
