@@ -109,3 +109,12 @@ def test_similarity_matches_dense_cosine() -> None:
     same = np.mean([sim[i, j] for i in range(40) for j in range(40) if i != j and i % 3 == j % 3])
     other = np.mean([sim[i, j] for i in range(40) for j in range(40) if i % 3 != j % 3])
     assert same > 2 * other
+
+
+@pytest.mark.parametrize("language", ["german", "english"])
+def test_stop_words_are_sumys_own_lists(language):
+    from sumy.utils import get_stop_words
+
+    from mailsum.rank import _stop_words
+
+    assert _stop_words(language) == frozenset(get_stop_words(language))
