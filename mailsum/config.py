@@ -103,6 +103,9 @@ class Config:
     secret: Secret | None = None  # HMAC key for reply Message-IDs; None: kept in the state store
     replies: ReplySettings = ReplySettings()
     state_url: str | None = None  # postgresql://…: shared by several workers
+    # the bytes of a sent update are kept this long (resending, inspection); counts, numbers
+    # and ids stay for the history and for replies
+    keep_update_mails_days: int = 90
 
     @property
     def state(self) -> Path | str:
@@ -113,7 +116,8 @@ class Config:
 # --------------------------------------------------------------------------- config.yaml
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
-             "lock", "secret_env", "secret_file", "secret_command", "replies")
+             "lock", "secret_env", "secret_file", "secret_command", "replies",
+             "keep_update_mails_days")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -155,10 +159,12 @@ def load_config(path: Path) -> Config:
             raise top["templates"].error(f"templates folder {templates} does not exist")
     secret = _secret(top, "secret", base)
     replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
+    keep_days = (top["keep_update_mails_days"].as_int(minimum=1, maximum=36500)
+                 if "keep_update_mails_days" in top else 90)
     return Config(path=path, state_path=state_path, language=language, timezone=timezone,
                   sources=sources, delivery=delivery, rules=rules, rules_files=files,
                   templates=templates, lock_path=lock_path, secret=secret, replies=replies,
-                  state_url=state_url)
+                  state_url=state_url, keep_update_mails_days=keep_days)
 
 
 def _replies(node: Node) -> ReplySettings:

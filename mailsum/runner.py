@@ -160,7 +160,16 @@ class Runner:
             self.analyze()
         if self.options.send:
             self.send()
+            self.drop_old_update_mails()
         return self.report
+
+    def drop_old_update_mails(self) -> None:
+        before = self.now - timedelta(days=self.config.keep_update_mails_days)
+        with self.store.transaction():
+            dropped = self.store.drop_old_update_mails(before)
+        if dropped:
+            log.info("dropped the stored mail of %d updates sent before %s", dropped,
+                     before.date().isoformat())
 
     def stopping(self) -> bool:
         return self.options.should_stop is not None and self.options.should_stop()

@@ -120,6 +120,7 @@ class Worker:
             runner.analyze()
         if not self.stop.is_set():
             runner.send()
+            runner.drop_old_update_mails()
         r = runner.report
         if r.fetched or r.sent or r.source_errors or r.delivery_errors:
             log.info("cycle %d: polled %d sources, fetched %d, stored %d, failed %d, sent %d, "

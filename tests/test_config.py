@@ -541,3 +541,11 @@ def test_fallback_digest_schedule_is_validated(tmp_path):
                      "  language: en\n")
     loaded = load_rules((rules,))
     assert loaded.fallback_schedule == "0 8 * * 1" and loaded.fallback_language == "en"
+
+
+def test_keep_update_mails_days(project):
+    assert load_config(project(SOURCE)).keep_update_mails_days == 90
+    assert load_config(project("keep_update_mails_days: 30\n" + SOURCE)
+                       ).keep_update_mails_days == 30
+    err = fails(project("keep_update_mails_days: 0\n" + SOURCE))
+    assert (err.line, err.key) == (1, "keep_update_mails_days")

@@ -6,7 +6,7 @@ import mailbox
 import textwrap
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -133,6 +133,12 @@ def test_update_is_sent_once_per_due_time_and_outbox_records_it(tmp_path):
     store.close()
     again, _, delivery2, _ = run(config)
     assert delivery2.sent == [] and again.updates == []
+    # keep_update_mails_days (default 90) later: the mails go, the records stay
+    _, store, _, _ = run(config, now=NOW + timedelta(days=91), poll=False, customers=("acme",))
+    rows = store.conn.execute("SELECT created_at, status, data FROM updates").fetchall()
+    first = [r[2] for r in rows if r[1] == "sent" and r[0] == NOW.isoformat()]
+    newest = [r[2] for r in rows if r[1] == "sent" and r[0] != NOW.isoformat()]
+    assert first == [None, None] and newest and all(newest)
 
 
 def _groups(store: StateStore) -> set[frozenset[str]]:

@@ -227,3 +227,23 @@ def test_claim_does_not_wait_while_the_holder_works_in_a_transaction(pg_url):
         with two.transaction():
             two.ensure_leases("source", ["a"])
             assert two.claim_next("source", "w2", 60) is not None
+
+
+def test_old_update_mails_are_dropped_but_the_record_stays(location):
+    store = StateStore.open(location)
+    old, recent = NOW - timedelta(days=100), NOW - timedelta(days=10)
+    with store.transaction():
+        a = store.add_update("acme", old, old, status="pending", quiet=False, data=b"old",
+                             numbers=[(1, "p1")], counts={"new": 1}, update_key="acme.1")
+        store.mark_update(a, "sent", old)
+        b = store.add_update("acme", recent, recent, status="pending", quiet=False,
+                             data=b"recent")
+        store.mark_update(b, "sent", recent)
+        c = store.add_update("acme", old + timedelta(hours=1), old, status="pending",
+                             quiet=False, data=b"still to send")
+    with store.transaction():
+        assert store.drop_old_update_mails(NOW - timedelta(days=90)) == 1
+    data = {r["id"]: r["data"] for r in store.conn.execute("SELECT id, data FROM updates")}
+    assert data[a] is None and bytes(data[b]) == b"recent" and bytes(data[c]) == b"still to send"
+    row, numbers = store.sent_update_by_key("acme.1")  # replies to it are still understood
+    assert numbers == {1: "p1"} and [h.new for h in store.history("acme")] == [1]
