@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import mailbox
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus import CORPORA, corpus_messages
 
 from mailsum.errors import ParseError
 from mailsum.parse import parse_message
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 SWEPT = ("raw-email-fixtures", "threading")
 SKIP_SUFFIXES = {".json", ".txt", ".py", ".md", ".tsv"}
-SKIP_PREFIXES = ("PROVENANCE", "README", "COPYING", "LICENSE", "MANIFEST")
 
 
 def _messages(root: Path) -> Iterator[tuple[str, bytes]]:
-    for path in sorted(root.rglob("*")):
-        if (
-            not path.is_file()
-            or path.suffix in SKIP_SUFFIXES
-            or path.name.startswith(SKIP_PREFIXES)
-        ):
-            continue
-        data = path.read_bytes()
-        if data.startswith(b"From ") and b"\nFrom " in data:
-            for i, msg in enumerate(mailbox.mbox(str(path))):
-                yield f"{path}#{i}", msg.as_bytes()
-        else:
-            yield str(path), data
+    return corpus_messages(root, SKIP_SUFFIXES)
 
 
 @pytest.mark.corpus

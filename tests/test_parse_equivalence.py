@@ -8,22 +8,20 @@ ParseError must carry the same reason.
 from __future__ import annotations
 
 import importlib.util
-import mailbox
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus import CORPORA, corpus_messages
 
 from mailsum import mailparser_defects
 from mailsum.errors import ParseError
 from mailsum.models import ParsedMessage
 from mailsum.parse import parse_message
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "perf" / "generate.py"
 NOT_MAIL_SUFFIXES = {".json", ".py", ".md", ".tsv", ".gz", ".xml", ".dtd", ".ann", ".subject"}
-NOT_MAIL_PREFIXES = ("PROVENANCE", "README", "COPYING", "LICENSE", "MANIFEST")
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
 
@@ -45,19 +43,7 @@ def _differences(fast: ParsedMessage | str, slow: ParsedMessage | str) -> list[s
 
 
 def _corpus_messages(root: Path) -> Iterator[tuple[str, bytes]]:
-    for path in sorted(root.rglob("*")):
-        if (
-            not path.is_file()
-            or path.suffix in NOT_MAIL_SUFFIXES
-            or path.name.startswith(NOT_MAIL_PREFIXES)
-        ):
-            continue
-        data = path.read_bytes()
-        if data.startswith(b"From ") and b"\nFrom " in data:
-            for i, msg in enumerate(mailbox.mbox(str(path))):
-                yield f"{path}#{i}", msg.as_bytes()
-        else:
-            yield str(path), data
+    return corpus_messages(root, NOT_MAIL_SUFFIXES)
 
 
 def _assert_same(messages: Iterator[tuple[str, bytes]]) -> int:
