@@ -344,6 +344,22 @@ def check(ctx: click.Context, connect: bool) -> None:
             click.echo(f"delivery smtp {d.host}:{d.port}: FAILED: {exc}", err=True)
     else:
         click.echo(f"delivery directory {d.path}: OK")
+    if config.state_url:  # a file is created on first use; a database must answer now
+        from mailsum.state import StateStore
+
+        where = config.state_url.rpartition("@")[2]  # no user name in the output
+        try:
+            store = StateStore.open(config.state_url, migrate=False)  # check changes nothing
+            try:
+                version = store.schema_version
+                click.echo(f"state postgresql {where}: OK (schema version {version}"
+                           + (", tables are created on the first run)" if version == 0 else
+                              f", {store.message_count()} messages)"))
+            finally:
+                store.close()
+        except MailsumError as exc:
+            failed = True
+            click.echo(f"state postgresql {where}: FAILED: {exc}", err=True)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -189,13 +189,14 @@ class StateStore:
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, location: Path | str) -> StateStore:
-        """A SQLite file path, or a ``postgresql://`` URL."""
+    def open(cls, location: Path | str, *, migrate: bool = True) -> StateStore:
+        """A SQLite file path, or a ``postgresql://`` URL (``migrate=False``: only connect)."""
         if is_url(location):
             from mailsum.pgconn import PgConnection
 
             store = cls(PgConnection(str(location)), "postgresql")
-            store.migrate()
+            if migrate:
+                store.migrate()
             return store
         path = Path(location)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -290,7 +291,10 @@ class StateStore:
     @property
     def schema_version(self) -> int:
         if self.dialect == "postgresql":
-            return int(self.conn.execute("SELECT max(version) FROM mailsum_schema").fetchone()[0])
+            if self.conn.execute("SELECT to_regclass('mailsum_schema')").fetchone()[0] is None:
+                return 0  # a database no mailsum has used yet
+            return int(self.conn.execute(
+                "SELECT coalesce(max(version), 0) FROM mailsum_schema").fetchone()[0])
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager

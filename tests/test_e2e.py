@@ -209,6 +209,20 @@ def test_check_connect_succeeds_against_live_servers(dovecot, smtp, tmp_path):
     assert "source support: OK" in out.stdout and "delivery smtp" in out.stdout
 
 
+def test_check_connect_reaches_the_postgresql_state_and_changes_nothing(dovecot, smtp,
+                                                                         tmp_path, pg_url):
+    cfg = write_config(tmp_path, dovecot.port, smtp.port)
+    use_state(cfg, pg_url)
+    out = mailsum(cfg, "check", "--connect")
+    assert out.returncode == 0, out.stderr
+    assert "state postgresql 127.0.0.1" in out.stdout and "schema version 0" in out.stdout
+    assert "postgres@" not in out.stdout
+    gone = pg_url.rsplit("/", 1)[0] + "/no_such_database"
+    use_state(cfg, gone)
+    out = mailsum(cfg, "check", "--connect")
+    assert out.returncode == 1 and "state postgresql" in out.stderr and "FAILED" in out.stderr
+
+
 def test_imap_fetch_is_read_only(dovecot, smtp, tmp_path):
     from imapclient import IMAPClient
 
