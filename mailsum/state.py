@@ -220,9 +220,9 @@ class StateStore:
             from mailsum.pgconn import PgConnection
 
             store = cls(PgConnection(str(location)), "postgresql")
-            store.migrate()
             store.conn.execute("BEGIN")
             store.scratch = True
+            store.migrate()  # inside the transaction: even a new database keeps no tables
             return store
         path = Path(location)
         mem = sqlite3.connect(":memory:", isolation_level=None)
@@ -269,24 +269,18 @@ class StateStore:
 
     def _migrate_postgres(self) -> None:
         for number, script in enumerate(MIGRATIONS, start=1):
-            self.conn.execute("BEGIN")
-            try:
+            with self.transaction():
                 self.conn.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
                 self.conn.execute(
                     "CREATE TABLE IF NOT EXISTS mailsum_schema (version INTEGER NOT NULL)")
                 row = self.conn.execute("SELECT max(version) FROM mailsum_schema").fetchone()
                 if row is not None and row[0] is not None and row[0] >= number:
-                    self.conn.execute("COMMIT")
                     continue
                 for statement in postgres_ddl(script).split(";"):
                     if statement.strip():
                         self.conn.execute(statement)
                 self.conn.execute("DELETE FROM mailsum_schema")
                 self.conn.execute("INSERT INTO mailsum_schema (version) VALUES (?)", (number,))
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
