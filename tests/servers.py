@@ -374,6 +374,14 @@ rules: {REPO}/rules/
     return cfg
 
 
+def use_state(cfg: Path, state: str | None) -> None:
+    """Point a written config at another state (a PostgreSQL URL); None keeps the SQLite file."""
+    if state:
+        lines = cfg.read_text().splitlines()
+        cfg.write_text("\n".join(f"state: {state}" if line.startswith("state:") else line
+                                 for line in lines) + "\n")
+
+
 def mailsum_cmd(cfg: Path, *args: str) -> list[str]:
     import sys
 

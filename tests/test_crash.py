@@ -35,6 +35,7 @@ from servers import (
     state_rows,
     stored_message_ids,
     ticket_mails,
+    use_state,
     write_mailsum_config,
 )
 
@@ -76,8 +77,7 @@ class Lane:
         self.db: Path | str = tmp / "mailsum.db"
         if state:  # a PostgreSQL URL instead of the SQLite file
             self.db = state
-            self.cfg.write_text("\n".join(f"state: {state}" if ln.startswith("state:") else ln
-                                          for ln in self.cfg.read_text().splitlines()) + "\n")
+            use_state(self.cfg, state)
         self.appended: list[str] = []
         self.day = date(2026, 11, 30)  # a Monday
         self.kills = 0

@@ -17,7 +17,7 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
-from servers import SmtpSink, dovecot_available, free_port, write_mailsum_config
+from servers import SmtpSink, dovecot_available, free_port, use_state, write_mailsum_config
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "mailbox"
@@ -46,13 +46,6 @@ def smtp():
 def state(request: pytest.FixtureRequest) -> str | None:
     """None: the default SQLite file; else the URL of a fresh PostgreSQL database."""
     return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
-
-
-def use_state(cfg: Path, state: str | None) -> None:
-    if state:
-        lines = cfg.read_text().splitlines()
-        cfg.write_text("\n".join(f"state: {state}" if line.startswith("state:") else line
-                                 for line in lines) + "\n")
 
 
 def write_config(tmp: Path, imap_port: int, smtp_port: int, extra_source: str = "") -> Path:
