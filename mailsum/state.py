@@ -236,8 +236,6 @@ class StateStore:
         store.migrate()
         return store
 
-    open_copy_in_memory = open_scratch  # the name older callers know
-
     @property
     def unavailable(self) -> tuple[type[Exception], ...]:
         """Errors that mean the database is gone for now (locked, restarted, unreachable)."""

@@ -343,6 +343,28 @@ def message_id_of(data: bytes) -> str:
     return str(message_from_bytes(data)["Message-ID"]).strip()
 
 
+def _imap_source(name: str, port: int, user: str, folder: str, password_env: str) -> str:
+    return f"""
+  - name: {name}
+    kind: imap
+    host: 127.0.0.1
+    port: {port}
+    security: none
+    username: {user}
+    password_env: {password_env}
+    folders: [{folder}]"""
+
+
+def _smtp_delivery(port: int) -> str:
+    return f"""delivery:
+  kind: smtp
+  host: 127.0.0.1
+  port: {port}
+  security: none
+  from: "Service Desk <it-support@provider.de>"
+  reply_to: it-support@provider.de"""
+
+
 def write_mailsum_config(tmp: Path, imap_port: int, smtp_port: int, folder: str, *,
                          source_extra: str = "", delivery_extra: str = "",
                          password_env: str = "MAILSUM_TEST_IMAP_PASSWORD") -> Path:
@@ -351,23 +373,9 @@ def write_mailsum_config(tmp: Path, imap_port: int, smtp_port: int, folder: str,
 state: sqlite:///{tmp}/mailsum.db
 language: de
 timezone: Europe/Berlin
-sources:
-  - name: support
-    kind: imap
-    host: 127.0.0.1
-    port: {imap_port}
-    security: none
-    username: support
-    password_env: {password_env}
-    folders: [{folder}]
+sources:{_imap_source("support", imap_port, "support", folder, password_env)}
 {source_extra}
-delivery:
-  kind: smtp
-  host: 127.0.0.1
-  port: {smtp_port}
-  security: none
-  from: "Service Desk <it-support@provider.de>"
-  reply_to: it-support@provider.de
+{_smtp_delivery(smtp_port)}
 {delivery_extra}
 rules: {REPO}/rules/
 """)
@@ -424,29 +432,15 @@ def write_worker_config(tmp: Path, state: str, imap_port: int, smtp_port: int,
 
     ``state`` is written as given, e.g. a ``postgresql://`` URL shared by several workers.
     """
-    sources = "".join(f"""
-  - name: {user}
-    kind: imap
-    host: 127.0.0.1
-    port: {imap_port}
-    security: none
-    username: {user}
-    password_env: {password_env}
-    folders: [INBOX]
-""" for user in users)
+    sources = "".join(_imap_source(user, imap_port, user, "INBOX", password_env)
+                      for user in users)
     cfg = tmp / "config.yaml"
     cfg.write_text(f"""
 state: {state}
 language: de
 timezone: Europe/Berlin
 sources:{sources}
-delivery:
-  kind: smtp
-  host: 127.0.0.1
-  port: {smtp_port}
-  security: none
-  from: "Service Desk <it-support@provider.de>"
-  reply_to: it-support@provider.de
+{_smtp_delivery(smtp_port)}
 rules: {rules}
 """)
     return cfg
