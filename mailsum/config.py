@@ -106,6 +106,8 @@ class Config:
     # the bytes of a sent update are kept this long (resending, inspection); counts, numbers
     # and ids stay for the history and for replies
     keep_update_mails_days: int = 90
+    # worker processes for parsing and extraction on a big poll; None: one per core
+    jobs: int | None = None
 
     @property
     def state(self) -> Path | str:
@@ -117,7 +119,7 @@ class Config:
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
              "lock", "secret_env", "secret_file", "secret_command", "replies",
-             "keep_update_mails_days")
+             "keep_update_mails_days", "jobs")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -164,7 +166,17 @@ def load_config(path: Path) -> Config:
     return Config(path=path, state_path=state_path, language=language, timezone=timezone,
                   sources=sources, delivery=delivery, rules=rules, rules_files=files,
                   templates=templates, lock_path=lock_path, secret=secret, replies=replies,
-                  state_url=state_url, keep_update_mails_days=keep_days)
+                  state_url=state_url, keep_update_mails_days=keep_days,
+                  jobs=_jobs(top["jobs"]) if "jobs" in top else None)
+
+
+def _jobs(node: Node) -> int | None:
+    """``auto`` (one worker process per core) or a count; 1 keeps everything in one process."""
+    if node.value == "auto":
+        return None
+    if isinstance(node.value, str):
+        raise node.expected('"auto" or a number of processes')
+    return node.as_int(minimum=1, maximum=64)
 
 
 def _replies(node: Node) -> ReplySettings:

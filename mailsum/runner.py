@@ -8,9 +8,12 @@ that only collects, so what it prints is what a real run would do.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Callable
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -43,15 +46,19 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
     RawMessage,
+    Thread,
+    ThreadExtract,
     ThreadRecord,
     Update,
 )
 from mailsum.secrets import resolve
 from mailsum.state import Lease, StateStore
+from mailsum.workpool import Pending, WorkPool, available_cores
 
 log = logging.getLogger("mailsum")
 
 ANALYZE_CHUNK = 2000  # new messages analysed per transaction
+EXTRACT_GROUP = 100  # messages of the threads handed to a worker process at once
 DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
 
 
@@ -88,6 +95,8 @@ class RunOptions:
     lease_seconds: float = 120.0
     poll_every: float = 0.0
     should_stop: Callable[[], bool] | None = None
+    # worker processes for parsing and extraction on a big poll; None: one per core
+    jobs: int | None = None
 
 
 @dataclass
@@ -137,6 +146,62 @@ def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
     )
 
 
+@dataclass
+class _Parsed:
+    """One message's parse, as it travels back from a worker process."""
+
+    message: ParsedMessage | None = None
+    error: str = ""  # why it is recorded as a failure instead
+    trace: str = ""  # a parser bug's traceback, logged by the run
+
+
+@dataclass
+class _ThreadWork:
+    """A thread of the slice with what its extraction and its record need."""
+
+    thread: Thread
+    members: list[ParsedMessage]
+    customer: Customer | None
+    reason: str
+
+
+def _groups(threads: list[Thread], size: int) -> Iterable[list[Thread]]:
+    """Consecutive threads with about ``size`` messages in all (a long thread goes alone)."""
+    group: list[Thread] = []
+    count = 0
+    for t in threads:
+        group.append(t)
+        count += len(t.message_ids)
+        if count >= size:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
+
+
+def parse_all(datas: list[bytes]) -> list[_Parsed]:
+    """Parse a batch; failures are values, so one broken mail never loses its batch."""
+    out: list[_Parsed] = []
+    for data in datas:
+        try:
+            out.append(_Parsed(parse.parse_message(data)))
+        except ParseError as exc:
+            out.append(_Parsed(error=str(exc)))
+        except Exception as exc:
+            out.append(_Parsed(error=f"internal parser error: {type(exc).__name__}: {exc}",
+                               trace=traceback.format_exc()))
+    return out
+
+
+def extract_all(work: list[tuple[Thread, list[ParsedMessage], str | None]],
+                team_domains: tuple[str, ...], team_addresses: tuple[str, ...]
+                ) -> list[ThreadExtract]:
+    """Extract a group of threads (pure: the same here or in a worker process)."""
+    return [extract.extract_thread(t, members, team_domains=team_domains,
+                                   team_addresses=team_addresses, default_owner=owner)
+            for t, members, owner in work]
+
+
 class Runner:
     def __init__(self, config: Config, store: StateStore, delivery: Delivery,
                  options: RunOptions) -> None:
@@ -147,17 +212,35 @@ class Runner:
         self.now = options.now or datetime.now(UTC)
         self.report = RunReport()
         self._new_ids: set[str] = set()
+        self.pool = WorkPool(options.jobs if options.jobs is not None
+                             else config.jobs or available_cores())
+
+    @functools.cached_property
+    def _customers(self) -> dict[str, Customer]:
+        return {c.id: c for c in self.config.rules.customers}
+
+    def close(self) -> None:
+        """Stop the worker processes a big poll started (a no-op otherwise)."""
+        self.pool.close()
+
+    @property
+    def _in_flight(self) -> int:
+        """Batches handed to workers before the oldest is committed: enough to keep them busy."""
+        return self.pool.jobs + 1 if self.pool.started else 0
 
     # ------------------------------------------------------------------ entry point
 
     def run(self) -> RunReport:
-        self.reap_dead_holders()
-        if self.options.poll:
-            for src in self.config.sources:
-                if self.stopping():
-                    break
-                self.poll_source(src)
-            self.analyze()
+        try:
+            self.reap_dead_holders()
+            if self.options.poll:
+                for src in self.config.sources:
+                    if self.stopping():
+                        break
+                    self.poll_source(src)
+                self.analyze()
+        finally:
+            self.close()
         if self.options.send:
             self.send()
             self.drop_old_update_mails()
@@ -229,56 +312,79 @@ class Runner:
             for folder in src.folders:
                 uidvalidity, last_uid = self.store.folder_cursor(src.name, folder)
                 done = 0
+                # batches being parsed by workers; each commits in order, with its cursor
+                waiting: deque[tuple[fetch.FolderBatch, Pending[list[_Parsed]]]] = deque()
                 for batch in fetcher.fetch_folder(folder, uidvalidity, last_uid):
                     if self.stopping():
-                        return
+                        break
                     crashpoint("after-fetch")
-                    done += len(batch.messages) + len(batch.oversized)
-                    self._progress(f"{src.name}/{folder}", done, batch.total)
-                    with self.store.transaction(fence=lease):
-                        self._store_batch(batch.messages)
-                        for uid, size in batch.oversized:
-                            mid, subject = _head_fields(batch.oversized_headers.get(uid, b""))
-                            self._failure(src.name, folder, str(uid), uid, mid,
-                                          f"message of {size} bytes exceeds max_message_bytes"
-                                          + (f" (subject {subject!r})" if subject else ""))
-                        crashpoint("before-batch-commit")
-                        self.store.set_folder_cursor(src.name, folder, batch.uidvalidity,
-                                                     batch.last_uid)
-                    crashpoint("after-batch-commit")
+                    waiting.append((batch, self._parse(batch.messages)))
+                    while len(waiting) > self._in_flight:
+                        done = self._commit_imap(src, folder, lease, *waiting.popleft(), done)
+                while waiting:  # also on a stop: what is fetched and parsed is kept
+                    done = self._commit_imap(src, folder, lease, *waiting.popleft(), done)
+                if self.stopping():
+                    return
         finally:
             fetcher.close()
+
+    def _commit_imap(self, src: SourceConfig, folder: str, lease: Lease,
+                     batch: fetch.FolderBatch, parsed: Pending[list[_Parsed]], done: int) -> int:
+        outcomes = parsed.result()
+        done += len(batch.messages) + len(batch.oversized)
+        self._progress(f"{src.name}/{folder}", done, batch.total)
+        with self.store.transaction(fence=lease):
+            self._store_batch(batch.messages, outcomes)
+            for uid, size in batch.oversized:
+                mid, subject = _head_fields(batch.oversized_headers.get(uid, b""))
+                self._failure(src.name, folder, str(uid), uid, mid,
+                              f"message of {size} bytes exceeds max_message_bytes"
+                              + (f" (subject {subject!r})" if subject else ""))
+            crashpoint("before-batch-commit")
+            self.store.set_folder_cursor(src.name, folder, batch.uidvalidity, batch.last_uid)
+        crashpoint("after-batch-commit")
+        return done
 
     def _poll_local(self, src: SourceConfig, lease: Lease) -> None:
         assert src.path is not None
         seen = self.store.seen_keys(src.name, "")
         reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
         done = 0
-        for batch in reader(src.name, src.path, seen, src.batch_size):
-            if self.stopping():
-                return
+        waiting: deque[tuple[list[RawMessage], Pending[list[_Parsed]]]] = deque()
+
+        def commit(batch: list[RawMessage], parsed: Pending[list[_Parsed]]) -> None:
+            nonlocal done
+            outcomes = parsed.result()
             done += len(batch)
             self._progress(src.name, done, 0)
             with self.store.transaction(fence=lease):
-                self._store_batch(batch)
+                self._store_batch(batch, outcomes)
+
+        for batch in reader(src.name, src.path, seen, src.batch_size):
+            if self.stopping():
+                break
+            waiting.append((batch, self._parse(batch)))
+            while len(waiting) > self._in_flight:
+                commit(*waiting.popleft())
+        while waiting:
+            commit(*waiting.popleft())
 
     def _progress(self, what: str, done: int, total: int) -> None:
         if self.options.progress is not None:
             self.options.progress(what, done, total)
 
-    def _store_batch(self, batch: list[RawMessage]) -> None:
-        for raw in batch:
+    def _parse(self, batch: list[RawMessage]) -> Pending[list[_Parsed]]:
+        return self.pool.submit(parse_all, [raw.data for raw in batch], weight=len(batch))
+
+    def _store_batch(self, batch: list[RawMessage], outcomes: list[_Parsed]) -> None:
+        for raw, outcome in zip(batch, outcomes, strict=True):
             self.report.fetched += 1
-            try:
-                msg = parse.parse_message(raw.data)
-            except ParseError as exc:
-                self._failure(raw.source, raw.folder, raw.key, raw.uid, None, str(exc))
-                self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
-                continue
-            except Exception as exc:  # a parser bug must not stop the run either
-                log.exception("unexpected error parsing %s/%s", raw.source, raw.key)
-                self._failure(raw.source, raw.folder, raw.key, raw.uid, None,
-                              f"internal parser error: {type(exc).__name__}: {exc}")
+            msg = outcome.message
+            if msg is None:
+                if outcome.trace:  # a parser bug must not stop the run either
+                    log.error("unexpected error parsing %s/%s\n%s", raw.source, raw.key,
+                              outcome.trace)
+                self._failure(raw.source, raw.folder, raw.key, raw.uid, None, outcome.error)
                 self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
                 continue
             if self.store.add_message(msg, raw.source, raw.folder, raw.key,
@@ -341,30 +447,51 @@ class Runner:
         related = self.store.threads_with_keys(probes)
         known = self.store.thread_headers(self.store.thread_message_ids(related))
         threads = thread.thread_messages([*new, *known])
-        customers = {c.id: c for c in rules.customers}
+        work = [t for t in threads if pending.intersection(t.message_ids)]
         with self.store.transaction(fence=lease):
-            for number, t in enumerate(threads, start=1):
-                if number % 200 == 0 or number == len(threads):
-                    self._progress("threads", number, len(threads))
-                if not pending.intersection(t.message_ids):
-                    continue
-                position = {mid: i for i, mid in enumerate(t.message_ids)}
-                members = sorted(self.store.load_messages(t.message_ids),
-                                 key=lambda m: position[m.message_id])
-                decision = route.route_thread(members, rules)
-                customer = customers.get(decision.customer_id or "")
-                self._record_absences(members, rules)
-                self._analyze_thread(t, members, customer, decision.reason)
-                crashpoint("during-analyze")
-                if customer is None:
-                    for m in members:
-                        if m.message_id not in pending:
-                            continue
-                        self.report.unrouted_count += 1
-                        if self.options.unrouted_details:
-                            self.report.unrouted.append(
-                                {"message_id": m.message_id, "from": m.from_addr,
-                                 "subject": m.subject})
+            # groups of threads extracted by workers while the next group loads and the
+            # previous one is written; results are written in thread order
+            waiting: deque[tuple[list[_ThreadWork], Pending[list[ThreadExtract]]]] = deque()
+            done = 0
+            for group in _groups(work, EXTRACT_GROUP):
+                prepared = [self._prepare_thread(t) for t in group]
+                waiting.append((prepared, self.pool.submit(
+                    extract_all, [(w.thread, w.members, w.customer.owner if w.customer else None)
+                                  for w in prepared],
+                    rules.team_domains, rules.team_addresses,
+                    weight=sum(len(w.members) for w in prepared))))
+                while len(waiting) > self._in_flight:
+                    done = self._finish_group(*waiting.popleft(), pending, done, len(work))
+            while waiting:
+                done = self._finish_group(*waiting.popleft(), pending, done, len(work))
+
+    def _prepare_thread(self, t: Thread) -> _ThreadWork:
+        position = {mid: i for i, mid in enumerate(t.message_ids)}
+        members = sorted(self.store.load_messages(t.message_ids),
+                         key=lambda m: position[m.message_id])
+        decision = route.route_thread(members, self.config.rules)
+        customer = self._customers.get(decision.customer_id or "")
+        self._record_absences(members, self.config.rules)
+        return _ThreadWork(t, members, customer, decision.reason)
+
+    def _finish_group(self, prepared: list[_ThreadWork], results: Pending[list[ThreadExtract]],
+                      pending: set[str], done: int, total: int) -> int:
+        for w, result in zip(prepared, results.result(), strict=True):
+            done += 1
+            if done % 200 == 0 or done == total:
+                self._progress("threads", done, total)
+            self._save_thread(w.thread, w.members, w.customer, w.reason, result)
+            crashpoint("during-analyze")
+            if w.customer is None:
+                for m in w.members:
+                    if m.message_id not in pending:
+                        continue
+                    self.report.unrouted_count += 1
+                    if self.options.unrouted_details:
+                        self.report.unrouted.append(
+                            {"message_id": m.message_id, "from": m.from_addr,
+                             "subject": m.subject})
+        return done
 
     def secret(self) -> bytes:
         """The key that signs update Message-IDs: from the config, else kept in the state."""
@@ -390,13 +517,8 @@ class Runner:
             if m.auto == "auto-reply" and m.away_until and route.is_team(m.from_addr, rules):
                 self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
 
-    def _analyze_thread(self, t: Any, members: list[ParsedMessage],
-                        customer: Customer | None, reason: str) -> None:
-        rules = self.config.rules
-        result = extract.extract_thread(
-            t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
-            default_owner=customer.owner if customer else None,
-        )
+    def _save_thread(self, t: Thread, members: list[ParsedMessage], customer: Customer | None,
+                     reason: str, result: ThreadExtract) -> None:
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)
         stored = self.store.thread_ids_of([m.message_id for m in members])

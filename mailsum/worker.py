@@ -94,33 +94,36 @@ class Worker:
             worker=self.settings.holder, lease_seconds=self.settings.lease_seconds,
             poll_every=self.settings.interval, should_stop=self.stop.is_set,
             unrouted_details=False))
-        runner.reap_dead_holders()
-        sources = {s.name: s for s in self.config.sources}
-        with store.transaction():
-            store.ensure_leases("source", sorted(sources))
-        polled: set[str] = set()
-        while not self.stop.is_set():
+        try:
+            runner.reap_dead_holders()
+            sources = {s.name: s for s in self.config.sources}
             with store.transaction():
-                lease = store.claim_next("source", self.settings.holder,
-                                         self.settings.lease_seconds)
-            if lease is None:
-                break
-            if lease.name in polled:
-                # due again already (a short interval, many sources): analysis and due updates
-                # come first, then the next cycle polls it again
-                runner.release(lease)
-                break
-            src = sources.get(lease.name)
-            if src is None:  # removed from the config: park it for a day
-                runner.release(lease, 86_400)
-                continue
-            runner.poll_source(src, lease)
-            polled.add(lease.name)
-        if not self.stop.is_set():
-            runner.analyze()
-        if not self.stop.is_set():
-            runner.send()
-            runner.drop_old_update_mails()
+                store.ensure_leases("source", sorted(sources))
+            polled: set[str] = set()
+            while not self.stop.is_set():
+                with store.transaction():
+                    lease = store.claim_next("source", self.settings.holder,
+                                             self.settings.lease_seconds)
+                if lease is None:
+                    break
+                if lease.name in polled:
+                    # due again already (a short interval, many sources): analysis and due updates
+                    # come first, then the next cycle polls it again
+                    runner.release(lease)
+                    break
+                src = sources.get(lease.name)
+                if src is None:  # removed from the config: park it for a day
+                    runner.release(lease, 86_400)
+                    continue
+                runner.poll_source(src, lease)
+                polled.add(lease.name)
+            if not self.stop.is_set():
+                runner.analyze()
+            if not self.stop.is_set():
+                runner.send()
+                runner.drop_old_update_mails()
+        finally:
+            runner.close()  # worker processes of a big poll end with the cycle
         r = runner.report
         if r.fetched or r.sent or r.source_errors or r.delivery_errors:
             log.info("cycle %d: polled %d sources, fetched %d, stored %d, failed %d, sent %d, "

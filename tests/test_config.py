@@ -549,3 +549,12 @@ def test_keep_update_mails_days(project):
                        ).keep_update_mails_days == 30
     err = fails(project("keep_update_mails_days: 0\n" + SOURCE))
     assert (err.line, err.key) == (1, "keep_update_mails_days")
+
+
+def test_jobs_is_auto_or_a_count_of_processes(project):
+    assert load_config(project(SOURCE)).jobs is None  # auto: one per core
+    assert load_config(project("jobs: auto\n" + SOURCE)).jobs is None
+    assert load_config(project("jobs: 1\n" + SOURCE)).jobs == 1
+    for bad in ("jobs: 0", "jobs: many", "jobs: 2.5"):
+        err = fails(project(f"{bad}\n" + SOURCE))
+        assert (err.line, err.key) == (1, "jobs"), bad
