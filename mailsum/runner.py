@@ -165,6 +165,12 @@ class _ThreadWork:
     reason: str
 
 
+def _aware(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def _groups(threads: list[Thread], size: int) -> Iterable[list[Thread]]:
     """Consecutive threads with about ``size`` messages in all (a long thread goes alone)."""
     group: list[Thread] = []
@@ -443,11 +449,26 @@ class Runner:
         if not pending:
             return
         new = self.store.thread_headers(sorted(pending))
-        probes = {key for m in new for key in thread.probe_keys(m)}
-        related = self.store.threads_with_keys(probes)
-        known = self.store.thread_headers(self.store.thread_message_ids(related))
+        probes = {key for m in new for key in thread.probe_keys(m) if key[0] != "subj"}
+        stored = self.store.thread_members(self.store.threads_with_keys(probes))
+        known = self.store.thread_headers(sorted(set().union(*stored.values())))
+        # a subject joins only threads active within the window before the earliest message
+        # that can reply by subject, so only recent threads with a new subject are read: the
+        # cost of a slice stays with the new mail, not with how often a subject recurs
+        earliest = min((_aware(m.date) for m in [*new, *known]), default=self.now)
+        # the subject that counts is a thread's head's, which can be a stored message's
+        subjects = {k for m in [*new, *known] for k in thread.probe_keys(m) if k[0] == "subj"}
+        by_subject = self.store.thread_members(self.store.active_threads(
+            self.store.threads_with_keys(subjects) - set(stored),
+            earliest - thread.SUBJECT_WINDOW))
+        known += self.store.thread_headers(sorted(set().union(*by_subject.values())))
+        stored.update(by_subject)
         threads = thread.thread_messages([*new, *known])
-        work = [t for t in threads if pending.intersection(t.message_ids)]
+        # new mail can also split a stored thread (a message it names as parent moves over):
+        # every thread that is not exactly a stored one is written, with or without new mail
+        work = [t for t in threads if pending.intersection(t.message_ids)
+                or stored.get(t.thread_id) != set(t.message_ids)]
+        current = {t.thread_id for t in threads}
         with self.store.transaction(fence=lease):
             # groups of threads extracted by workers while the next group loads and the
             # previous one is written; results are written in thread order
@@ -461,9 +482,11 @@ class Runner:
                     rules.team_domains, rules.team_addresses,
                     weight=sum(len(w.members) for w in prepared))))
                 while len(waiting) > self._in_flight:
-                    done = self._finish_group(*waiting.popleft(), pending, done, len(work))
+                    done = self._finish_group(*waiting.popleft(), pending, current, done,
+                                               len(work))
             while waiting:
-                done = self._finish_group(*waiting.popleft(), pending, done, len(work))
+                done = self._finish_group(*waiting.popleft(), pending, current, done,
+                                               len(work))
 
     def _prepare_thread(self, t: Thread) -> _ThreadWork:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
@@ -475,12 +498,12 @@ class Runner:
         return _ThreadWork(t, members, customer, decision.reason)
 
     def _finish_group(self, prepared: list[_ThreadWork], results: Pending[list[ThreadExtract]],
-                      pending: set[str], done: int, total: int) -> int:
+                      pending: set[str], current: set[str], done: int, total: int) -> int:
         for w, result in zip(prepared, results.result(), strict=True):
             done += 1
             if done % 200 == 0 or done == total:
                 self._progress("threads", done, total)
-            self._save_thread(w.thread, w.members, w.customer, w.reason, result)
+            self._save_thread(w.thread, w.members, w.customer, w.reason, result, current)
             crashpoint("during-analyze")
             if w.customer is None:
                 for m in w.members:
@@ -518,11 +541,11 @@ class Runner:
                 self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
 
     def _save_thread(self, t: Thread, members: list[ParsedMessage], customer: Customer | None,
-                     reason: str, result: ThreadExtract) -> None:
+                     reason: str, result: ThreadExtract, current: set[str]) -> None:
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)
         stored = self.store.thread_ids_of([m.message_id for m in members])
-        stale = {r for r in stored if r != t.thread_id}
+        stale = stored - current  # merged away; a thread of this slice keeps its row
         if stale:
             self.store.drop_threads(sorted(stale))
         self.store.save_thread(ThreadRecord(

@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,10 @@ def postgres_ddl(script: str) -> str:
 
 def _ts(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -534,6 +538,16 @@ class StateStore:
                     [kind, *chunk]))
         return self.thread_ids_of(sorted(sharing))
 
+    def active_threads(self, thread_ids: set[str], since: datetime) -> set[str]:
+        """Those of these threads whose newest message is not older than ``since``."""
+        active: set[str] = set()
+        for chunk in self._chunks(sorted(thread_ids)):
+            marks = ",".join("?" * len(chunk))
+            active.update(r[0] for r in self.conn.execute(
+                f"SELECT thread_id, last_activity FROM threads WHERE thread_id IN ({marks})",
+                chunk) if _aware(datetime.fromisoformat(r[1])) >= since)
+        return active
+
     def thread_ids_of(self, message_ids: list[str]) -> set[str]:
         """The stored thread ids of these messages (several when a new mail merged threads)."""
         found: set[str] = set()
@@ -543,6 +557,17 @@ class StateStore:
                 f"SELECT DISTINCT thread_id FROM messages WHERE message_id IN ({marks}) "
                 "AND thread_id IS NOT NULL", chunk))
         return found
+
+    def thread_members(self, thread_ids: set[str]) -> dict[str, set[str]]:
+        """The Message-IDs each of these stored threads holds."""
+        out: dict[str, set[str]] = {t: set() for t in thread_ids}
+        for chunk in self._chunks(sorted(thread_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    f"SELECT thread_id, message_id FROM messages WHERE thread_id IN ({marks})",
+                    chunk):
+                out[r[0]].add(r[1])
+        return out
 
     def thread_message_ids(self, thread_ids: set[str]) -> list[str]:
         out: list[str] = []

@@ -4,7 +4,9 @@ Header links (In-Reply-To / References, JWZ-style with ghost parents) come first
 what mail clients state. Ticket tags come next because ticket systems often send notifications
 without any References. The subject is the last resort and joins only messages that say they are
 replies (a Re:/AW:/WG:… prefix, as JWZ does), so two unrelated "Drucker defekt" mails weeks
-apart stay apart.
+apart stay apart; and such a reply joins only a thread active within ``SUBJECT_WINDOW`` before
+it, so "AW: Drucker defekt" in March does not revive January's printer ticket (and a caller
+that keeps threads between runs only looks at recent threads with that subject: issue 7).
 
 Every decision is made in an order derived from the messages themselves (date, Message-ID), never
 from the input order, so the same messages always give the same threads. Ties in the listed
@@ -19,12 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from mailsum.models import ParsedMessage, Thread
 
 __all__ = [
+    "SUBJECT_WINDOW",
     "has_reply_prefix",
     "normalize_subject",
     "parent_map",
@@ -32,6 +35,10 @@ __all__ = [
     "thread_messages",
     "ticket_tags",
 ]
+
+# A prefixed reply without header links joins the latest earlier thread with its subject whose
+# newest message is at most this much older than the reply.
+SUBJECT_WINDOW = timedelta(days=30)
 
 # --------------------------------------------------------------------------- subjects
 
@@ -460,6 +467,8 @@ def _merge(groups: list[_Group], nodes: dict[str, _Node], parents: dict[str, str
     units.sort(key=lambda ix: groups[ix[0]].order)
 
     unit_tags = [set().union(*(tags[i] for i in ix)) for ix in units]
+    unit_last = [max((_aware(m.date) for i in ix for k in groups[i].members
+                      if (m := nodes[k].msg) is not None), default=_EPOCH) for ix in units]
     anchors: dict[str, list[int]] = defaultdict(list)
     attach_to: dict[int, int] = {}
     for u, ix in enumerate(units):
@@ -469,11 +478,13 @@ def _merge(groups: list[_Group], nodes: dict[str, _Node], parents: dict[str, str
         if _generic(key):
             continue
         if has_reply_prefix(subject):
+            since = (_aware(head.date) if head else _EPOCH) - SUBJECT_WINDOW
             target = next(
                 (
                     a
                     for a in reversed(anchors[key])
-                    if not (unit_tags[a] and unit_tags[u]) or unit_tags[a] & unit_tags[u]
+                    if (not (unit_tags[a] and unit_tags[u]) or unit_tags[a] & unit_tags[u])
+                    and unit_last[a] >= since
                 ),
                 None,
             )

@@ -253,3 +253,57 @@ def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypa
     for cid in ("acme", "stadtwerke", "brightline"):
         assert {(p.id, p.status, p.owner) for p in sliced.points(cid)} == \
             {(p.id, p.status, p.owner) for p in whole.points(cid)}
+
+
+def _subject_mail(n: int, subject: str, day: int, parent: int | None = None) -> bytes:
+    when = datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(days=day, minutes=n)
+    head = (f"From: k.lang@acme-maschinenbau.de\nTo: it-support@provider.de\n"
+            f"Subject: {subject}\nDate: {when.strftime('%a, %d %b %Y %H:%M:%S +0000')}\n"
+            f"Message-ID: <s{n}@x.de>\n")
+    if parent is not None:
+        head += f"In-Reply-To: <s{parent}@x.de>\n"
+    return (head + "Content-Type: text/plain; charset=utf-8\n\nBitte prüfen.\n").encode()
+
+
+def test_recurring_subjects_thread_run_by_run_as_all_at_once(tmp_path):
+    """Only recent threads with a new mail's subject are read; grouping must not change.
+
+    Four subjects recur over 200 days; replies by subject only (no headers) come at gaps around
+    the subject window, some threads stay active by header replies, and mail arrives both in
+    date order and shuffled, a few at a time.
+    """
+    import random
+
+    from mailsum import parse, thread
+
+    rnd = random.Random(11)
+    subjects = ["Drucker defekt", "VPN langsam", "Zertifikat abgelaufen", "Lizenz verlängern"]
+    messages: list[bytes] = []
+    for n in range(120):
+        subject = subjects[n % 4]
+        day = rnd.randint(0, 200)
+        if n > 8 and rnd.random() < 0.35:  # a reply by subject only
+            messages.append(_subject_mail(n, f"AW: {subject}", day))
+        elif n > 8 and rnd.random() < 0.3:  # a header reply to an earlier mail, days later
+            parent = rnd.randrange(n)
+            messages.append(_subject_mail(n, "Re: Nachfrage", day, parent=parent))
+        else:
+            messages.append(_subject_mail(n, subject, day))
+    expected = {frozenset(t.message_ids)
+                for t in thread.thread_messages(parse.parse_message(m) for m in messages)}
+    assert len(expected) > 20
+
+    def by_date(data: bytes) -> datetime:
+        return parse.parse_message(data).date or NOW
+
+    for name, order in (("dated", sorted(messages, key=by_date)),
+                        ("shuffled", rnd.sample(messages, len(messages)))):
+        config, box = setup(tmp_path / name, [])
+        for start in range(0, len(order), 7):
+            for data in order[start:start + 7]:
+                box.add(data)
+            _, store, _, _ = run(config, send=False)
+            store.close()
+        store = StateStore.open(config.state)
+        assert _groups(store) == expected, name
+        store.close()

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from mailsum.models import ParsedMessage, Thread
 from mailsum.thread import (
+    SUBJECT_WINDOW,
     has_reply_prefix,
     normalize_subject,
     parent_map,
@@ -247,6 +248,30 @@ def test_subject_fallback_needs_a_prefix() -> None:
     assert groups(thread_messages(messages)) == [ids("first"), ids("second", "reply")]
 
 
+def test_subject_fallback_joins_only_a_thread_active_within_the_window() -> None:
+    day = 60 * 24
+    gap = SUBJECT_WINDOW.days
+    messages = [
+        msg("jan", "Drucker defekt", 0),
+        msg("jan-late", "AW: Drucker defekt", (gap - 1) * day),  # within the window: joins
+        msg("mar", "AW: Drucker defekt", (3 * gap) * day),  # long after: a thread of its own
+    ]
+    assert groups(thread_messages(messages)) == [ids("jan", "jan-late"), ids("mar")]
+
+
+def test_subject_fallback_picks_the_latest_thread_still_active() -> None:
+    """An older thread that stayed active wins over a newer one that went quiet."""
+    day = 60 * 24
+    gap = SUBJECT_WINDOW.days
+    messages = [
+        msg("long", "Drucker defekt", 0),
+        msg("quiet", "Drucker defekt", day),  # newer, but silent ever since
+        msg("long-2", "Re: x", (2 * gap) * day, irt="long"),  # keeps the older one active
+        msg("reply", "AW: Drucker defekt", (2 * gap + 1) * day),
+    ]
+    assert groups(thread_messages(messages)) == [ids("long", "long-2", "reply"), ids("quiet")]
+
+
 @pytest.mark.parametrize("subject", ["Hallo", "Frage", "(kein Betreff)", "(no subject)", ""])
 def test_subject_fallback_skips_generic_subjects(subject: str) -> None:
     messages = [msg("a", subject, 0), msg("b", f"Re: {subject}", 10)]
@@ -290,7 +315,9 @@ _SUBJECTS = ["Drucker defekt", "AW: Drucker defekt", "[Ticket#7] VPN", "VPN", "R
 @st.composite
 def mailboxes(draw: st.DrawFn) -> list[ParsedMessage]:
     count = draw(st.integers(1, len(_NAMES)))
-    minutes = draw(st.lists(st.integers(0, 10_000), min_size=count, max_size=count, unique=True))
+    # up to twice the subject window apart, so the window's edge is in play
+    span = int(2 * SUBJECT_WINDOW.total_seconds() // 60)
+    minutes = draw(st.lists(st.integers(0, span), min_size=count, max_size=count, unique=True))
     refs_from = st.lists(st.sampled_from([*_NAMES, "ghost1", "ghost2"]), max_size=3)
     out = []
     for name, minute in zip(_NAMES[:count], minutes, strict=True):
@@ -298,7 +325,7 @@ def mailboxes(draw: st.DrawFn) -> list[ParsedMessage]:
         out.append(msg(name, draw(st.sampled_from(_SUBJECTS)), minute, irt, draw(refs_from)))
     if draw(st.booleans()):  # a duplicate delivery of one id
         first = out[0]
-        out.append(msg(_NAMES[0], "Kopie", draw(st.integers(0, 10_000)), body="x"))
+        out.append(msg(_NAMES[0], "Kopie", draw(st.integers(0, span)), body="x"))
         assert out[-1].message_id == first.message_id
     return out
 
