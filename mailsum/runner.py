@@ -52,12 +52,13 @@ from mailsum.models import (
     Update,
 )
 from mailsum.secrets import resolve
-from mailsum.state import Lease, StateStore
+from mailsum.state import Lease, MessageRow, StateStore
 from mailsum.workpool import Pending, WorkPool, available_cores
 
 log = logging.getLogger("mailsum")
 
 ANALYZE_CHUNK = 2000  # new messages analysed per transaction
+REPLY_SCAN = 250  # new messages read at once to find replies to updates
 EXTRACT_GROUP = 100  # messages of the threads handed to a worker process at once
 DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
 
@@ -150,7 +151,8 @@ def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
 class _Parsed:
     """One message's parse, as it travels back from a worker process."""
 
-    message: ParsedMessage | None = None
+    row: MessageRow | None = None  # encoded for the messages table where it was parsed
+    keys: list[tuple[str, str]] = field(default_factory=list)  # its thread join keys
     error: str = ""  # why it is recorded as a failure instead
     trace: str = ""  # a parser bug's traceback, logged by the run
 
@@ -190,7 +192,8 @@ def parse_all(datas: list[bytes]) -> list[_Parsed]:
     out: list[_Parsed] = []
     for data in datas:
         try:
-            out.append(_Parsed(parse.parse_message(data)))
+            msg = parse.parse_message(data)
+            out.append(_Parsed(MessageRow.of(msg), thread.join_keys(msg)))
         except ParseError as exc:
             out.append(_Parsed(error=str(exc)))
         except Exception as exc:
@@ -385,20 +388,19 @@ class Runner:
     def _store_batch(self, batch: list[RawMessage], outcomes: list[_Parsed]) -> None:
         for raw, outcome in zip(batch, outcomes, strict=True):
             self.report.fetched += 1
-            msg = outcome.message
-            if msg is None:
+            row = outcome.row
+            if row is None:
                 if outcome.trace:  # a parser bug must not stop the run either
                     log.error("unexpected error parsing %s/%s\n%s", raw.source, raw.key,
                               outcome.trace)
                 self._failure(raw.source, raw.folder, raw.key, raw.uid, None, outcome.error)
                 self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
                 continue
-            if self.store.add_message(msg, raw.source, raw.folder, raw.key,
-                                      thread.join_keys(msg)):
+            if self.store.add_message(row, raw.source, raw.folder, raw.key, outcome.keys):
                 self.report.stored += 1
             else:
                 self.report.duplicates += 1
-            self.store.mark_seen(raw.source, raw.folder, raw.key, msg.message_id, self.now)
+            self.store.mark_seen(raw.source, raw.folder, raw.key, row.message_id, self.now)
 
     def _failure(self, source: str, folder: str, key: str | None, uid: int | None,
                  message_id: str | None, reason: str) -> None:
@@ -439,11 +441,13 @@ class Runner:
         rules = self.config.rules
         handler = replies.ReplyHandler(self.config, self.store, self.secret(), self.now)
         with self.store.transaction(fence=lease):
-            for msg in self.store.load_messages(sorted(pending)):
-                if replies.is_reply(msg):  # never a customer's open point
-                    handler.handle(msg)
-                    self.store.mark_analyzed([msg.message_id], None, None)
-                    pending.discard(msg.message_id)
+            ordered = sorted(pending)
+            for start in range(0, len(ordered), REPLY_SCAN):  # a few hundred in memory at once
+                for msg in self.store.load_messages(ordered[start:start + REPLY_SCAN]):
+                    if replies.is_reply(msg):  # never a customer's open point
+                        handler.handle(msg)
+                        self.store.mark_analyzed([msg.message_id], None, None)
+                        pending.discard(msg.message_id)
         self.report.commands.extend(handler.applied)
         self._send_answers(handler.answers)
         if not pending:

@@ -164,6 +164,28 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+@dataclass(frozen=True)
+class MessageRow:
+    """A parsed message as the messages table stores it, encoded where it was parsed.
+
+    A big poll parses in worker processes (mailsum/workpool.py); encoding there too leaves the
+    process that writes the state only the INSERT.
+    """
+
+    message_id: str
+    content_hash: str
+    date: str
+    subject: str
+    in_reply_to: str | None
+    refs: str
+    data: str
+
+    @classmethod
+    def of(cls, msg: ParsedMessage) -> MessageRow:
+        return cls(msg.message_id, msg.content_hash, msg.date.isoformat(), msg.subject,
+                   msg.in_reply_to, json.dumps(msg.references), message_to_json(msg))
+
+
 def message_to_json(msg: ParsedMessage) -> str:
     # a shallow copy: asdict() deep-copies every list and dict only for json.dumps to read them
     data = dict(vars(msg))
@@ -459,21 +481,22 @@ class StateStore:
             (source, folder, key, message_id, _ts(now)),
         )
 
-    def add_message(self, msg: ParsedMessage, source: str, folder: str, key: str,
+    def add_message(self, msg: ParsedMessage | MessageRow, source: str, folder: str, key: str,
                     join_keys: Sequence[tuple[str, str]] = ()) -> bool:
         """Store a parsed message and its thread join keys; False when the id is known."""
+        row = msg if isinstance(msg, MessageRow) else MessageRow.of(msg)
         cur = self.conn.execute(
             "INSERT INTO messages (message_id, content_hash, source, folder, key, "
             "date, subject, in_reply_to, refs, data) VALUES (?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT DO NOTHING",
-            (msg.message_id, msg.content_hash, source, folder, key, _ts(msg.date), msg.subject,
-             msg.in_reply_to, json.dumps(msg.references), message_to_json(msg)),
+            (row.message_id, row.content_hash, source, folder, key, row.date, row.subject,
+             row.in_reply_to, row.refs, row.data),
         )
         if cur.rowcount != 1:
             return False
         self.conn.executemany(
             "INSERT INTO message_keys (message_id, kind, key) VALUES (?,?,?)",
-            [(msg.message_id, kind, value) for kind, value in join_keys])
+            [(row.message_id, kind, value) for kind, value in join_keys])
         return True
 
     def add_failure(
