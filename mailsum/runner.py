@@ -46,13 +46,14 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
     RawMessage,
+    Rules,
     Thread,
     ThreadExtract,
     ThreadRecord,
     Update,
 )
 from mailsum.secrets import resolve
-from mailsum.state import Lease, MessageRow, StateStore
+from mailsum.state import Lease, MessageRow, StateStore, message_from_json
 from mailsum.workpool import Pending, WorkPool, available_cores
 
 log = logging.getLogger("mailsum")
@@ -157,16 +158,6 @@ class _Parsed:
     trace: str = ""  # a parser bug's traceback, logged by the run
 
 
-@dataclass
-class _ThreadWork:
-    """A thread of the slice with what its extraction and its record need."""
-
-    thread: Thread
-    members: list[ParsedMessage]
-    customer: Customer | None
-    reason: str
-
-
 def _aware(value: datetime | None) -> datetime:
     if value is None:
         return datetime(1970, 1, 1, tzinfo=UTC)
@@ -202,13 +193,49 @@ def parse_all(datas: list[bytes]) -> list[_Parsed]:
     return out
 
 
-def extract_all(work: list[tuple[Thread, list[ParsedMessage], str | None]],
-                team_domains: tuple[str, ...], team_addresses: tuple[str, ...]
-                ) -> list[ThreadExtract]:
-    """Extract a group of threads (pure: the same here or in a worker process)."""
-    return [extract.extract_thread(t, members, team_domains=team_domains,
-                                   team_addresses=team_addresses, default_owner=owner)
-            for t, members, owner in work]
+@dataclass
+class _Member:
+    """What the run writes about one message of an analysed thread."""
+
+    message_id: str
+    from_addr: str
+    subject: str
+    date: datetime
+    away_until: date | None  # a team member's out-of-office reply: back on this day
+
+
+@dataclass
+class _Analysed:
+    thread: Thread
+    members: list[_Member]
+    customer_id: str | None
+    reason: str
+    result: ThreadExtract
+
+
+def analyze_threads(work: list[tuple[Thread, list[str]]], rules: Rules) -> list[_Analysed]:
+    """Route and extract a group of threads from their stored JSON.
+
+    Pure, so the same here or in a worker process; decoding, routing and extracting all happen
+    where this runs, and the run that writes the state gets back only what it writes.
+    """
+    customers = {c.id: c for c in rules.customers}
+    out: list[_Analysed] = []
+    for t, datas in work:
+        position = {mid: i for i, mid in enumerate(t.message_ids)}
+        members = sorted((message_from_json(d) for d in datas),
+                         key=lambda m: position[m.message_id])
+        decision = route.route_thread(members, rules)
+        customer = customers.get(decision.customer_id or "")
+        result = extract.extract_thread(
+            t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
+            default_owner=customer.owner if customer else None)
+        brief = [_Member(m.message_id, m.from_addr, m.subject, m.date,
+                         m.away_until if m.auto == "auto-reply" and m.away_until
+                         and route.is_team(m.from_addr, rules) else None) for m in members]
+        out.append(_Analysed(t, brief, customer.id if customer else None, decision.reason,
+                             result))
+    return out
 
 
 class Runner:
@@ -474,43 +501,34 @@ class Runner:
                 or stored.get(t.thread_id) != set(t.message_ids)]
         current = {t.thread_id for t in threads}
         with self.store.transaction(fence=lease):
-            # groups of threads extracted by workers while the next group loads and the
+            # groups of threads analysed by workers while the next group loads and the
             # previous one is written; results are written in thread order
-            waiting: deque[tuple[list[_ThreadWork], Pending[list[ThreadExtract]]]] = deque()
+            waiting: deque[Pending[list[_Analysed]]] = deque()
             done = 0
             for group in _groups(work, EXTRACT_GROUP):
-                prepared = [self._prepare_thread(t) for t in group]
-                waiting.append((prepared, self.pool.submit(
-                    extract_all, [(w.thread, w.members, w.customer.owner if w.customer else None)
-                                  for w in prepared],
-                    rules.team_domains, rules.team_addresses,
-                    weight=sum(len(w.members) for w in prepared))))
+                waiting.append(self.pool.submit(
+                    analyze_threads, [(t, self.store.message_data(t.message_ids)) for t in group],
+                    rules, weight=sum(len(t.message_ids) for t in group)))
                 while len(waiting) > self._in_flight:
-                    done = self._finish_group(*waiting.popleft(), pending, current, done,
-                                               len(work))
+                    done = self._finish_group(waiting.popleft(), pending, current, done,
+                                              len(work))
             while waiting:
-                done = self._finish_group(*waiting.popleft(), pending, current, done,
-                                               len(work))
+                done = self._finish_group(waiting.popleft(), pending, current, done, len(work))
 
-    def _prepare_thread(self, t: Thread) -> _ThreadWork:
-        position = {mid: i for i, mid in enumerate(t.message_ids)}
-        members = sorted(self.store.load_messages(t.message_ids),
-                         key=lambda m: position[m.message_id])
-        decision = route.route_thread(members, self.config.rules)
-        customer = self._customers.get(decision.customer_id or "")
-        self._record_absences(members, self.config.rules)
-        return _ThreadWork(t, members, customer, decision.reason)
-
-    def _finish_group(self, prepared: list[_ThreadWork], results: Pending[list[ThreadExtract]],
-                      pending: set[str], current: set[str], done: int, total: int) -> int:
-        for w, result in zip(prepared, results.result(), strict=True):
+    def _finish_group(self, results: Pending[list[_Analysed]], pending: set[str],
+                      current: set[str], done: int, total: int) -> int:
+        for a in results.result():
             done += 1
             if done % 200 == 0 or done == total:
                 self._progress("threads", done, total)
-            self._save_thread(w.thread, w.members, w.customer, w.reason, result, current)
+            for m in a.members:
+                if m.away_until is not None:
+                    self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
+            self._save_thread(a.thread, a.members, self._customers.get(a.customer_id or ""),
+                              a.reason, a.result, current)
             crashpoint("during-analyze")
-            if w.customer is None:
-                for m in w.members:
+            if a.customer_id is None:
+                for m in a.members:
                     if m.message_id not in pending:
                         continue
                     self.report.unrouted_count += 1
@@ -539,12 +557,7 @@ class Runner:
                 self.store.mark_answered(answer.reply_id)
             self.report.sent.append(answer.mail.message_id)
 
-    def _record_absences(self, members: list[ParsedMessage], rules: Any) -> None:
-        for m in members:
-            if m.auto == "auto-reply" and m.away_until and route.is_team(m.from_addr, rules):
-                self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
-
-    def _save_thread(self, t: Thread, members: list[ParsedMessage], customer: Customer | None,
+    def _save_thread(self, t: Thread, members: list[_Member], customer: Customer | None,
                      reason: str, result: ThreadExtract, current: set[str]) -> None:
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)

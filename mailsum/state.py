@@ -536,6 +536,15 @@ class StateStore:
                     references=json.loads(r[4]), headers={}, text="", own_text=""))
         return out
 
+    def message_data(self, message_ids: list[str]) -> list[str]:
+        """The stored JSON of these messages, for whoever decodes them (message_from_json)."""
+        out: list[str] = []
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT data FROM messages WHERE message_id IN ({marks})", chunk)]
+        return out
+
     def load_messages(self, message_ids: list[str]) -> list[ParsedMessage]:
         out: list[ParsedMessage] = []
         for chunk in self._chunks(message_ids):

@@ -136,7 +136,7 @@ def poll(cfg: Path, profile: Path | None = None) -> dict[str, Any]:
     timing = cfg / "time.txt"
     cmd = [sys.executable, "-m", "mailsum", "--config", str(cfg / "config.yaml"), "poll"]
     if profile is not None:
-        cmd = ["py-spy", "record", "--rate", "100", "--format", "raw", "--idle",
+        cmd = ["py-spy", "record", "--rate", "100", "--format", "raw", "--subprocesses",
                "--output", str(profile), "--"] + cmd
     cmd = ["/usr/bin/time", "-v", "-o", str(timing)] + cmd
     start = time.perf_counter()
@@ -401,13 +401,14 @@ def report(r: dict[str, Any], n: int) -> None:
                    lower_is_better=False))
     if "profile" in r:
         p = r["profile"]
-        print(f"\npy-spy profile of one first poll ({p['samples']} samples, raw: {p['raw']})")
+        print(f"\npy-spy profile of one first poll, CPU samples of the run and its workers "
+              f"({p['samples']} samples, raw: {p['raw']})")
         print("  top frames by own time:")
         for frame, share in p["own"][:15]:
             print(f"    {share:6.1%}  {frame}")
         print("  top frames by inclusive time:")
         shown = [(f, s) for f, s in p["inclusive"] if not any(
-            k in f for k in ("<frozen", "click/", "runpy", "__main__"))]
+            k in f for k in ("<frozen", "click/", "runpy", "__main__", "process "))]
         for frame, share in shown[:25]:
             print(f"    {share:6.1%}  {frame}")
 
