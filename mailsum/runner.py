@@ -158,12 +158,6 @@ class _Parsed:
     trace: str = ""  # a parser bug's traceback, logged by the run
 
 
-def _aware(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime(1970, 1, 1, tzinfo=UTC)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _groups(threads: list[Thread], size: int) -> Iterable[list[Thread]]:
     """Consecutive threads with about ``size`` messages in all (a long thread goes alone)."""
     group: list[Thread] = []
@@ -483,15 +477,13 @@ class Runner:
         probes = {key for m in new for key in thread.probe_keys(m) if key[0] != "subj"}
         stored = self.store.thread_members(self.store.threads_with_keys(probes))
         known = self.store.thread_headers(sorted(set().union(*stored.values())))
-        # a subject joins only threads active within the window before the earliest message
-        # that can reply by subject, so only recent threads with a new subject are read: the
-        # cost of a slice stays with the new mail, not with how often a subject recurs
-        earliest = min((_aware(m.date) for m in [*new, *known]), default=self.now)
-        # the subject that counts is a thread's head's, which can be a stored message's
+        # by subject, only threads active within thread.SUBJECT_WINDOW can join, so only recent
+        # ones are read: a slice costs what its new mail costs, however often a subject recurs.
+        # The subject that counts is a thread head's, which can be a stored message's.
         subjects = {k for m in [*new, *known] for k in thread.probe_keys(m) if k[0] == "subj"}
         by_subject = self.store.thread_members(self.store.active_threads(
             self.store.threads_with_keys(subjects) - set(stored),
-            earliest - thread.SUBJECT_WINDOW))
+            thread.subject_horizon([*new, *known])))
         known += self.store.thread_headers(sorted(set().union(*by_subject.values())))
         stored.update(by_subject)
         threads = thread.thread_messages([*new, *known])

@@ -546,12 +546,7 @@ class StateStore:
         return out
 
     def load_messages(self, message_ids: list[str]) -> list[ParsedMessage]:
-        out: list[ParsedMessage] = []
-        for chunk in self._chunks(message_ids):
-            marks = ",".join("?" * len(chunk))
-            out += [message_from_json(r[0]) for r in self.conn.execute(
-                f"SELECT data FROM messages WHERE message_id IN ({marks})", chunk)]
-        return out
+        return [message_from_json(d) for d in self.message_data(message_ids)]
 
     def threads_with_keys(self, keys: set[tuple[str, str]]) -> set[str]:
         """Thread ids of analysed messages that share any of these join keys.
@@ -599,14 +594,6 @@ class StateStore:
                     f"SELECT thread_id, message_id FROM messages WHERE thread_id IN ({marks})",
                     chunk):
                 out[r[0]].add(r[1])
-        return out
-
-    def thread_message_ids(self, thread_ids: set[str]) -> list[str]:
-        out: list[str] = []
-        for chunk in self._chunks(sorted(thread_ids)):
-            marks = ",".join("?" * len(chunk))
-            out += [r[0] for r in self.conn.execute(
-                f"SELECT message_id FROM messages WHERE thread_id IN ({marks})", chunk)]
         return out
 
     def unanalyzed_by_date(self) -> list[str]:

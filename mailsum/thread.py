@@ -179,6 +179,15 @@ def join_keys(msg: ParsedMessage) -> list[tuple[str, str]]:
     return keys
 
 
+def subject_horizon(messages: Iterable[ParsedMessage]) -> datetime:
+    """How recently a stored thread must have been active to be joined by subject with these.
+
+    A caller threading new mail against stored threads needs, for subject keys, only threads
+    whose newest message is at least this recent (see ``SUBJECT_WINDOW``).
+    """
+    return min((_aware(m.date) for m in messages), default=_EPOCH) - SUBJECT_WINDOW
+
+
 def probe_keys(msg: ParsedMessage) -> list[tuple[str, str]]:
     """The stored keys to look up for a new message: the complement of ``join_keys``.
 
