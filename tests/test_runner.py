@@ -159,15 +159,24 @@ def test_threading_run_by_run_equals_threading_all_at_once(tmp_path):
 
     shuffled = messages[:]
     random.Random(7).shuffle(shuffled)  # replies before their parents, too
-    config, box = setup(tmp_path / "steps", [])
-    for start in range(0, len(shuffled), 4):
-        for data in shuffled[start:start + 4]:
+    store = _arriving_in_steps(tmp_path / "steps", shuffled, 4)
+    assert _groups(store) == expected
+    _assert_one_thread_each(store)
+
+
+def _arriving_in_steps(tmp: Path, messages: list[bytes], step: int) -> StateStore:
+    """A run after every ``step`` new messages; the store as the last run left it."""
+    config, box = setup(tmp, [])
+    for start in range(0, len(messages), step):
+        for data in messages[start:start + step]:
             box.add(data)
         _, store, _, _ = run(config, send=False)
         store.close()
-    store = StateStore.open(config.state)
-    assert _groups(store) == expected
-    # every message belongs to exactly one stored thread
+    return StateStore.open(config.state)
+
+
+def _assert_one_thread_each(store: StateStore) -> None:
+    """Every stored message is in exactly one stored thread (none lost to a dropped row)."""
     ids = [m for t in store.threads() for m in t.message_ids]
     assert len(ids) == len(set(ids)) == store.message_count()
 
@@ -298,12 +307,7 @@ def test_recurring_subjects_thread_run_by_run_as_all_at_once(tmp_path):
 
     for name, order in (("dated", sorted(messages, key=by_date)),
                         ("shuffled", rnd.sample(messages, len(messages)))):
-        config, box = setup(tmp_path / name, [])
-        for start in range(0, len(order), 7):
-            for data in order[start:start + 7]:
-                box.add(data)
-            _, store, _, _ = run(config, send=False)
-            store.close()
-        store = StateStore.open(config.state)
+        store = _arriving_in_steps(tmp_path / name, order, 7)
         assert _groups(store) == expected, name
+        _assert_one_thread_each(store)
         store.close()
