@@ -416,6 +416,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
             "open": sum(1 for p in points if p.status == "open"),
             "snoozed": sum(1 for p in points if p.status == "snoozed"),
             "resolved": sum(1 for p in points if p.status == "resolved"),
+            "archived": sum(1 for p in points if p.status == "archived"),
             "last_update": last["sent_at"] if last else None,
             "next_update": next_time(c.schedule, tz, moment).isoformat(),
             "undelivered": [{"due_at": u["due_at"], "status": u["status"], "error": u["error"]}
@@ -442,6 +443,9 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
             click.echo(f"  update due {u['due_at']} {u['status']}: {u['error']}")
         if r["paused_until"]:
             click.echo(f"  updates paused until {r['paused_until']}")
+        if r["archived"]:
+            click.echo(f"  {r['archived']} points archived: their mail was older than "
+                       f"import_days when first read")
         for e in r.get("history", []):
             point = f" point {e['point']}" if e["point"] else ""
             value = f" {e['value']}" if e["value"] else ""

@@ -91,7 +91,7 @@ def build_update(
         for p in points
         if p.status == "resolved" and (since is None or (p.resolved_at and p.resolved_at > since))
     ]
-    texts = {p.id: p.text for p in points}
+    texts = {p.id: p.text for p in points if p.status != "archived"}
     changes = [
         UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old, new=c.new,
                           at=c.at, reason=c.reason)

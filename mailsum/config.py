@@ -108,6 +108,9 @@ class Config:
     keep_update_mails_days: int = 90
     # worker processes for parsing and extraction on a big poll; None: one per core
     jobs: int | None = None
+    # points from mail this many days older than the newest mail when first read are archived
+    # (the first poll of a mailbox with a long past lists the present, not every old point)
+    import_days: int = 30
 
     @property
     def state(self) -> Path | str:
@@ -119,7 +122,7 @@ class Config:
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
              "lock", "secret_env", "secret_file", "secret_command", "replies",
-             "keep_update_mails_days", "jobs")
+             "keep_update_mails_days", "jobs", "import_days")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -167,7 +170,9 @@ def load_config(path: Path) -> Config:
                   sources=sources, delivery=delivery, rules=rules, rules_files=files,
                   templates=templates, lock_path=lock_path, secret=secret, replies=replies,
                   state_url=state_url, keep_update_mails_days=keep_days,
-                  jobs=_jobs(top["jobs"]) if "jobs" in top else None)
+                  jobs=_jobs(top["jobs"]) if "jobs" in top else None,
+                  import_days=(top["import_days"].as_int(minimum=1, maximum=36500)
+                               if "import_days" in top else 30))
 
 
 def _jobs(node: Node) -> int | None:

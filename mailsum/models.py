@@ -314,7 +314,7 @@ class PointRecord:
     raised_at: datetime
     owner: str | None
     due: date | None
-    status: str  # "open" | "resolved" | "snoozed"
+    status: str  # "open" | "resolved" | "snoozed" | "archived" (old when first read; never listed)
     first_seen: datetime
     last_activity: datetime
     resolved_at: datetime | None = None

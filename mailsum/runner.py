@@ -242,6 +242,7 @@ class Runner:
         self.now = options.now or datetime.now(UTC)
         self.report = RunReport()
         self._new_ids: set[str] = set()
+        self._archive_before = datetime.min.replace(tzinfo=UTC)  # set by analyze()
         self.pool = WorkPool(options.jobs if options.jobs is not None
                              else config.jobs or available_cores())
 
@@ -443,6 +444,7 @@ class Runner:
         if lease is None:
             return
         try:
+            self._archive_before = self._import_horizon()
             order = self.store.unanalyzed_by_date()
             for start in range(0, len(order), ANALYZE_CHUNK):
                 if self.stopping():
@@ -452,6 +454,16 @@ class Runner:
             log.warning("%s; the slice was rolled back and is analysed again", exc)
         finally:
             self.release(lease)
+
+    def _import_horizon(self) -> datetime:
+        """Mail older than this is the mailbox's past (a first poll, a folder added later).
+
+        Its points are archived and a first digest leaves its threads out: news, not history.
+        Measured from the newest stored mail (not after now), not the clock, so the same mail
+        always gives the same points.
+        """
+        newest = min(self.store.newest_message_date() or self.now, self.now)
+        return newest - timedelta(days=self.config.import_days)
 
     def _analyze_chunk(self, pending: set[str], lease: Lease) -> None:
         """One slice of new mail, oldest first: memory stays flat on a first poll of 100,000.
@@ -567,19 +579,21 @@ class Runner:
             old = known.get(p.id)
             resolved = p.status == "resolved"
             if old is None:
+                archived = p.raised_at < self._archive_before
                 rec = PointRecord(
                     id=p.id, customer_id=customer_id, thread_id=t.thread_id, kind=p.kind,
                     text=p.text, message_id=p.message_id, raised_by=p.raised_by,
                     raised_at=p.raised_at, owner=p.owner, due=p.due,
-                    status="resolved" if resolved else "open", first_seen=self.now,
-                    last_activity=last, resolved_at=self.now if resolved else None,
+                    status="archived" if archived else "resolved" if resolved else "open",
+                    first_seen=self.now, last_activity=last,
+                    resolved_at=self.now if resolved and not archived else None,
                     resolved_by=p.resolved_by, escalation=p.escalation)
             else:
                 rec = old
                 rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
                 if p.owner and not rec.owner_by_command:
                     rec.owner = p.owner
-                if resolved and old.status != "resolved":
+                if resolved and old.status not in ("resolved", "archived"):
                     rec.status, rec.resolved_at, rec.resolved_by = "resolved", self.now, \
                         p.resolved_by
             known[p.id] = rec  # a second mention of the same point merges as it did one by one
@@ -723,8 +737,9 @@ class Runner:
             return
         sent = self.store.last_sent_update(DIGEST_ID)
         since = datetime.fromisoformat(sent["created_at"]) if sent else None
+        after = since or self._import_horizon()  # a first digest: not the mailbox's past
         threads = [t for t in self.store.threads(unrouted=True)
-                   if (since is None or t.last_activity > since) and self._written_by_people(t)]
+                   if t.last_activity > after and self._written_by_people(t)]
         if not threads:
             with self.store.transaction(fence=lease):
                 self.store.add_update(DIGEST_ID, due_at, self.now, status="skipped", quiet=True)

@@ -615,6 +615,11 @@ class StateStore:
             [(thread_id, customer_id, m) for m in message_ids],
         )
 
+    def newest_message_date(self) -> datetime | None:
+        """The date of the newest stored message (parse stores every date in UTC)."""
+        row = self.conn.execute("SELECT max(date) FROM messages").fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     def message_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM messages").fetchone()[0])
 

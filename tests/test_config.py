@@ -558,3 +558,10 @@ def test_jobs_is_auto_or_a_count_of_processes(project):
     for bad in ("jobs: 0", "jobs: many", "jobs: 2.5"):
         err = fails(project(f"{bad}\n" + SOURCE))
         assert (err.line, err.key) == (1, "jobs"), bad
+
+
+def test_import_days(project):
+    assert load_config(project(SOURCE)).import_days == 30
+    assert load_config(project("import_days: 90\n" + SOURCE)).import_days == 90
+    err = fails(project("import_days: 0\n" + SOURCE))
+    assert (err.line, err.key) == (1, "import_days")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import mailbox
 import textwrap
 import uuid
@@ -10,7 +11,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from mailsum.cli import main
 from mailsum.config import load_config
 from mailsum.runner import CollectingDelivery, Runner, RunOptions
 from mailsum.state import StateStore
@@ -311,3 +314,56 @@ def test_recurring_subjects_thread_run_by_run_as_all_at_once(tmp_path):
         assert _groups(store) == expected, name
         _assert_one_thread_each(store)
         store.close()
+
+
+def _dated(data: bytes, when: datetime) -> bytes:
+    """The same mail, sent at ``when``."""
+    head, _, body = data.partition(b"\n\n")
+    lines = [line for line in head.split(b"\n") if not line.startswith(b"Date:")]
+    lines.append(b"Date: " + when.strftime("%a, %d %b %Y %H:%M:%S +0000").encode())
+    return b"\n".join(lines) + b"\n\n" + body
+
+
+def test_a_first_poll_of_a_mailbox_with_a_past_lists_the_present(tmp_path):
+    """Mail far older than the newest is history: archived points, no flood in the updates."""
+    days = timedelta(days=1)
+    past = NOW - 120 * days
+    stranger = mail(5, sender="info@unknown.example", subject="Parkplatz gesperrt",
+                    body="Bitte parken Sie morgen nicht auf dem Hof.")
+    config, box = setup(tmp_path, [
+        _dated(mail(1), past),  # a request from four months ago nobody closed by mail
+        _dated(mail(6, sender="info@unknown.example", subject="Alte Baustelle",
+                    body="Bitte die Zufahrt meiden."), past),
+        _dated(mail(3), NOW - 2 * days),
+        _dated(stranger, NOW - days),
+    ])
+    report, store, delivery, _ = run(config, force=True)
+    status = {p.message_id: p.status for p in store.points("acme")}
+    assert status == {"<m1@x.de>": "archived", "<m3@x.de>": "open"}
+    (acme,) = [u for u in report.updates if u["customer"] == "acme"]
+    assert [p["message_id"] for p in acme["points"]] == ["<m3@x.de>"]
+    assert acme["resolved"] == [] and acme["counts"]["open"] == 1
+    (digest,) = [m for m in delivery.sent if m.recipients == ["servicedesk-lead@provider.de"]]
+    assert b"Parkplatz" in digest.data and b"Baustelle" not in digest.data
+    store.close()
+    shown = CliRunner().invoke(main, ["--config", str(config.path), "status", "--format", "json"])
+    (row,) = [r for r in json.loads(shown.output)["customers"] if r["customer"] == "acme"]
+    assert (row["open"], row["archived"]) == (1, 1)
+
+    # a late "works again" in the old thread does not announce a point nobody was shown
+    box.add(_dated(mail(7, reply_to=1, subject="AW: [ACME-1] Anfrage 1",
+                        body="Danke, funktioniert wieder!"), NOW - days / 2))
+    report, store, _, _ = run(config, now=NOW + days, force=True, customers=("acme",))
+    assert {p.message_id: p.status for p in store.points("acme")}["<m1@x.de>"] == "archived"
+    (acme,) = report.updates
+    assert [p["message_id"] for p in acme["points"]] == ["<m3@x.de>"]
+    assert acme["resolved"] == []
+
+
+def test_the_past_is_measured_from_the_newest_mail_not_the_clock(tmp_path):
+    """A mailbox read long after its last mail (or a test run years later) keeps its points."""
+    long_ago = NOW - timedelta(days=400)
+    config, _ = setup(tmp_path, [_dated(mail(1), long_ago), _dated(mail(2), long_ago)])
+    _, store, _, _ = run(config, send=False)
+    assert {p.status for p in store.points("acme")} == {"open"}
+    assert len(store.points("acme")) == 2
