@@ -444,8 +444,9 @@ class Runner:
         if lease is None:
             return
         try:
-            self._archive_before = self._import_horizon()
             order = self.store.unanalyzed_by_date()
+            if order:
+                self._archive_before = self._import_horizon()
             for start in range(0, len(order), ANALYZE_CHUNK):
                 if self.stopping():
                     return
