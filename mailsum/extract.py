@@ -1,7 +1,8 @@
 """Open points, owners, status and a summary for one thread, from the messages' new text.
 
 Rules in short (see each function for details):
-- only ``own_text`` of messages that are not auto-replies, bounces or bulk is read;
+- only ``own_text`` of messages that are not auto-replies, bounces or bulk is read, without
+  its greeting, closing and sign-off (``formulae``);
 - each sentence gets at most one kind; precedence blocker > request/question > todo > deadline;
 - a team member's take-over cue or commitment makes that member owner of every point still
   open in the thread (each change recorded); customer points start with the owner established
@@ -24,6 +25,7 @@ from collections import Counter
 
 from mailsum import cues, intent
 from mailsum.dates import parse_due
+from mailsum.formulae import without_formulae
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
 from mailsum.segment import split_sentences, tokenize_words
 from mailsum.summarize import summarize
@@ -212,7 +214,8 @@ def extract_thread(
                     p.status, p.resolved_by = "resolved", msg.message_id
             continue
         team = _is_team(msg.from_addr, team_domains, team_addresses)
-        sentences = [s for s in split_sentences(msg.own_text) if not cues.IGNORE_RE.match(s)]
+        sentences = [s for s in split_sentences(without_formulae(msg.own_text))
+                     if not cues.IGNORE_RE.match(s)]
         pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
         if any(is_resolution(s) for s in sentences):

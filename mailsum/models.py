@@ -44,7 +44,7 @@ class ParsedMessage:
     references: list[str]
     headers: dict[str, str]  # lower-cased header name -> decoded value (first occurrence)
     text: str  # whole body as plain text (HTML converted)
-    own_text: str  # new text only: no quoted history, signature, disclaimer
+    own_text: str  # new text only: no quoted history, signature, disclaimer (greetings stay)
     auto: str | None = None  # None | "auto-reply" | "bounce" | "bulk"
     away_until: date | None = None  # return date stated in an out-of-office reply
     language: str = "de"  # "de" | "en", guessed from own_text

@@ -4,11 +4,15 @@ Open points must come from what the sender wrote in this message, never from quo
 signatures or legal footers. The rules below follow the formats that German and English mail
 clients (Outlook, Gmail, Apple Mail, Thunderbird, Lotus Notes, mobile clients) write. Kept lines
 are returned verbatim, because later stages and the evaluation match lines, not rewrapped text.
+Greetings, closings and the name typed under them stay: the author wrote them (``formulae``
+keeps them out of extraction).
 """
 
 from __future__ import annotations
 
 import re
+
+from mailsum.formulae import CLOSING, NAME_LINE
 
 _QUOTED = re.compile(r"^\s*>")
 
@@ -68,7 +72,6 @@ _ONE_LINE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _RULE_LINE = re.compile(r"^\s*(?:_{5,}|-{5,}|={5,})\s*$")
-_NAME_LINE = re.compile(r"^\s*[A-ZÄÖÜ][\w'-]*(?:\s+[A-ZÄÖÜ][\w'-]*\.?){0,3}\s*$")
 _DATE_TIME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}.{0,20}\d{1,2}:\d{2}")
 
 _SIG_DELIMITER = re.compile(r"^(?:-- ?|--)\s*$")
@@ -77,21 +80,6 @@ _MOBILE = re.compile(
     r"^\s*(?:sent from my\b|sent from (?:outlook|mail|yahoo|samsung|gmail)\b"
     r"|get outlook for\b|von meinem \S+.{0,40}gesendet|gesendet von meinem\b"
     r"|gesendet mit\b|sent with\b|sent via\b|diese nachricht wurde von meinem)",
-    re.IGNORECASE,
-)
-_CLOSING = re.compile(
-    r"^\s*(?:"
-    r"(?:(?:vielen |herzlichen |besten )?dank(?:e|en)?(?: schön)?\s*(?:und|&|\+)\s*)?"
-    r"(?:mit\s+)?(?:(?:sehr\s+)?(?:freundlich|viel|best|lieb|herzlich|schön|sonnig"
-    r"|kollegial|frdl)\w*\.?\s+)?"
-    r"(?:grü(?:ß|ss)en?|gru(?:ß|ss))"
-    r"|mfg|vg|lg|bg|gruss"
-    r"|(?:best|kind|warm|warmest|kindest|many|with best|with kind)\s+(?:regards|wishes|thanks)"
-    r"|regards|best|cheers|thanks(?: again| in advance| a lot| and regards)?|thank you"
-    r"|many thanks|sincerely|yours(?: sincerely| truly)?|greetings|br|rgds|thx|ciao"
-    r"|vielen dank|danke(?: schön)?|besten dank|viele grüsse"
-    r")(?:\s+(?:aus|from)\s+\S+)?\s*[,.!]*"
-    r"\s*(?-i:[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})?\s*$",  # an optional name
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
@@ -109,12 +97,6 @@ _DISCLAIMER = re.compile(
     r")",
     re.IGNORECASE,
 )
-_SALUTATION = re.compile(
-    r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)"
-    r"|good (?:morning|afternoon|evening)|moin|servus|grüß (?:gott|dich|euch)|hiho|howdy)"
-    r"\b(?:\b(?:Dr|Hr|Fr|Mr|Ms|Mrs|Prof|Ing)\.|[^.?]){0,60}[,!:]?\s*$",
-    re.IGNORECASE,
-)
 
 
 def own_text(text: str) -> str:
@@ -127,7 +109,7 @@ def own_text(text: str) -> str:
         segment = _trim_blank(segment)
         if segment:
             kept.extend([""] + segment if kept else segment)
-    return "\n".join(_trim_blank(_drop_salutation(kept)))
+    return "\n".join(_trim_blank(kept))
 
 
 def _own_segments(lines: list[str]) -> list[list[str]]:
@@ -281,7 +263,7 @@ def _with_lotus_above(lines: list[str], i: int) -> int:
         j -= 1
     if not dated:
         return i
-    if j >= 0 and _NAME_LINE.match(lines[j]):
+    if j >= 0 and NAME_LINE.match(lines[j]):
         return j  # the sender's name alone on the line above
     return top
 
@@ -326,7 +308,11 @@ def _rewrapped_quote(lines: list[str], i: int) -> int:
 
 
 def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
-    """Drop signature, closing formula and legal footer at the end of one own-text run."""
+    """Drop the signature block and legal footer at the end of one own-text run.
+
+    The closing formula and the name typed under it stay: the author wrote them. The rest is
+    what the mail client or the company appends.
+    """
     for i, line in enumerate(segment):
         if _SIG_DELIMITER.match(line) or _MOBILE.match(line):
             return segment[:i]
@@ -334,11 +320,19 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
             return segment[:i]
         if _DISCLAIMER.match(line):
             return segment[: _paragraph_start(segment, i)]
-        if _CLOSING.match(line) and (has_text_before or any(s.strip() for s in segment[:i])):
+        if CLOSING.match(line) and (has_text_before or any(s.strip() for s in segment[:i])):
             rest = segment[i + 1 :]
             if _short_tail(segment, i, 8) or any(_DISCLAIMER.match(s) for s in rest):
-                return segment[:i]
+                return segment[: _signoff_end(segment, i)]
     return segment
+
+
+def _signoff_end(segment: list[str], i: int) -> int:
+    """End of the closing at line i and the name typed under it; the block after is signature."""
+    j = i + 1
+    while j < len(segment) and not segment[j].strip():
+        j += 1
+    return j + 1 if j < len(segment) and NAME_LINE.match(segment[j]) else i + 1
 
 
 def _short_tail(segment: list[str], i: int, limit: int) -> bool:
@@ -351,16 +345,6 @@ def _paragraph_start(segment: list[str], i: int) -> int:
     while i > 0 and segment[i - 1].strip():
         i -= 1
     return i
-
-
-def _drop_salutation(lines: list[str]) -> list[str]:
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if _SALUTATION.match(line) and len(line.strip()) <= 70:
-            return lines[i + 1 :]
-        return lines
-    return lines
 
 
 def _trim_blank(lines: list[str]) -> list[str]:

@@ -1,14 +1,21 @@
-"""own_text: quoted history, signatures, disclaimers and salutations of DE/EN mail clients."""
+"""own_text: quoted history, signatures and disclaimers of DE/EN mail clients; and what
+extraction reads of it (without greeting, closing and sign-off)."""
 
 from __future__ import annotations
 
 import pytest
 
+from mailsum.formulae import without_formulae
 from mailsum.quotes import own_text
 
 
 def lines(text: str) -> list[str]:
     return own_text(text).splitlines()
+
+
+def read(text: str) -> list[str]:
+    """The lines extraction reads."""
+    return without_formulae(own_text(text)).splitlines()
 
 
 def test_outlook_de_ursprungliche_nachricht() -> None:
@@ -25,6 +32,12 @@ def test_outlook_de_ursprungliche_nachricht() -> None:
         "Wir spielen heute Abend das Update ein.\n"
     )
     assert lines(body) == [
+        "Hallo Herr Technik,", "",
+        "der Server startet nach dem Update nicht mehr.",
+        "Bitte melden Sie sich bis 14 Uhr.", "",
+        "Viele Grüße", "Jürgen Müller",
+    ]
+    assert read(body) == [
         "der Server startet nach dem Update nicht mehr.",
         "Bitte melden Sie sich bis 14 Uhr.",
     ]
@@ -138,7 +151,9 @@ def test_signature_delimiter() -> None:
 )  # fmt: skip
 def test_closing_with_name_block(closing: str) -> None:
     body = f"Der Zugang fehlt noch.\n\n{closing}\nAnna Kunde\nKunde GmbH\nTel. 030 123456\n"
-    assert lines(body) == ["Der Zugang fehlt noch."]
+    # the author typed the closing and the name; the company block is the signature
+    assert lines(body) == ["Der Zugang fehlt noch.", "", closing, "Anna Kunde"]
+    assert read(body) == ["Der Zugang fehlt noch."]
 
 
 def test_closing_not_cut_when_long_text_follows() -> None:
@@ -179,8 +194,10 @@ def test_english_confidentiality_notice() -> None:
 @pytest.mark.parametrize(
     "greeting", ["Hallo Max,", "Sehr geehrte Damen und Herren,", "Hi Tom,", "Guten Morgen!"]
 )
-def test_leading_salutation_removed(greeting: str) -> None:
-    assert lines(f"{greeting}\n\nDie Lieferung fehlt.\n") == ["Die Lieferung fehlt."]
+def test_leading_salutation_kept_but_not_read(greeting: str) -> None:
+    body = f"{greeting}\n\nDie Lieferung fehlt.\n"
+    assert lines(body) == [greeting, "", "Die Lieferung fehlt."]
+    assert read(body) == ["Die Lieferung fehlt."]
 
 
 def test_salutation_with_sentence_on_same_line_is_kept() -> None:
@@ -219,9 +236,9 @@ def test_from_to_list_is_not_a_header_block() -> None:
     assert lines(body) == body.strip().splitlines()
 
 
-def test_salutation_with_an_academic_title_is_dropped():
-    assert own_text("Guten Morgen Herr Dr. Brandt,\n\nich kümmere mich darum.\n") == \
-        "ich kümmere mich darum."
+def test_salutation_with_an_academic_title_is_not_read():
+    body = "Guten Morgen Herr Dr. Brandt,\n\nich kümmere mich darum.\n"
+    assert read(body) == ["ich kümmere mich darum."]
 
 
 def test_lotus_notes_header_with_long_address_list() -> None:
@@ -237,7 +254,8 @@ def test_lotus_notes_header_with_long_address_list() -> None:
         "Subject: Losses\n\n"
         "Please find the old matrix attached.\n"
     )
-    assert lines(body) == ["I have put the new loss matrix into the shared folder."]
+    assert lines(body) == ["I have put the new loss matrix into the shared folder.", "Thanks"]
+    assert read(body) == ["I have put the new loss matrix into the shared folder."]
 
 
 def test_lotus_notes_header_with_undecoded_quoted_printable_tabs() -> None:
