@@ -76,6 +76,14 @@ _DATE_TIME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}.{0,20}\d{1,2}:\d{2}")
 
 _SIG_DELIMITER = re.compile(r"^(?:-- ?|--)\s*$")
 _LIST_FOOTER = re.compile(r"^\s*_{10,}\s*$")
+# the lines of a contact block: an address, a web address, a labelled or bare phone number
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://|\bwww\.\S"
+    r"|^(?:tel|telefon|phone|fon|fax|mobil|mobile|cell|handy|skype|e-?mail|web|[tfmp])\b\.?\s*:?"
+    r"\s*[+(\d\w]"
+    r"|^[+(]?\d[\d\s()/.-]{6,}\d$",
+    re.IGNORECASE,
+)
 _MOBILE = re.compile(
     r"^\s*(?:sent from my\b|sent from (?:outlook|mail|yahoo|samsung|gmail)\b"
     r"|get outlook for\b|von meinem \S+.{0,40}gesendet|gesendet von meinem\b"
@@ -320,11 +328,31 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
             return segment[:i]
         if _DISCLAIMER.match(line):
             return segment[: _paragraph_start(segment, i)]
-        if CLOSING.match(line) and (has_text_before or any(s.strip() for s in segment[:i])):
+        text_before = has_text_before or any(s.strip() for s in segment[:i])
+        if CLOSING.match(line) and text_before:
             rest = segment[i + 1 :]
             if _short_tail(segment, i, 8) or any(_DISCLAIMER.match(s) for s in rest):
                 return segment[: _signoff_end(segment, i)]
+        if _RULE_LINE.match(line) and text_before and _contact_tail(segment[i + 1 :], 15):
+            return segment[:i]
+    start = _paragraph_start(segment, len(segment) - 1) if segment else 0
+    before = [s for s in segment[:start] if s.strip()]
+    if (before or has_text_before) and NAME_LINE.match(segment[start] if segment else "") \
+            and not (before and before[-1].rstrip().endswith(":")) \
+            and _contact_tail(segment[start:], 8):
+        return segment[:start]  # a name and contact lines with no closing above them
     return segment
+
+
+def _contact_tail(lines: list[str], limit: int) -> bool:
+    """A signature block: a few short lines, at least one of them an address or number.
+
+    Not one that ends in a question, or is longer than a footer (then it is content).
+    """
+    filled = [s.strip() for s in lines if s.strip()]
+    return (0 < len(filled) <= limit and all(len(s) <= 60 for s in filled)
+            and not any(s.endswith("?") for s in filled)
+            and any(_CONTACT.search(s) for s in filled))
 
 
 def _signoff_end(segment: list[str], i: int) -> int:

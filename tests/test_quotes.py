@@ -156,6 +156,36 @@ def test_closing_with_name_block(closing: str) -> None:
     assert read(body) == ["Der Zugang fehlt noch."]
 
 
+@pytest.mark.parametrize("block", [
+    "Anna Kunde\nanna.kunde@kunde.de\nTel. 030 123456",
+    "Anna Kunde\nKunde GmbH\n+49 30 123456\nwww.kunde.de",
+    "Tom Customer\nACME Inc.\nphone: (555) 346-9947",
+])
+def test_contact_block_without_closing_is_signature(block: str) -> None:
+    assert lines(f"Der Zugang fehlt noch.\n\n{block}\n") == ["Der Zugang fehlt noch."]
+
+
+def test_contact_block_introduced_by_a_colon_is_content() -> None:
+    body = "Bitte legen Sie diesen Benutzer an:\n\nAnna Kunde\nanna.kunde@kunde.de\n"
+    assert lines(body) == body.strip().splitlines()
+
+
+def test_contact_block_with_a_question_is_content() -> None:
+    body = "Neuer Kontakt.\n\nAnna Kunde\nanna.kunde@kunde.de\nIst das die richtige Adresse?\n"
+    assert lines(body) == body.strip().splitlines()
+
+
+def test_block_under_a_rule_line_with_contact_lines_is_signature() -> None:
+    body = ("Der Server ist wieder erreichbar.\n\n----------------\n\nACME GmbH\n\n"
+            "t. 030 931 0702\n\nhttp://acme.example/\n")
+    assert lines(body) == ["Der Server ist wieder erreichbar."]
+
+
+def test_text_under_a_rule_line_is_content() -> None:
+    body = "Zusammenfassung:\n-----\nDer Backup-Job läuft wieder.\nBitte prüfen Sie die Logs.\n"
+    assert lines(body) == body.strip().splitlines()
+
+
 def test_closing_not_cut_when_long_text_follows() -> None:
     follow = "\n".join(
         f"Punkt {i}: bitte den Dienst {i} neu starten und prüfen." for i in range(12)
