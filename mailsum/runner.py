@@ -207,15 +207,16 @@ class _Analysed:
     result: ThreadExtract
 
 
-def analyze_threads(work: list[tuple[Thread, list[str]]], rules: Rules) -> list[_Analysed]:
-    """Route and extract a group of threads from their stored JSON.
+def analyze_threads(work: list[tuple[Thread, list[str], bool]],
+                    rules: Rules) -> list[_Analysed]:
+    """Route and extract a group of threads from their stored JSON (extract only where asked).
 
     Pure, so the same here or in a worker process; decoding, routing and extracting all happen
     where this runs, and the run that writes the state gets back only what it writes.
     """
     customers = {c.id: c for c in rules.customers}
     out: list[_Analysed] = []
-    for t, datas in work:
+    for t, datas, read in work:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
         members = sorted((message_from_json(d) for d in datas),
                          key=lambda m: position[m.message_id])
@@ -223,7 +224,8 @@ def analyze_threads(work: list[tuple[Thread, list[str]]], rules: Rules) -> list[
         customer = customers.get(decision.customer_id or "")
         result = extract.extract_thread(
             t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
-            default_owner=customer.owner if customer else None)
+            default_owner=customer.owner if customer else None,
+        ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
         brief = [_Member(m.message_id, m.from_addr, m.subject, m.date,
                          m.away_until if m.auto == "auto-reply" and m.away_until
                          and route.is_team(m.from_addr, rules) else None) for m in members]
@@ -505,6 +507,12 @@ class Runner:
         work = [t for t in threads if pending.intersection(t.message_ids)
                 or stored.get(t.thread_id) != set(t.message_ids)]
         current = {t.thread_id for t in threads}
+        # a thread that is all new to us and ended before the import horizon is the mailbox's
+        # past: every point it holds would be archived, so it is stored and routed, not read
+        # (most of a first poll's analysis). Read in full once new mail joins it.
+        dates = {m.message_id: m.date for m in [*new, *known]}
+        past = {t.thread_id for t in work if pending.issuperset(t.message_ids)
+                and max(dates[m] for m in t.message_ids) < self._archive_before}
         with self.store.transaction(fence=lease):
             # groups of threads analysed by workers while the next group loads and the
             # previous one is written; results are written in thread order
@@ -512,7 +520,8 @@ class Runner:
             done = 0
             for group in _groups(work, EXTRACT_GROUP):
                 waiting.append(self.pool.submit(
-                    analyze_threads, [(t, self.store.message_data(t.message_ids)) for t in group],
+                    analyze_threads, [(t, self.store.message_data(t.message_ids),
+                                       t.thread_id not in past) for t in group],
                     rules, weight=sum(len(t.message_ids) for t in group)))
                 while len(waiting) > self._in_flight:
                     done = self._finish_group(waiting.popleft(), pending, current, done,

@@ -325,7 +325,7 @@ def _dated(data: bytes, when: datetime) -> bytes:
 
 
 def test_a_first_poll_of_a_mailbox_with_a_past_lists_the_present(tmp_path):
-    """Mail far older than the newest is history: archived points, no flood in the updates."""
+    """Mail far older than the newest is history: stored and routed, never a flood of points."""
     days = timedelta(days=1)
     past = NOW - 120 * days
     stranger = mail(5, sender="info@unknown.example", subject="Parkplatz gesperrt",
@@ -339,7 +339,9 @@ def test_a_first_poll_of_a_mailbox_with_a_past_lists_the_present(tmp_path):
     ])
     report, store, delivery, _ = run(config, force=True)
     status = {p.message_id: p.status for p in store.points("acme")}
-    assert status == {"<m1@x.de>": "archived", "<m3@x.de>": "open"}
+    assert status == {"<m3@x.de>": "open"}  # the old thread is not read for points ...
+    (old_thread,) = [t for t in store.threads("acme") if "<m1@x.de>" in t.message_ids]
+    assert not store.unanalyzed_message_ids()  # ... but stored, routed and done with
     (acme,) = [u for u in report.updates if u["customer"] == "acme"]
     assert [p["message_id"] for p in acme["points"]] == ["<m3@x.de>"]
     assert acme["resolved"] == [] and acme["counts"]["open"] == 1
@@ -348,16 +350,33 @@ def test_a_first_poll_of_a_mailbox_with_a_past_lists_the_present(tmp_path):
     store.close()
     shown = CliRunner().invoke(main, ["--config", str(config.path), "status", "--format", "json"])
     (row,) = [r for r in json.loads(shown.output)["customers"] if r["customer"] == "acme"]
-    assert (row["open"], row["archived"]) == (1, 1)
+    assert (row["open"], row["archived"]) == (1, 0)
 
-    # a late "works again" in the old thread does not announce a point nobody was shown
+    # new mail in the old thread reads it in full: its old request is archived, and the late
+    # "works again" does not announce a point nobody was shown
     box.add(_dated(mail(7, reply_to=1, subject="AW: [ACME-1] Anfrage 1",
                         body="Danke, funktioniert wieder!"), NOW - days / 2))
     report, store, _, _ = run(config, now=NOW + days, force=True, customers=("acme",))
     assert {p.message_id: p.status for p in store.points("acme")}["<m1@x.de>"] == "archived"
+    assert store.thread_ids_of(["<m1@x.de>", "<m7@x.de>"]) == {old_thread.thread_id}
     (acme,) = report.updates
     assert [p["message_id"] for p in acme["points"]] == ["<m3@x.de>"]
     assert acme["resolved"] == []
+
+
+def test_an_old_thread_read_before_is_read_again_when_late_mail_joins_it(tmp_path):
+    """Only a thread all new to us is left unread as history: one with points keeps them
+    current, even when newer mail has moved the import horizon past it."""
+    past = NOW - timedelta(days=120)
+    config, box = setup(tmp_path, [_dated(mail(1), past)])
+    run(config, send=False)[1].close()  # its newest mail is the present: the point is open
+    box.add(_dated(mail(3), NOW - timedelta(days=2)))
+    box.add(_dated(mail(8, reply_to=1, subject="AW: [ACME-1] Anfrage 1",
+                        body="Danke, ist erledigt."), past + timedelta(days=1)))
+    _, store, _, _ = run(config, send=False)
+    status = {p.message_id: p.status for p in store.points("acme")}
+    assert status == {"<m1@x.de>": "resolved", "<m3@x.de>": "open"}
+    store.close()
 
 
 def test_the_past_is_measured_from_the_newest_mail_not_the_clock(tmp_path):
