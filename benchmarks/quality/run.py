@@ -36,6 +36,7 @@ GERMAN = Path(__file__).resolve().parent / "german" / "labels.tsv"
 
 from mailsum import extract as mx  # noqa: E402
 from mailsum import fetch, parse  # noqa: E402
+from mailsum.formulae import without_formulae  # noqa: E402
 from mailsum.runner import extract_files  # noqa: E402
 from mailsum.segment import SumyTokenizer, split_sentences, tokenize_words  # noqa: E402
 
@@ -106,7 +107,7 @@ def bc3_baselines(gold_dir: Path, lengths: dict[str, int]) -> dict[str, dict]:
     for name, k in lengths.items():
         msgs = sorted(messages_of(gold_dir / name), key=lambda m: m.date)
         ids = [m.message_id for m in msgs]
-        per_msg = [(m.message_id, split_sentences(m.own_text)) for m in msgs]
+        per_msg = [(m.message_id, split_sentences(without_formulae(m.own_text))) for m in msgs]
         pool = [s for _, ss in per_msg for s in ss if mx._summarizable(s)]
         for pname, pick in pickers.items():
             outs[pname]["threads"].append({"message_ids": ids, "summary": pick(pool, k),

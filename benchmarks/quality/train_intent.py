@@ -33,6 +33,7 @@ EVAL = Path(os.environ.get("EVAL", ROOT.parent / "shared" / "eval"))
 
 from mailsum import cues, extract, intent, parse  # noqa: E402
 from mailsum.dates import parse_due  # noqa: E402
+from mailsum.formulae import without_formulae  # noqa: E402
 from mailsum.quotes import own_text  # noqa: E402
 from mailsum.segment import split_sentences  # noqa: E402
 
@@ -48,7 +49,8 @@ _ACTION = ("request", "question", "todo")
 
 def rule_kind(text: str) -> str | None:
     """The cue rules' verdict on a message: its first point kind (as extract would find)."""
-    kinds = [extract.rule_kind(s) for s in split_sentences(own_text(text)) or [text]]
+    kinds = [extract.rule_kind(s)
+             for s in split_sentences(without_formulae(own_text(text))) or [text]]
     kinds = [k for k in kinds if k]
     for k in ("request", "question", "todo", "blocker", "deadline"):
         if k in kinds:
@@ -77,7 +79,8 @@ def load_train() -> list[Example]:
             else gold[msg.message_id]
         sentences = [
             (s, parse_due(s, msg.date, msg.language) is not None, extract.is_resolution(s))
-            for s in split_sentences(msg.own_text) if not cues.IGNORE_RE.match(s)
+            for s in split_sentences(without_formulae(msg.own_text))
+            if not cues.IGNORE_RE.match(s)
         ] if not msg.auto else []
         out.append(Example(g["text"], g["label"] == "Yes", msg.language, sentences))
     return out
