@@ -199,6 +199,15 @@ class _Member:
 
 
 @dataclass
+class _Slice:
+    """The threads one analysis slice writes, and where its stored messages were before it
+    (the messages of one slice's threads are disjoint, so that map stays true while it runs)."""
+
+    thread_ids: set[str]
+    stored_in: dict[str, str]  # message id -> thread id before this slice
+
+
+@dataclass
 class _Analysed:
     thread: Thread
     members: list[_Member]
@@ -489,13 +498,15 @@ class Runner:
         if not pending:
             return
         new = self.store.thread_headers(sorted(pending))
-        probes = {key for m in new for key in thread.probe_keys(m) if key[0] != "subj"}
+        new_keys = {key for m in new for key in thread.probe_keys(m)}
+        probes = {key for key in new_keys if key[0] != "subj"}
         stored = self.store.thread_members(self.store.threads_with_keys(probes))
         known = self.store.thread_headers(sorted(set().union(*stored.values())))
         # by subject, only threads active within thread.SUBJECT_WINDOW can join, so only recent
         # ones are read: a slice costs what its new mail costs, however often a subject recurs.
         # The subject that counts is a thread head's, which can be a stored message's.
-        subjects = {k for m in [*new, *known] for k in thread.probe_keys(m) if k[0] == "subj"}
+        subjects = {k for k in new_keys if k[0] == "subj"} | {
+            k for m in known for k in thread.probe_keys(m) if k[0] == "subj"}
         by_subject = self.store.thread_members(self.store.active_threads(
             self.store.threads_with_keys(subjects) - set(stored),
             thread.subject_horizon([*new, *known])))
@@ -506,7 +517,8 @@ class Runner:
         # every thread that is not exactly a stored one is written, with or without new mail
         work = [t for t in threads if pending.intersection(t.message_ids)
                 or stored.get(t.thread_id) != set(t.message_ids)]
-        current = {t.thread_id for t in threads}
+        current = _Slice({t.thread_id for t in threads},
+                         {m: tid for tid, members in stored.items() for m in members})
         # a thread that is all new to us and ended before the import horizon is the mailbox's
         # past: every point it holds would be archived, so it is stored and routed, not read
         # (most of a first poll's analysis). Read in full once new mail joins it.
@@ -530,7 +542,7 @@ class Runner:
                 done = self._finish_group(waiting.popleft(), pending, current, done, len(work))
 
     def _finish_group(self, results: Pending[list[_Analysed]], pending: set[str],
-                      current: set[str], done: int, total: int) -> int:
+                      current: _Slice, done: int, total: int) -> int:
         for a in results.result():
             done += 1
             if done % 200 == 0 or done == total:
@@ -572,11 +584,12 @@ class Runner:
             self.report.sent.append(answer.mail.message_id)
 
     def _save_thread(self, t: Thread, members: list[_Member], customer: Customer | None,
-                     reason: str, result: ThreadExtract, current: set[str]) -> None:
+                     reason: str, result: ThreadExtract, current: _Slice) -> None:
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)
-        stored = self.store.thread_ids_of([m.message_id for m in members])
-        stale = stored - current  # merged away; a thread of this slice keeps its row
+        stored = {current.stored_in[m.message_id] for m in members
+                  if m.message_id in current.stored_in}
+        stale = stored - current.thread_ids  # merged away; a thread of this slice keeps its row
         if stale:
             self.store.drop_threads(sorted(stale))
         self.store.save_thread(ThreadRecord(
