@@ -20,11 +20,15 @@ REQUEST = (
     r"wir w[äa]ren dankbar", r"es w[äa]re (?:sch[öo]n|gut|super|toll|nett|hilfreich)",
     r"denken sie (?:bitte )?daran",
     r"(?:ich|wir) w[üu]rde(?:n)? (?:mich|uns) [üu]ber (?:eine|ihre|deine|eure)"
-    r"(?: \w+)? (?:r[üu]ckmeldung|antwort|nachricht|info\w*) (?:sehr )?freuen",
+    r"(?: \w+)? (?:r[üu]ckmeldung|antwort|nachricht|info\w*)(?: \w+){0,2} freuen",
+    r"(?:ein )?angebot (?:bei ihnen |von ihnen |bei dir )?(?:einholen|anfordern|anfragen)",
     r"[üu]ber (?:eine|ihre|deine)(?: \w+)? (?:r[üu]ckmeldung|antwort) (?:w[üu]rde|w[üu]rden)"
     r" (?:ich mich|wir uns)",
     r"w[äa]re es (?:eventuell |vielleicht |denn )?m[öo]glich",
     r"vergessen sie nicht", r"lass(?:t)? uns", r"sollen wir", r"sollten wir",
+    r"(?:m[üu]ssen|sollten) wir (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
+    r"wir m[üu]ssen (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
+    r"beantrage(?:n)? (?:ich |wir )?hiermit", r"hiermit beantrage(?:n)?",
     # English
     r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
     r"would you", r"will you",
@@ -65,7 +69,7 @@ QUESTION_START = (
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
-    r"meine frage (?:ist|w[äa]re|lautet)?",
+    r"(?:nun |jetzt |also |und )?meine frage(?: ist| w[äa]re| lautet)?",
     r"i wonder", r"i was wondering", r"any (?:idea|update|news|thoughts)", r"do you know",
     r"wondering if", r"is there any",
 )  # fmt: skip
@@ -82,6 +86,7 @@ TODO = (
     r"werde ich", r"werden wir", r"melde ich mich", r"melden wir uns", r"schicke ich",
     r"sende ich", r"rufe ich", r"ich ruf(?:e)? (?:sie |dich |euch )?(?:\w+ ){0,3}an",
     r"ich werd", r"ich versuch(?:e)?",
+    r"(?:erhalten|bekommen) sie (?:\w+ ){0,2}(?:von mir|von uns|meine|unsere|unser)\b",
     # English
     r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
     r"i'm going to", r"we are going to", r"we're going to", r"i'm gonna", r"will do",
@@ -102,6 +107,8 @@ BLOCKER = (
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rzt ab", r"fehlermeldung",
     r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
     r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
+    r"(?:ein|eine|einen|der|die|das) (?:\w+ )?(?:fehler|problem|st[öo]rung|leck|defekt|schaden)"
+    r"(?: \w+)? (?:ist |sind )?aufgetreten", r"(?:das|ein) problem,? dass",
     r"unterst[üu]tzt \w+(?: \w+)? nicht",
     r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
     r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
@@ -180,6 +187,10 @@ BOILERPLATE = (
     r"bitte (?:lassen sie|behalten sie) die ticket-?(?:nummer|nr\.?) im betreff",
     r"please (?:keep|leave|do not remove) the ticket (?:number|id)",
     r"bitte antworten sie nicht auf diese", r"(?:please )?do not reply to this",
+    # contact details and a cover line describe this mail, they ask or promise nothing
+    r"sie erreichen (?:mich|uns)", r"(?:erreichen|kontaktieren) k[öo]nnen sie (?:mich|uns)",
+    r"(?:ich|wir) (?:sende|schicke|senden|schicken|[üu]bersende|[üu]bersenden) (?:ihnen|dir|euch)"
+    r" (?:hiermit|anbei|diese|im anhang)",
     # legal footers that slipped past the quote cut ("..., please notify the sender")
     r"if you are not the (?:intended|named|addressed) (?:recipient|addressee)",
     r"if you (?:have )?received this (?:e-?mail|message|communication|transmission) in error",

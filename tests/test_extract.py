@@ -300,10 +300,27 @@ def test_cues_match_across_line_breaks() -> None:
         ("Morgen früh werde ich den Switch im Keller tauschen.", "todo"),
         ("Wir haben ein Problem mit dem VPN-Client auf den neuen Laptops.", "blocker"),
         ("Seit gestern haben wir keinen Fernzugang mehr.", "blocker"),
+        ("Ich würde mich über eine Rückmeldung Ihrerseits sehr freuen.", "request"),
+        ("Für die neuen Arbeitsplätze wollten wir ein Angebot bei Ihnen einholen.", "request"),
+        ("Darüber müssen wir nächste Woche noch sprechen.", "request"),
+        ("Hiermit beantrage ich einen zweiten VPN-Zugang für Frau Wolf.", "request"),
+        ("Nun meine Frage: wird die Lizenz automatisch verlängert.", "question"),
+        ("Bis Freitag erhalten Sie von mir das Angebot.", "todo"),
+        ("Beim Update ist ein Fehler aufgetreten.", "blocker"),
+        ("Es gibt das Problem, dass die Kollegen keine Mails senden können.", "blocker"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     assert classify(sentence, False, "de") == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sie erreichen mich unter 0711 123456.",
+    "Kontaktieren können Sie mich telefonisch oder per E-Mail.",
+    "Ich sende Ihnen hiermit die Unterlagen für das Projekt.",
+])
+def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
+    assert classify(sentence, False, "de") is None
 
 
 def test_german_benchmark_set_is_well_formed() -> None:
