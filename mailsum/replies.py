@@ -30,6 +30,11 @@ from mailsum.state import StateStore
 log = logging.getLogger("mailsum.replies")
 
 
+# Every marker header name and every Message-ID of ours contains this word (is_reply's
+# callers may prefilter stored mail by it).
+REPLY_WORD = "mailsum"
+
+
 def is_reply(msg: ParsedMessage) -> bool:
     """Mail that answers (or claims to answer) an update, or carries our own marker.
 

@@ -486,7 +486,9 @@ class Runner:
         rules = self.config.rules
         handler = replies.ReplyHandler(self.config, self.store, self.secret(), self.now)
         with self.store.transaction(fence=lease):
-            ordered = sorted(pending)
+            # a reply carries our marker header or references one of our Message-IDs, and
+            # both contain "mailsum": only such messages are decoded and checked
+            ordered = sorted(self.store.mentioning(sorted(pending), replies.REPLY_WORD))
             for start in range(0, len(ordered), REPLY_SCAN):  # a few hundred in memory at once
                 for msg in self.store.load_messages(ordered[start:start + REPLY_SCAN]):
                     if replies.is_reply(msg):  # never a customer's open point

@@ -552,6 +552,22 @@ class StateStore:
     def load_messages(self, message_ids: list[str]) -> list[ParsedMessage]:
         return [message_from_json(d) for d in self.message_data(message_ids)]
 
+    def mentioning(self, message_ids: list[str], word: str) -> list[str]:
+        """Those of these messages whose stored JSON holds ``word`` in any letter case.
+
+        A cheap prefilter (one scan in the database, nothing decoded): whoever asks still
+        checks each hit, since the word may sit anywhere in a message.
+        """
+        like = "ILIKE" if self.dialect == "postgresql" else "LIKE"  # SQLite's: any case
+        pattern = "%" + word.replace("%", "").replace("_", "") + "%"
+        out: list[str] = []
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT message_id FROM messages WHERE message_id IN ({marks}) "
+                f"AND data {like} ?", [*chunk, pattern])]
+        return out
+
     def threads_with_keys(self, keys: set[tuple[str, str]]) -> set[str]:
         """Thread ids of analysed messages that share any of these join keys.
 

@@ -375,3 +375,19 @@ def test_plan_reply_rejects_a_reply_with_any_bad_line_as_a_whole():
     good = interact.plan_reply(parse_commands("erledigt 1"), UPDATE, customer_points=POINTS,
                                allowed_owner=team_or_customer, now=NOW)
     assert [c.point_id for c in good.changes] == ["p-a"]
+
+
+def test_every_reply_mark_contains_the_prefilter_word() -> None:
+    """The analysis decodes only stored mail mentioning replies.REPLY_WORD to look for replies;
+    a marker header or Message-ID format without it would let replies become points."""
+    from mailsum.replies import REPLY_WORD, is_reply
+
+    assert all(REPLY_WORD in name for name in interact.MARKER_HEADERS)
+    ours = msgid.make_message_id("acme.20261127", b"k" * 32, "provider.de")
+    assert REPLY_WORD in ours.lower()
+    assert msgid.parse_message_id(ours) is not None
+    reply = ParsedMessage(
+        message_id="<r@x.de>", subject="AW: Update", from_addr="a@x.de", from_name="",
+        to=[], cc=[], date=datetime(2026, 11, 27, tzinfo=UTC), in_reply_to=ours,
+        references=[], headers={}, text="erledigt 1", own_text="erledigt 1")
+    assert is_reply(reply)

@@ -58,6 +58,20 @@ def test_duplicate_message_id_is_stored_once(location):
     assert store.message_count() == 1
 
 
+def test_mentioning_finds_the_word_in_any_case_and_field(location):
+    store = StateStore.open(location)
+    with store.transaction():
+        store.add_message(msg("<plain@x>"), "src", "INBOX", "1")
+        store.add_message(msg("<hdr@x>", headers={"X-Mailsum-Update": "acme"}), "src", "", "2")
+        store.add_message(msg("<ref@x>", in_reply_to="<mailsum.acme.1.ab@provider.de>"),
+                          "src", "", "3")
+        store.add_message(msg("<body@x>", text="Gesendet von MailSum"), "src", "", "4")
+    ids = ["<plain@x>", "<hdr@x>", "<ref@x>", "<body@x>", "<missing@x>"]
+    assert sorted(store.mentioning(ids, "mailsum")) == ["<body@x>", "<hdr@x>", "<ref@x>"]
+    assert store.mentioning(["<plain@x>"], "mailsum") == []
+    store.close()
+
+
 def test_failed_transaction_leaves_nothing_behind(location):
     store = StateStore.open(location)
     with pytest.raises(RuntimeError), store.transaction():
