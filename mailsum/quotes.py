@@ -154,6 +154,8 @@ def _own_segments(lines: list[str]) -> list[list[str]]:
 def _quote_header_at(lines: list[str], i: int) -> tuple[int | None, int]:
     """(first line of a quote header found at line i, line after it), or (None, i)."""
     line = lines[i]
+    if not line.strip():  # no header starts on a blank line (most lines of a body)
+        return None, i
     if _SEPARATOR.match(line) and _looks_like_marker(line):
         return _with_rule_above(lines, i), i + 1
     if _FORWARD_LINE.match(line) or _ONE_LINE_HEADER.match(line) or _GROUPWISE.match(line):
