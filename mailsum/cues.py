@@ -160,7 +160,8 @@ def _few_words(n: int) -> str:
 
 # Whole sentences that carry no content: greetings, closings, thanks alone.
 IGNORE = (
-    r"(?:hallo|hi|hey|moin|servus|guten (?:tag|morgen|abend)|liebe[rs]?|sehr geehrte[rs]?"
+    r"(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)|liebe[rs]?"
+    r"|sehr geehrte[rs]?"
     rf"|dear|hello|good (?:morning|afternoon|evening))\b{_few_words(5)}[,!.:]?",
     r"(?:mit )?(?:freundlichen|besten|viele[n]?|liebe[n]?|sch[öo]ne[n]?|herzliche[n]?)"
     rf" gr[üu](?:ß|ss)e?n?\b{_few_words(6)}",

@@ -25,7 +25,8 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 SALUTATION = re.compile(
-    r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)"
+    r"^\s*(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?"
+    r"|(?:einen |ein )?(?:sch[öo]nen |wundersch[öo]nen )?gute[nr]? (?:morgen|tag|abend)"
     r"|good (?:morning|afternoon|evening)|moin|servus|grüß (?:gott|dich|euch)|hiho|howdy)"
     r"\b(?:\b(?:Dr|Hr|Fr|Mr|Ms|Mrs|Prof|Ing)\.|[^.?]){0,60}[,!:]?\s*$",
     re.IGNORECASE,

@@ -222,7 +222,8 @@ def test_english_confidentiality_notice() -> None:
 
 
 @pytest.mark.parametrize(
-    "greeting", ["Hallo Max,", "Sehr geehrte Damen und Herren,", "Hi Tom,", "Guten Morgen!"]
+    "greeting", ["Hallo Max,", "Sehr geehrte Damen und Herren,", "Hi Tom,", "Guten Morgen!",
+                 "Schönen guten Tag,", "Einen schönen guten Morgen Herr Weber,"]
 )
 def test_leading_salutation_kept_but_not_read(greeting: str) -> None:
     body = f"{greeting}\n\nDie Lieferung fehlt.\n"
