@@ -324,7 +324,7 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
     what the mail client or the company appends.
     """
     for i, line in enumerate(segment):
-        if _SIG_DELIMITER.match(line) or _MOBILE.match(line):
+        if _SIG_DELIMITER.match(line) or _mobile_footer(line):
             return segment[:i]
         if _LIST_FOOTER.match(line) and _short_tail(segment, i, 6):
             return segment[:i]
@@ -355,6 +355,18 @@ def _contact_tail(lines: list[str], limit: int) -> bool:
     return (0 < len(filled) <= limit and all(len(s) <= 60 for s in filled)
             and not any(s.endswith("?") for s in filled)
             and any(_CONTACT.search(s) for s in filled))
+
+
+def _mobile_footer(line: str) -> bool:
+    """"Sent from my iPhone" (maybe ", please excuse typos"), not a sentence that starts
+    like one and goes on ("Sent from my desk, is much easier than my phone.")."""
+    if not _MOBILE.match(line):
+        return False
+    _, comma, rest = line.partition(",")
+    return not comma or len(rest.split()) < 4 or bool(_APOLOGY.match(rest))
+
+
+_APOLOGY = re.compile(r"\s*(?:please|pls|sorry|excuse|bitte|entschuldig)", re.IGNORECASE)
 
 
 def _signoff_end(segment: list[str], i: int) -> int:

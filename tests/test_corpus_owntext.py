@@ -34,7 +34,6 @@ TALON_OTHER_CONVENTION = {
 }
 ERP_OTHER_CONVENTION = {
     "email_1_1.txt": "we keep the sign-off '-Abhishek Kona'",
-    "email_sent_from_my_not_signature.txt": "'Sent from my desk, …' is cut as a mobile footer",
 }
 
 

@@ -197,6 +197,12 @@ def test_closing_not_cut_when_long_text_follows() -> None:
 def test_mobile_signatures() -> None:
     assert lines("Ok, passt.\n\nVon meinem iPhone gesendet\n") == ["Ok, passt."]
     assert lines("Sure.\n\nSent from my iPad\n") == ["Sure."]
+    assert lines("Sure.\n\nSent from my iPhone, please excuse typos\n") == ["Sure."]
+
+
+def test_a_sentence_that_starts_like_a_mobile_footer_is_kept() -> None:
+    body = "Done.\n\nSent from my desk, which is much easier than my phone.\n"
+    assert lines(body) == ["Done.", "", "Sent from my desk, which is much easier than my phone."]
 
 
 def test_german_legal_disclaimer_after_signature() -> None:
