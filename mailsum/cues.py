@@ -29,6 +29,10 @@ REQUEST = (
     r"(?:m[üu]ssen|sollten) wir (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
     r"wir m[üu]ssen (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
     r"beantrage(?:n)? (?:ich |wir )?hiermit", r"hiermit beantrage(?:n)?",
+    r"(?:ich|wir) h[äa]tte(?:n)? gern(?:e)?", r"h[äa]tte(?:n)? (?:ich|wir) gern(?:e)?",
+    r"(?:ich|wir) warte(?:n)? (?:noch |immer noch )?auf (?:ihre|deine|eure|eine|die)"
+    r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe)",
+    r"sie m[üu]ssen", r"du musst", r"ihr m[üu]sst",
     # English
     r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
     r"would you", r"will you",
@@ -69,7 +73,7 @@ QUESTION_START = (
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
-    r"(?:nun |jetzt |also |und )?meine frage(?: ist| w[äa]re| lautet)?",
+    r"(?:nun |jetzt |also |und )?meine frage(?: ist| w[äa]re| lautet)?", r"ist es m[öo]glich",
     r"i wonder", r"i was wondering", r"any (?:idea|update|news|thoughts)", r"do you know",
     r"wondering if", r"is there any",
 )  # fmt: skip
@@ -87,6 +91,11 @@ TODO = (
     r"sende ich", r"rufe ich", r"ich ruf(?:e)? (?:sie |dich |euch )?(?:\w+ ){0,3}an",
     r"ich werd", r"ich versuch(?:e)?",
     r"(?:erhalten|bekommen) sie (?:\w+ ){0,2}(?:von mir|von uns|meine|unsere|unser)\b",
+    r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,4}(?:schicken|senden|machen"
+    r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten)",
+    r"ich erledige", r"wir erledigen", r"ich mache (?:das|es)\b",
+    r"(?:ich komme|wir kommen) (?:[\w.:-]+ ){0,5}?vorbei",
+    r"(?:ich leite|wir leiten|ich gebe|wir geben) (?:[\w.-]+ ){0,5}?weiter",
     # English
     r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
     r"i'm going to", r"we are going to", r"we're going to", r"i'm gonna", r"will do",
@@ -104,7 +113,13 @@ BLOCKER = (
     rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht)",
     r"ausfall", r"ausgefallen", r"kein(?:en)? zugriff", r"kein(?:en)? zugang", r"blockiert",
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
-    r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rzt ab", r"fehlermeldung",
+    r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab", r"fehlermeldung",
+    r"h[äa]ng(?:t|en) sich (?:\w+ ){0,3}?auf", r"frier(?:t|en) (?:\w+ ){0,3}?ein",
+    # "ich kann mich seit heute nicht mehr anmelden", "wir können keine Mails senden"
+    r"k(?:ann|[öo]nn(?:en|e|t|st|te|ten)?|onnte(?:n|st)?) (?:[\w.-]+ ){0,6}?(?:nicht|keine?\w*)"
+    r"(?: [\w.-]+){0,4}?"
+    r" (?:anmelden|einloggen|drucken|[öo]ffnen|speichern|zugreifen|verbinden|senden|versenden"
+    r"|verschicken|empfangen|abrufen|starten|arbeiten|scannen|telefonieren)",
     r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
     r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
     r"(?:ein|eine|einen|der|die|das) (?:\w+ )?(?:fehler|problem|st[öo]rung|leck|defekt|schaden)"

@@ -154,8 +154,9 @@ def test_dry_run_json_changes_nothing(dovecot, smtp, tmp_path, state):
     assert acme["to"] == ["anna.berger@provider.de"]
     assert acme["counts"]["open"] == len(acme["points"]) > 0
     assert [p["number"] for p in acme["points"]] == list(range(1, len(acme["points"]) + 1))
-    problems = [p["problem"] for p in acme["points"]]
-    assert problems == sorted(problems, reverse=True) or any(problems)
+    # the field staff's VPN outage is the update's first problem: a blocker, escalated
+    vpn = [p for p in acme["points"] if "nicht mehr per VPN anmelden" in p["text"]]
+    assert [(p["kind"], p["problem"]) for p in vpn] == [("blocker", True)]
     assert any(u["from"].endswith("hardware-haendler.example") for u in data["unrouted"])
     assert smtp.messages == []
     assert not (tmp_path / "mailsum.db").exists()

@@ -308,6 +308,21 @@ def test_cues_match_across_line_breaks() -> None:
         ("Bis Freitag erhalten Sie von mir das Angebot.", "todo"),
         ("Beim Update ist ein Fehler aufgetreten.", "blocker"),
         ("Es gibt das Problem, dass die Kollegen keine Mails senden können.", "blocker"),
+        # the everyday help-desk forms
+        ("Ich kann mich seit heute Morgen nicht mehr am VPN anmelden.", "blocker"),
+        ("Wir können seit gestern keine Mails mehr senden.", "blocker"),
+        ("Frau Wolf konnte gestern keine Rechnungen scannen.", "blocker"),
+        ("Outlook hängt sich ständig auf.", "blocker"),
+        ("Das Programm stürzt immer wieder ab.", "blocker"),
+        ("Der Rechner friert beim Start ein.", "blocker"),
+        ("Wir hätten gerne zwei weitere Lizenzen für Office.", "request"),
+        ("Ich warte noch auf Ihre Rückmeldung zum Angebot.", "request"),
+        ("Sie müssen das Passwort bis Freitag ändern.", "request"),
+        ("Ist es möglich, den Zugang bis Montag freizuschalten.", "question"),
+        ("Ich kann Ihnen das Angebot morgen schicken.", "todo"),
+        ("Ich erledige das heute Nachmittag.", "todo"),
+        ("Ich komme morgen um 9 Uhr vorbei.", "todo"),
+        ("Ich leite das an unseren Netzwerkadmin weiter.", "todo"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
@@ -318,6 +333,8 @@ def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     "Sie erreichen mich unter 0711 123456.",
     "Kontaktieren können Sie mich telefonisch oder per E-Mail.",
     "Ich sende Ihnen hiermit die Unterlagen für das Projekt.",
+    "Ich kann Ihnen das leider nicht schicken.",
+    "Ich kann das leider nicht prüfen.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
