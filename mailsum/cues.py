@@ -30,6 +30,7 @@ REQUEST = (
     r"wir m[üu]ssen (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
     r"beantrage(?:n)? (?:ich |wir )?hiermit", r"hiermit beantrage(?:n)?",
     r"(?:ich|wir) h[äa]tte(?:n)? gern(?:e)?", r"h[äa]tte(?:n)? (?:ich|wir) gern(?:e)?",
+    r"(?:ich|wir) br[äa]uchte(?:n)?",
     r"(?:ich|wir) warte(?:n)? (?:noch |immer noch )?auf (?:ihre|deine|eure|eine|die)"
     r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe)",
     r"sie m[üu]ssen", r"du musst", r"ihr m[üu]sst",
@@ -74,6 +75,10 @@ QUESTION_START = (
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
     r"(?:nun |jetzt |also |und )?meine frage(?: ist| w[äa]re| lautet)?", r"ist es m[öo]glich",
+    # a German yes/no question may lose its "?"; with a comma it is a condition ("Haben Sie
+    # Fragen, rufen Sie an")
+    r"(?:haben|hatten|hast|habt|ist|sind|wissen|wei[ßs]t|wisst|gibt|wird|werden|hat|kennen"
+    r"|kennst) (?:sie|du|ihr|es|das|der|die|den)\b(?![^,]*,)",
     r"i wonder", r"i was wondering", r"any (?:idea|update|news|thoughts)", r"do you know",
     r"wondering if", r"is there any",
 )  # fmt: skip
@@ -94,7 +99,17 @@ TODO = (
     r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,4}(?:schicken|senden|machen"
     r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten)",
     r"ich erledige", r"wir erledigen", r"ich mache (?:das|es)\b",
-    r"(?:ich komme|wir kommen) (?:[\w.:-]+ ){0,5}?vorbei",
+    r"komm(?:e|en|t) (?:[\w.:-]+ ){0,5}?vorbei",
+    # first person, present tense, a time ahead: "wir spielen das Update heute Abend ein"
+    r"(?:ich|wir) (?!(?:habe|haben|bin|sind|war|waren|hatte|hatten|kann|k[öo]nnen|muss"
+    r"|m[üu]ssen|soll|sollen|darf|d[üu]rfen|m[öo]chte|m[öo]chten|will|wollen|freue|freuen"
+    r"|hoffe|hoffen|denke|denken|glaube|glauben|wei[ßs]|wissen|finde|finden|meine|meinen"
+    r"|arbeite|arbeiten|wohne|wohnen"  # states and opinions, no promise
+    r"|sie|die|den|der|des|eine|einen|ihnen|ihre|ihren|diese|diesen|seine|keine|keinen|gerne"
+    r"|leider|schon|noch|eben|ebenso|ohne|alle|allen|beide|beiden)\b)\w+(?:e|en)"
+    r" (?:[\w.-]+ ){0,4}?(?:noch heute|heute|morgen|gleich|sofort|nachher|sp[äa]ter"
+    r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|wochenende)"
+    r"|n[äa]chste woche|bis (?:morgen|montag|dienstag|mittwoch|donnerstag|freitag|ende))\b",
     r"(?:ich leite|wir leiten|ich gebe|wir geben) (?:[\w.-]+ ){0,5}?weiter",
     # English
     r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
@@ -109,8 +124,17 @@ TODO = (
 # German puts "nicht" after the subject: "funktioniert der Drucker im 2. OG nicht".
 _UP_TO_6_WORDS = r"(?:\s+[\w.-]+){0,6}?\s+"
 BLOCKER = (
-    rf"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|startet|starten|druckt|reagiert)"
+    rf"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|startet|starten|druckt|reagiert"
+    rf"|l[äa]dt|laden|[öo]ffnet|[öo]ffnen|speichert|synchronisiert|verbindet|bootet|klappt)"
     rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht)",
+    r"(?:ist|sind|wird|werden) (?:[\w.:-]+ ){0,2}?nicht (?:mehr )?(?:verbunden|erkannt|gefunden"
+    r"|angezeigt|geladen|gespeichert|synchronisiert|zugestellt|gedruckt)",
+    r"(?:ich|wir) komm(?:e|en) (?:[\w.-]+ ){0,3}?nicht (?:mehr )?(?:rein|auf|an|in|ins)\b",
+    r"komm(?:t|en) (?:seit [\w.]+ )?kein\w* (?:[\w-]+ ){1,2}?(?:mehr )?an",
+    r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz)"
+    r" (?:ist|wurde|sind|wurden) (?:[\w.]+ ){0,2}?(?:gesperrt|abgelaufen)",
+    r"brich(?:t)? (?:[\w.]+ ){0,3}?ab", r"brechen (?:[\w.]+ ){0,3}?ab", r"papierstau",
+    r"zugriff verweigert", r"access denied", r"permission denied",
     r"ausfall", r"ausgefallen", r"kein(?:en)? zugriff", r"kein(?:en)? zugang", r"blockiert",
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab", r"fehlermeldung",
@@ -128,7 +152,11 @@ BLOCKER = (
     r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
     r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
     r"does not work", r"don't work", r"isn't working", r"stopped working", r"blocked",
-    r"blocking", r"broken", r"crash(?:es|ed)?", r"no access",
+    r"blocking", r"broken", r"crash(?:es|ed|ing)?", r"no access",
+    r"keeps? (?:crashing|freezing|hanging|dropping|disconnecting)", r"locked out",
+    r"(?:account|user|login|password) (?:is|has been|was|got) (?:locked|expired|disabled)",
+    r"(?:is|are) (?:not|no longer) accessible", r"inaccessible",
+    r"(?:is|are|were|was) not (?:coming|going|getting) through",
 )  # fmt: skip
 
 ESCALATION = (

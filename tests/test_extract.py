@@ -323,10 +323,37 @@ def test_cues_match_across_line_breaks() -> None:
         ("Ich erledige das heute Nachmittag.", "todo"),
         ("Ich komme morgen um 9 Uhr vorbei.", "todo"),
         ("Ich leite das an unseren Netzwerkadmin weiter.", "todo"),
+        ("Das Netzlaufwerk S: ist nicht mehr verbunden.", "blocker"),
+        ('Beim Öffnen der Datei erscheint die Meldung "Zugriff verweigert".', "blocker"),
+        ("Mein Passwort ist abgelaufen und ich komme nicht mehr rein.", "blocker"),
+        ("Der Drucker im Lager zeigt Papierstau an.", "blocker"),
+        ("Das WLAN im Besprechungsraum bricht ständig ab.", "blocker"),
+        ("Mein Konto ist gesperrt.", "blocker"),
+        ("Es kommen keine E-Mails mehr an.", "blocker"),
+        ("Teams lädt nicht.", "blocker"),
+        ("Der Scanner wird nicht mehr erkannt.", "blocker"),
+        ("Wir kommen nicht auf den Server.", "blocker"),
+        ("Wir bräuchten noch eine zweite Lizenz.", "request"),
+        ("Haben Sie das Angebot schon erhalten", "question"),
+        ("Wir spielen das Update heute Abend ein.", "todo"),
+        ("Der Techniker kommt am Donnerstag um 10 Uhr vorbei.", "todo"),
+        ("Ich bestelle die Laptops noch heute.", "todo"),
+        ("Wir tauschen den Drucker am Montag aus.", "todo"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     assert classify(sentence, False, "de") == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Outlook keeps crashing when I open attachments.",
+    "The shared drive is not accessible.",
+    "My account is locked.",
+    "Emails are not coming through since 9am.",
+    "I am locked out of the CRM.",
+])
+def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
+    assert classify(sentence, False, "en") == "blocker"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -335,6 +362,13 @@ def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     "Ich sende Ihnen hiermit die Unterlagen für das Projekt.",
     "Ich kann Ihnen das leider nicht schicken.",
     "Ich kann das leider nicht prüfen.",
+    "Haben Sie noch Fragen, stehe ich gerne zur Verfügung.",  # a condition, not a question
+    "Ich freue mich auf morgen.",
+    "Wir haben heute das neue Büro bezogen.",
+    "Der alte Zugang wird nicht mehr benötigt.",
+    "Ich war heute beim Kunden.",
+    "Leider konnte ich sie am Donnerstag nicht abgeben.",
+    "Ich finde ein Treffen morgen Abend sinnvoll.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
