@@ -157,6 +157,9 @@ BLOCKER = (
     r"(?:account|user|login|password) (?:is|has been|was|got) (?:locked|expired|disabled)",
     r"(?:is|are) (?:not|no longer) accessible", r"inaccessible",
     r"(?:is|are|were|was) not (?:coming|going|getting) through",
+    r"(?:nobody|no one|none of us|none of them) (?:[\w-]+ ){0,3}?can (?!you\b)\w+",
+    r"(?:getting|get|got|seeing|see|receiving|receive) (?:an|this|the following|the same)"
+    r" error",
 )  # fmt: skip
 
 ESCALATION = (

@@ -351,6 +351,8 @@ def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     "My account is locked.",
     "Emails are not coming through since 9am.",
     "I am locked out of the CRM.",
+    "Nobody in accounting can print since this morning.",
+    "We are getting an error when saving invoices.",
 ])
 def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     assert classify(sentence, False, "en") == "blocker"
