@@ -323,6 +323,7 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
     The closing formula and the name typed under it stay: the author wrote them. The rest is
     what the mail client or the company appends.
     """
+    text_before = has_text_before  # any text above line i (kept as we go: no rescans)
     for i, line in enumerate(segment):
         if _SIG_DELIMITER.match(line) or _mobile_footer(line):
             return segment[:i]
@@ -330,13 +331,13 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
             return segment[:i]
         if _DISCLAIMER.match(line):
             return segment[: _paragraph_start(segment, i)]
-        text_before = has_text_before or any(s.strip() for s in segment[:i])
         if CLOSING.match(line) and text_before:
             rest = segment[i + 1 :]
             if _short_tail(segment, i, 8) or any(_DISCLAIMER.match(s) for s in rest):
                 return segment[: _signoff_end(segment, i)]
         if _RULE_LINE.match(line) and text_before and _contact_tail(segment[i + 1 :], 15):
             return segment[:i]
+        text_before = text_before or bool(line.strip())
     start = _paragraph_start(segment, len(segment) - 1) if segment else 0
     before = [s for s in segment[:start] if s.strip()]
     if (before or has_text_before) and NAME_LINE.match(segment[start] if segment else "") \
