@@ -7,6 +7,8 @@ Conventions (so the update never guesses differently from run to run):
 - "Ende der Woche"/"end of week" is the Friday of the sent date's week (next Friday when sent
   on a weekend); "nächste Woche"/"next week" is the Friday of the following week;
 - "KW 49"/"week 49" is the Friday of that ISO week; "Monatsende"/"end of month" the last day;
+- "in/innerhalb von/binnen 14 Tagen", "within 3 business days": that many days (working days:
+  Monday to Friday, no holidays) or weeks after the sent date;
 - a day and month without a year is its next occurrence on or after the sent date;
 - numeric "12/15" is month/day in English only; German uses "15.12.".
 The first due date in the sentence wins.
@@ -32,11 +34,17 @@ _WEEKDAYS = {
     "saturday": 5, "sonntag": 6, "sunday": 6,
 }  # fmt: skip
 
+_NUMBERS = {
+    "einem": 1, "einer": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "vierzehn": 14, "a": 1, "an": 1,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fourteen": 14,
+}  # fmt: skip
 _MONTH = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(?P<wd>" + "|".join(_WEEKDAYS) + ")"
 # Words that make a following date a deadline rather than a mention.
 _DUE_DE = r"(?:bis\s+(?:zum\s+|zur\s+|spätestens\s+(?:am\s+|zum\s+)?|am\s+)?|spätestens\s+(?:am\s+|zum\s+)?|fällig\s+(?:am\s+)?|frist\s+|termin\s+|deadline\s+|am\s+|vor\s+dem\s+|zum\s+)"  # noqa: E501
-_DUE_EN = r"(?:by\s+(?:the\s+)?|until\s+|till\s+|before\s+|no\s+later\s+than\s+|due\s+(?:on\s+|by\s+)?|deadline\s+|on\s+(?:the\s+)?)"  # noqa: E501
+_DUE_EN = r"(?:by\s+(?:the\s+)?|until\s+|till\s+|before\s+|no\s+later\s+than\s+|due\s+(?:on\s+|by\s+)?|deadline\s+(?:is\s+)?(?:on\s+)?|due\s+date\s+is\s+(?:on\s+)?|(?:end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob)\s+(?:on\s+)?|on\s+(?:the\s+)?)"  # noqa: E501
 _DUE = rf"\b(?:{_DUE_DE}|{_DUE_EN})"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
@@ -48,7 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:heute\s+noch|noch\s+heute|bis\s+heute|heute\s+bis|by\s+today|"
             r"(?:until|by)?\s*(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|"
-            r"close\s+of\s+business)|(?:by|until|till|later)\s+today|"
+            r"close\s+of\s+business)(?!\s+(?:on\s+)?" + _WEEKDAY.replace("?P<wd>", "") + r")"
+            r"|(?:by|until|till|later)\s+today|"
             r"today\s+(?:if\s+possible|please))\b",
             _F,
         ),
@@ -117,6 +126,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:ende\s+|anfang\s+)?nächste[rn]?\s+woche|"
             r"(?:end\s+of\s+|early\s+)?next\s+week|kommende[rn]?\s+woche)\b",
+            _F,
+        ),
+    ),
+    (
+        "in_days",
+        re.compile(
+            r"\b(?:within|in|innerhalb(?:\s+von)?|binnen)\s+(?:the\s+next\s+|de[nr]\s+"
+            r"n[äa]chsten\s+)?(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+"
+            r"(?P<unit>(?:werk|arbeits)?tag(?:e|en)?|(?:business\s+|working\s+)?days?"
+            r"|wochen?|weeks?)\b",
             _F,
         ),
     ),
@@ -202,6 +221,17 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
         return date(year, month, calendar.monthrange(year, month)[1])
     if kind == "next_week":
         return _friday(today) + timedelta(days=7)
+    if kind == "in_days":
+        raw = g["n"].casefold()
+        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+        unit = g["unit"].casefold()
+        if n is None:
+            return None
+        if unit.startswith(("woche", "week")):
+            return today + timedelta(weeks=n)
+        if unit.startswith(("werk", "arbeits", "business", "working")):
+            return _plus_workdays(today, n)
+        return today + timedelta(days=n)
     if kind == "weekday":
         weekday = _WEEKDAYS.get(g["wd"].casefold())
         if weekday is None:
@@ -209,6 +239,14 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
         delta = (weekday - today.weekday()) % 7
         return today + timedelta(days=delta or 7)
     return None
+
+
+def _plus_workdays(day: date, n: int) -> date:
+    """``n`` working days (Monday to Friday) after ``day``; holidays are not known here."""
+    while n > 0:
+        day += timedelta(days=1)
+        n -= day.weekday() < 5
+    return day
 
 
 def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
@@ -263,6 +301,7 @@ _SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {
     "eom": (("monat",), ("month",), ("eom",)),
     "end_month": (("end",),),
     "next_week": (("woche",), ("week",)),
+    "in_days": (("tag",), ("day",), ("woche",), ("week",)),
     "weekday": tuple((name,) for name in _WEEKDAYS),
 }
 _ALL_KINDS = frozenset(kind for kind, _ in _PATTERNS)

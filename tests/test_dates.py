@@ -37,6 +37,15 @@ FRI = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
         ("I need the numbers EOD.", "en", date(2026, 11, 25)),
         ("Please pay by 12/15.", "en", date(2026, 12, 15)),
         ("Please reply by Wednesday.", "en", date(2026, 12, 2)),
+        ("We need this by end of day Thursday.", "en", date(2026, 11, 26)),
+        ("The deadline is next Monday.", "en", date(2026, 11, 30)),
+        ("Payment is due within 14 days.", "en", date(2026, 12, 9)),
+        ("Please reply within 2 business days.", "en", date(2026, 11, 27)),
+        ("We will ship in a week.", "en", date(2026, 12, 2)),
+        ("Bitte innerhalb von 3 Werktagen bestätigen.", "de", date(2026, 11, 30)),
+        ("Innerhalb der nächsten 5 Tage bitte melden.", "de", date(2026, 11, 30)),
+        ("Bitte binnen einer Woche zahlen.", "de", date(2026, 12, 2)),
+        ("Der Termin ist in zwei Wochen.", "de", date(2026, 12, 9)),
     ],
 )
 def test_due_dates(sentence: str, language: str, expected: date) -> None:
@@ -50,6 +59,9 @@ def test_due_dates(sentence: str, language: str, expected: date) -> None:
         "Wir haben Version v2.3.1 um 10.30 Uhr installiert.",
         "The printer is broken.",
         "You may 5 times try again.",
+        "Vor 3 Tagen ging es noch.",
+        "Seit 2 Wochen kein Update.",
+        "In a few days we will know more.",
     ],
 )
 def test_no_due_date(sentence: str) -> None:
