@@ -27,6 +27,7 @@ from mailsum import cues, intent
 from mailsum.dates import parse_due
 from mailsum.formulae import without_formulae
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
+from mailsum.rank import stop_words
 from mailsum.segment import split_sentences, tokenize_words
 from mailsum.summarize import summarize
 
@@ -131,8 +132,11 @@ def point_id(message_id: str, text: str) -> str:
     return hashlib.sha1(f"{message_id}\n{norm}".encode()).hexdigest()[:16]
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in tokenize_words(text))
+def _content_words(text: str) -> frozenset[str]:
+    """The words that carry the topic: "Welche Projektordner soll Frau Wolf sehen?" and
+    "Offen ist nur noch: Welche Projektordner soll Frau Wolf sehen?" share all of them."""
+    noise = stop_words("german") | stop_words("english")
+    return frozenset(w for w in (t.lower() for t in tokenize_words(text)) if w not in noise)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -302,11 +306,19 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
 
 def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
     """Whether the sender already has an open point with nearly the same words (asked again)."""
-    words = _word_set(sentence)
+    words = _content_words(sentence)
     return any(
-        p.raised_by == sender and _jaccard(words, _word_set(p.text)) >= _REPEAT_JACCARD
+        p.raised_by == sender and _jaccard(words, other) >= _REPEAT_JACCARD
+        and _same_numbers(words, other)
         for p in open_points
+        for other in (_content_words(p.text),)
     )
+
+
+def _same_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
+    """"Drucker Nummer 1" and "Drucker Nummer 2" are two points, whatever else they share."""
+    na, nb = {w for w in a if w.isdigit()}, {w for w in b if w.isdigit()}
+    return not na or not nb or na == nb
 
 
 def _resolve(

@@ -29,7 +29,7 @@ _MAX_ITERATIONS = 100
 
 
 @lru_cache(maxsize=4)
-def _stop_words(language: str) -> frozenset[str]:
+def stop_words(language: str) -> frozenset[str]:
     """sumy's stop-word lists, read as sumy.utils.get_stop_words reads them.
 
     Not through sumy.utils itself: importing it pulls in requests and pycountry (0.3 s), a
@@ -54,7 +54,7 @@ def _stem(word: str, language: str) -> str:
 
 
 def _terms(sentence: str, language: str) -> list[str]:
-    stop = _stop_words(language)
+    stop = stop_words(language)
     words = (w.lower() for w in tokenize_words(sentence))
     return [_stem(w, language) for w in words if w not in stop and not w.isdigit()]
 

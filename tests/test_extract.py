@@ -220,6 +220,26 @@ def _msg(mid: str, sender: str, text: str, day: int, **kw: object) -> ParsedMess
         headers=headers, text=text, own_text=text, **kw)  # type: ignore[arg-type]
 
 
+def test_a_question_asked_again_in_other_words_stays_one_point() -> None:
+    msgs = [
+        _msg("<1@p.de>", "s@provider.de", "Für den PDM-Zugang von Frau Wolf: Welche "
+             "Projektordner soll sie sehen?", 24),
+        _msg("<2@p.de>", "s@provider.de", "Offen ist nur noch der PDM-Zugang: Welche "
+             "Projektordner soll Frau Wolf sehen?", 26),
+    ]
+    thread = Thread(thread_id="<1@p.de>", subject="PDM", message_ids=["<1@p.de>", "<2@p.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert [p.message_id for p in x.points] == ["<1@p.de>"]
+
+
+def test_the_same_question_about_another_number_is_another_point() -> None:
+    msgs = [_msg(f"<{n}@k.de>", "k@kunde.de", f"Können Sie bitte bis Freitag den Drucker "
+                 f"Nummer {n} prüfen?", 20 + n) for n in (1, 2)]
+    thread = Thread(thread_id="<1@k.de>", subject="Drucker", message_ids=["<1@k.de>", "<2@k.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert [p.message_id for p in x.points] == ["<1@k.de>", "<2@k.de>"]
+
+
 def test_ticket_systems_closed_notice_resolves_but_raises_nothing() -> None:
     msgs = [
         _msg("<1@swt.de>", "k@swt.de", "Der Export bricht ab. Bitte prüfen Sie das.", 16),

@@ -115,6 +115,6 @@ def test_similarity_matches_dense_cosine() -> None:
 def test_stop_words_are_sumys_own_lists(language):
     from sumy.utils import get_stop_words
 
-    from mailsum.rank import _stop_words
+    from mailsum.rank import stop_words as _stop_words
 
     assert _stop_words(language) == frozenset(get_stop_words(language))
