@@ -105,6 +105,20 @@ def test_classification(sentence: str, kind: str | None) -> None:
         ("Ist das schon behoben?", False),
         ("It is not fixed.", False),
         ("I fixed the cable but it is still not working.", False),
+        ("Passt jetzt, danke!", True),
+        ("Problem gelöst, danke.", True),
+        ("Alles gut, danke!", True),
+        ("Danke, klappt jetzt.", True),
+        ("Hat sich erledigt.", True),
+        ("Ist nicht mehr nötig.", True),
+        ("Jetzt funktioniert es wieder.", True),
+        ("All sorted, thanks!", True),
+        ("That is no longer needed.", True),
+        ("We are good now.", True),
+        ("Passt jetzt nicht mehr.", False),
+        ("Klappt wieder nicht.", False),
+        ("Jetzt geht es wieder nicht.", False),
+        ("Das Problem ist noch nicht gelöst.", False),
     ],
 )
 def test_resolution_cues(sentence: str, settles: bool) -> None:
@@ -277,6 +291,26 @@ def test_our_takeover_changes_owner_without_becoming_a_point() -> None:
                        default_owner="max@provider.de")
     assert [p.message_id for p in x.points] == ["<1@acme.de>"]
     assert x.points[0].owner == "sandra@provider.de"
+    assert [(c.old, c.new) for c in x.owner_changes] == [("max@provider.de",
+                                                          "sandra@provider.de")]
+
+
+@pytest.mark.parametrize("takeover", [
+    "Ich vertrete Max diese Woche.",
+    "Ich bin ab heute für Sie zuständig.",
+    "Ab sofort bin ich Ihr Ansprechpartner.",
+    "I am covering for Max this week.",
+    "From now on I'm your point of contact.",
+])
+def test_a_colleague_standing_in_becomes_the_owner(takeover: str) -> None:
+    msgs = [
+        _msg("<1@acme.de>", "k@acme.de", "Bitte richten Sie zwei Konten ein.", 16),
+        _msg("<2@provider.de>", "sandra@provider.de", takeover, 17),
+    ]
+    thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",),
+                       default_owner="max@provider.de")
+    assert [p.owner for p in x.points] == ["sandra@provider.de"]
     assert [(c.old, c.new) for c in x.owner_changes] == [("max@provider.de",
                                                           "sandra@provider.de")]
 
