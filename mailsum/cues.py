@@ -168,6 +168,14 @@ ESCALATION = (
     r"so schnell wie m[öo]glich", r"schnellstm[öo]glich", r"umgehend", r"sofort",
     r"urgent(?:ly)?", r"asap", r"a\.s\.a\.p", r"critical", r"not acceptable", r"unacceptable",
     r"escalat\w*", r"immediately", r"as soon as possible", r"top priority",
+    # chasing: still waiting, asking again and again, annoyed
+    r"(?:wir|ich) warte(?:n)? (?:jetzt |nun |schon |bereits )*(?:immer noch|noch immer"
+    r"|seit (?:\w+ ){0,2}(?:tagen|wochen|woche|monaten))",
+    r"(?:dritte|vierte|f[üu]nfte|x-te|wiederholte)n? mal", r"hohe[rn]? priorit[äa]t",
+    r"h[öo]chste[rn]? priorit[äa]t", r"ver[äa]rgert", r"entt[äa]uscht",
+    r"(?:still|been) waiting", r"waiting (?:for )?(?:\w+ ){0,2}(?:days|weeks)",
+    r"(?:third|fourth|fifth) time", r"asked (?:several|multiple|many) times",
+    r"high(?:est)? priority", r"frustrat\w+",
 )  # fmt: skip
 
 RESOLUTION = (

@@ -315,6 +315,26 @@ def test_a_colleague_standing_in_becomes_the_owner(takeover: str) -> None:
                                                           "sandra@provider.de")]
 
 
+@pytest.mark.parametrize(("sentence", "escalates"), [
+    ("Wir warten jetzt seit einer Woche auf eine Antwort.", True),
+    ("Das ist jetzt das dritte Mal, dass ich nachfrage.", True),
+    ("Wir warten immer noch auf den Techniker.", True),
+    ("Bitte mit hoher Priorität behandeln.", True),
+    ("We are still waiting for a reply.", True),
+    ("This is the third time I am asking.", True),
+    ("Ich warte auf Ihre Rückmeldung.", False),
+    ("I am waiting for your reply.", False),
+    ("Die Priorität ist niedrig.", False),
+])
+def test_a_customer_chasing_escalates(sentence: str, escalates: bool) -> None:
+    msgs = [_msg("<1@acme.de>", "k@acme.de", "Bitte richten Sie zwei Konten ein.", 16),
+            _msg("<2@acme.de>", "k@acme.de", sentence, 20)]
+    thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    first = next(p for p in x.points if p.message_id == "<1@acme.de>")
+    assert first.escalation is escalates
+
+
 GERMAN_SET = Path(__file__).resolve().parents[1] / "benchmarks/quality/german/labels.tsv"
 
 
