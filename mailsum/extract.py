@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 
 from mailsum import cues, intent
 from mailsum.dates import parse_due
@@ -132,10 +133,16 @@ def point_id(message_id: str, text: str) -> str:
     return hashlib.sha1(f"{message_id}\n{norm}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _noise_words() -> frozenset[str]:
+    return stop_words("german") | stop_words("english")
+
+
+@lru_cache(maxsize=4096)  # an open point's text is compared with every later sentence
 def _content_words(text: str) -> frozenset[str]:
     """The words that carry the topic: "Welche Projektordner soll Frau Wolf sehen?" and
     "Offen ist nur noch: Welche Projektordner soll Frau Wolf sehen?" share all of them."""
-    noise = stop_words("german") | stop_words("english")
+    noise = _noise_words()
     return frozenset(w for w in (t.lower() for t in tokenize_words(text)) if w not in noise)
 
 
@@ -308,10 +315,9 @@ def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
     """Whether the sender already has an open point with nearly the same words (asked again)."""
     words = _content_words(sentence)
     return any(
-        p.raised_by == sender and _jaccard(words, other) >= _REPEAT_JACCARD
-        and _same_numbers(words, other)
+        p.raised_by == sender and _jaccard(words, _content_words(p.text)) >= _REPEAT_JACCARD
+        and _same_numbers(words, _content_words(p.text))
         for p in open_points
-        for other in (_content_words(p.text),)
     )
 
 
