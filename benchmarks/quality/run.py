@@ -35,6 +35,8 @@ sys.path.insert(0, str(EVAL))
 GERMAN = Path(__file__).resolve().parent / "german" / "labels.tsv"
 # a second set, labelled after the cues were last changed and scored once: the clean figure
 GERMAN_HELDOUT = Path(__file__).resolve().parent / "german" / "heldout2.tsv"
+GERMAN_DEV3 = Path(__file__).resolve().parent / "german" / "dev3.tsv"
+GERMAN_HELDOUT4 = Path(__file__).resolve().parent / "german" / "heldout4.tsv"
 
 from mailsum import extract as mx  # noqa: E402
 from mailsum import fetch, parse  # noqa: E402
@@ -276,7 +278,9 @@ def quagga_scores(output: dict) -> dict[str, float]:
 # ---------------------------------------------------------------------------------- German
 
 
-def german_rows(path: Path = GERMAN) -> list[tuple[str, str]]:
+def german_rows(path: Path | list[Path] = GERMAN) -> list[tuple[str, str]]:
+    if isinstance(path, list):
+        return [row for one in path for row in german_rows(one)]
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
@@ -304,7 +308,7 @@ def point_f1(gold: list[str], pred: list[str]) -> dict[str, float]:
     return res
 
 
-def german_scores(path: Path = GERMAN
+def german_scores(path: Path | list[Path] = GERMAN
                   ) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
     rows = german_rows(path)
     gold = [k for k, _ in rows]
@@ -390,9 +394,11 @@ def main() -> None:
         table.append(("Quagga own text", metric, {s: v[metric] for s, v in q_sys.items()},
                       ">=0.95" if "sig" not in metric else ""))
 
-    for path, name in ((GERMAN, "German points"), (GERMAN_HELDOUT, "German set 2")):
-        if not path.exists():
-            continue
+    german_sets: list[tuple[Path | list[Path], str]] = [
+        (GERMAN, "German dev 1"), (GERMAN_DEV3, "German dev 3"),
+        (GERMAN_HELDOUT, "German test 2"), (GERMAN_HELDOUT4, "German test 4"),
+        ([GERMAN_HELDOUT, GERMAN_HELDOUT4], "German test 2+4")]
+    for path, name in german_sets:
         ours_de, cue_de, counts = german_scores(path)
         n = sum(counts.values())
         for metric in ("any P", "any R", "any F1", "question", "request", "todo", "blocker",
