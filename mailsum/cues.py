@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 
+# What follows "bitte" in an apology or in a plea for patience.
+_NO_PLEA = (r"(?:(?:\w+ ){0,2}?um (?:ihr |euer |dein )?(?:entschuldigung|verst[äa]ndnis|nachsicht"
+            r"|geduld)|entschuldig\w*|vielmals um)\b")
+
 REQUEST = (
     # German
-    r"bitte", r"bitten", r"k[öo]nnten sie", r"k[öo]nnen sie", r"w[üu]rden sie", r"w[äa]ren sie",
+    # "bitte" asks, except in an apology or a plea for patience ("Ich bitte um Entschuldigung",
+    # "bitte entschuldigen Sie", "Wir bitten um Ihr Verständnis")
+    rf"bitte(?:n)?(?! (?:(?:sie|dich|euch|nochmals) )?{_NO_PLEA})",
+    r"k[öo]nnten sie", r"k[öo]nnen sie", r"w[üu]rden sie", r"w[äa]ren sie",
     r"kannst du", r"k[öo]nntest du", r"w[üu]rdest du", r"k[öo]nnt ihr", r"k[öo]nntet ihr",
     r"wir brauchen", r"ich brauche", r"wir ben[öo]tigen", r"ich ben[öo]tige",
     r"geben sie (?:mir |uns )?bescheid", r"sagen sie (?:mir |uns )?bescheid",
@@ -33,7 +40,19 @@ REQUEST = (
     r"(?:ich|wir) br[äa]uchte(?:n)?",
     r"(?:ich|wir) warte(?:n)? (?:noch |immer noch )?auf (?:ihre|deine|eure|eine|die)"
     r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe)",
-    r"sie m[üu]ssen", r"du musst", r"ihr m[üu]sst",
+    r"(?:sie m[üu]ssen|du musst|ihr m[üu]sst)(?! (?:\w+ )?(?:nicht|kein))",
+    r"w[üu]rde(?:n)? (?:mich|uns) (?:sehr )?freuen,? wenn (?:du|sie|ihr)\b",
+    r"freue(?:n)? (?:mich|uns)(?: schon)?(?: auf (?:ihre|deine|eure) (?:\w+ )?(?:r[üu]ckmeldung"
+    r"|antwort|nachricht)|,? von (?:ihnen|dir|euch) zu h[öo]ren)",
+    # a wish to meet or talk, in any word order: "würde ich mich gerne mit euch treffen",
+    # "dass wir uns gerne nächsten Dienstag zusammensetzen würden"
+    r"(?:(?:ich|wir) w[üu]rde(?:n)?|w[üu]rde(?:n)? (?:ich|wir)|(?:ich|wir) m[öo]chte(?:n)?"
+    r"|m[öo]chte(?:n)? (?:ich|wir)) (?:[\w.-]+ ){0,6}?gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen"
+    r"|besprechen|zusammensetzen|telefonieren|sprechen|kl[äa]ren)\b",
+    r"gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen|besprechen|zusammensetzen|telefonieren|sprechen)"
+    r" (?:w[üu]rde(?:n)?|m[öo]chte(?:n)?)\b",
+    r"(?:es ist|ist es) (?:sehr |besonders |ganz )?wichtig,? dass (?:sie|du|ihr)\b",
+    r"(?:sagt|gebt) (?:mir|uns) (?:\w+ )?bescheid", r"meldet euch",
     # English
     r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
     r"would you", r"will you",
@@ -69,11 +88,23 @@ IMPERATIVE = (
     r"schalten|[üu]berpr[üu]fen|veranlassen|pflegen|sperren|entsperren) sie",
 )  # fmt: skip
 
+# Verbs that open a question or a condition, not a polite imperative ("Haben Sie Fragen, …").
+_NOT_IMPERATIVE = (
+    r"haben", r"hatten", r"h[äa]tten", r"sind", r"waren", r"w[äa]ren", r"werden", r"w[üu]rden",
+    r"wissen", r"wussten", r"k[öo]nnen", r"konnten", r"k[öo]nnten", r"m[üu]ssen", r"mussten",
+    r"m[üu]ssten", r"sollen", r"sollten", r"d[üu]rfen", r"durften", r"d[üu]rften", r"wollen",
+    r"wollten", r"m[öo]gen", r"m[öo]chten", r"kennen", r"finden", r"meinen", r"denken",
+    r"glauben", r"brauchen", r"ben[öo]tigen", r"wenn", r"falls", r"danken", r"entschuldigen",
+    r"stehen", r"sehen", r"verstehen", r"erinnern",
+)  # fmt: skip
+
 # Sentences that start like this ask something even without a question mark.
 QUESTION_START = (
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
+    r"(?:[^.!?]* )?(?:bin ich mir|ich bin mir) (?:\w+ )?(?:nicht|un)(?: mehr| ganz)? ?sicher,?"
+    r" (?:ob|wie|wann|welche\w*|was|wo|wer)\b",
     r"(?:nun |jetzt |also |und )?meine frage(?: ist| w[äa]re| lautet)?", r"ist es m[öo]glich",
     # a German yes/no question may lose its "?"; with a comma it is a condition ("Haben Sie
     # Fragen, rufen Sie an")
@@ -89,7 +120,7 @@ TODO = (
     r"wir k[üu]mmern uns", r"k[üu]mmere mich", r"ich schaue mir", r"ich sehe mir",
     r"ich pr[üu]fe", r"wir pr[üu]fen", r"ich schicke", r"wir schicken", r"ich sende",
     r"wir senden", r"ich rufe", r"ich kl[äa]re", r"wir kl[äa]ren",
-    r"ich gebe (?:ihnen|dir|euch) bescheid",
+    r"ich (?:gebe?|sage?) (?:ihnen|dir|euch) (?:\w+ )?bescheid",
     r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
     r"ich setze mich", r"wir setzen uns", r"ich trage", r"ich richte", r"wir richten",
     r"werde ich", r"werden wir", r"melde ich mich", r"melden wir uns", r"schicke ich",
@@ -106,7 +137,8 @@ TODO = (
     r"|hoffe|hoffen|denke|denken|glaube|glauben|wei[ßs]|wissen|finde|finden|meine|meinen"
     r"|arbeite|arbeiten|wohne|wohnen"  # states and opinions, no promise
     r"|sie|die|den|der|des|eine|einen|ihnen|ihre|ihren|diese|diesen|seine|keine|keinen|gerne"
-    r"|leider|schon|noch|eben|ebenso|ohne|alle|allen|beide|beiden)\b)\w+(?:e|en)"
+    r"|leider|schon|noch|eben|ebenso|ohne|alle|allen|beide|beiden)\b)(?:\w+(?:e|en)|schreib"
+    r"|schick|ruf|meld|frag|mach|schau|sag|geb|bring|komm|probier|versuch|kl[äa]r|pr[üu]f)"
     r" (?:[\w.-]+ ){0,4}?(?:noch heute|heute|morgen|gleich|sofort|nachher|sp[äa]ter"
     r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|wochenende)"
     r"|n[äa]chste woche|bis (?:morgen|montag|dienstag|mittwoch|donnerstag|freitag|ende))\b",
@@ -139,6 +171,8 @@ BLOCKER = (
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab",
     r"fehlermeldung",
+    r"(?:dass|weil|da|seit|obwohl) (?:[\w.-]+ ){0,6}?(?:nicht|nicht mehr|gar nicht) (?:richtig )?"
+    r"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|klappt|startet|druckt|reagiert)\b",
     r"h[äa]ng(?:t|en) sich (?:\w+ ){0,3}?auf", r"frier(?:t|en) (?:\w+ ){0,3}?ein",
     # "ich kann mich seit heute nicht mehr anmelden", "wir können keine Mails senden"
     r"k(?:ann|[öo]nn(?:en|e|t|st|te|ten)?|onnte(?:n|st)?) (?:[\w.-]+ ){0,6}?(?:nicht|keine?\w*)"
@@ -202,6 +236,12 @@ RESOLUTION = (
     r"is done", r"has been done", r"is sorted",
 )  # fmt: skip
 
+# A person away is no fault: "Frau Kern ist im Urlaub und nicht erreichbar".
+ABSENCE = (
+    r"urlaub", r"abwesend", r"verreist", r"krank", r"au[ßs]er haus", r"elternzeit",
+    r"on (?:holiday|vacation|leave)", r"out of (?:the )?office", r"away until",
+)  # fmt: skip
+
 # A resolution cue preceded by one of these is no resolution ("noch nicht erledigt").
 NEGATION = (
     r"nicht", r"noch nicht", r"kein", r"keine", r"not", r"never", r"isn't", r"hasn't",
@@ -254,6 +294,8 @@ BOILERPLATE = (
     r"bei (?:weiteren |sonstigen )?(?:fragen|r[üu]ckfragen)", r"f[üu]r (?:weitere |sonstige )?"
     r"(?:fragen|r[üu]ckfragen)", r"falls sie (?:noch )?(?:weitere )?(?:fragen|r[üu]ckfragen)",
     r"wenn sie (?:noch )?(?:weitere )?(?:fragen|r[üu]ckfragen)", r"um sich abzumelden",
+    r"sollten (?:sie )?(?:noch )?(?:weitere |irgendwelche )?(?:fragen|nachfragen|r[üu]ckfragen)",
+    r"(?:hier(?:mit)?|anbei) (?:sende|schicke|[üu]bersende|senden|schicken) (?:ich|wir)",
     r"this (?:e-?mail|message) (?:was|has been) (?:sent|generated) automatically",
     r"diese (?:e-?mail|nachricht) wurde automatisch",
     r"bitte (?:lassen sie|behalten sie) die ticket-?(?:nummer|nr\.?) im betreff",
@@ -294,7 +336,11 @@ _LEAD = (
     r"(?:[A-ZÄÖÜ][\w.]*(?:\s+[A-ZÄÖÜ][\w.]*)?\s*[,:]\s*)?"
     r"(?:and\s+|also\s+|so\s+|just\s+|then\s+|now\s+|but\s+|und\s+|dann\s+|also\s+)?"
 )
-IMPERATIVE_RE = re.compile(rf"{_LEAD}(?:{_alternation(IMPERATIVE)})(?![\w-])", re.IGNORECASE)
+IMPERATIVE_RE = re.compile(
+    rf"{_LEAD}(?:(?:{_alternation(IMPERATIVE)})(?![\w-])"
+    rf"|(?!{_alternation(_NOT_IMPERATIVE)}\b)[a-zäöü]+en (?-i:Sie)\b(?![^?]*\?))",
+    re.IGNORECASE,
+)
 QUESTION_START_RE = re.compile(rf"^\W*(?:{_alternation(QUESTION_START)})\b", re.IGNORECASE)
 TODO_RE = _words(TODO)
 BLOCKER_RE = _words(BLOCKER)
@@ -304,6 +350,7 @@ NEGATION_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:{_alternation(NEGATION)})(?![\w-])(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE
 )
 TAKEOVER_RE = _words(TAKEOVER)
+ABSENCE_RE = _words(ABSENCE)
 TICKET_CLOSED_RE = re.compile(_alternation(TICKET_CLOSED), re.IGNORECASE)
 IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
 BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)

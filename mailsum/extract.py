@@ -112,8 +112,14 @@ _IF_YOU = re.compile(
 
 
 def _reports_blocker(sentence: str) -> bool:
+    away = cues.ABSENCE_RE.search(sentence) is not None
     return any(not _IF_YOU.search(sentence[: m.start()])
+               and not (away and _UNREACHABLE.fullmatch(m.group(0)))
                for m in cues.BLOCKER_RE.finditer(sentence))
+
+
+# "nicht erreichbar" beside a holiday is a person away, not a server down.
+_UNREACHABLE = re.compile(r"nicht erreichbar|unreachable|not reachable", re.IGNORECASE)
 
 
 def is_resolution(sentence: str) -> bool:

@@ -413,6 +413,20 @@ def test_cues_match_across_line_breaks() -> None:
         ("Der Techniker kommt am Donnerstag um 10 Uhr vorbei.", "todo"),
         ("Ich bestelle die Laptops noch heute.", "todo"),
         ("Wir tauschen den Drucker am Montag aus.", "todo"),
+        # the third round: polite imperatives, wishes to meet, colloquial promises
+        ("Wählen Sie im Menü den Punkt Konten aus.", "request"),
+        ("Starten Sie bitte den Rechner neu.", "request"),
+        ("Ich würde das gerne telefonisch mit Ihnen besprechen.", "request"),
+        ("Dazu würde ich mich gerne nächste Woche mit Ihnen treffen.", "request"),
+        ("Ich würde mich freuen, wenn Sie am Termin teilnehmen.", "request"),
+        ("Freue mich, von Ihnen zu hören.", "request"),
+        ("Es ist wichtig, dass Sie vorher alle Dateien speichern.", "request"),
+        ("Sagt mir Bescheid, wer mitkommt.", "request"),
+        ("Ich sag Ihnen dann Bescheid.", "todo"),
+        ("Ich schreib ihm morgen eine Mail.", "todo"),
+        ("Ich bin mir nicht sicher, ob das Backup gelaufen ist.", "question"),
+        ("Es ist ärgerlich, dass der Drucker schon wieder nicht funktioniert.", "blocker"),
+        ("Der Server ist seit heute Morgen nicht erreichbar.", "blocker"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
@@ -445,6 +459,15 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Ich war heute beim Kunden.",
     "Leider konnte ich sie am Donnerstag nicht abgeben.",
     "Ich finde ein Treffen morgen Abend sinnvoll.",
+    # apologies and pleas for patience use "bitte" but ask nothing
+    "Ich bitte vielmals um Entschuldigung für die späte Antwort.",
+    "Bitte entschuldigen Sie die Verzögerung.",
+    "Wir bitten um Ihr Verständnis.",
+    "Sie müssen nichts weiter tun.",
+    "Sollten Sie noch Fragen haben, stehe ich gerne zur Verfügung.",
+    "Hiermit sende ich Ihnen die Zugangsdaten.",
+    "Frau Kern ist bis Freitag im Urlaub und nicht erreichbar.",
+    "Falls das nicht funktioniert, ist der Router schuld.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
