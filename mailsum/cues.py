@@ -17,10 +17,34 @@ REQUEST = (
     # German
     # "bitte" asks, except in an apology or a plea for patience ("Ich bitte um Entschuldigung",
     # "bitte entschuldigen Sie", "Wir bitten um Ihr Verständnis")
+    # ("Ihre Bitte um …", "auf Bitte des …" name a request, they make none)
+    r"(?<!ihre )(?<!ihrer )(?<!deine )(?<!eure )(?<!auf )"
     rf"bitte(?:n)?(?! (?:(?:sie|dich|euch|nochmals) )?{_NO_PLEA})",
-    r"k[öo]nnten sie", r"k[öo]nnen sie", r"w[üu]rden sie", r"w[äa]ren sie",
-    r"kannst du", r"k[öo]nntest du", r"w[üu]rdest du", r"k[öo]nnt ihr", r"k[öo]nntet ihr",
+    # the subjunctive asks; "konnten Sie", "wurden Sie", "waren Sie" are past tense
+    r"k(?:ö|oe)nnten sie", r"w(?:ü|ue)rden sie", r"w(?:ä|ae)ren sie",
+    r"k(?:ö|oe)nntest du", r"w(?:ü|ue)rdest du", r"k(?:ö|oe)nntet ihr",
+    # "können Sie …" asks at the start or as a question; mid-sentence it states what the
+    # reader may do ("die Protokolle kannst du dir runterladen")
+    r"(?:^\W*|(?:bitte|vielleicht|eventuell|evtl\.|dann|also|und|aber|oder) )"
+    r"(?:k[öo]nnen sie|kannst du|k[öo]nnt ihr)\b",
+    r"(?:k[öo]nnen sie|kannst du|k[öo]nnt ihr)\b(?=[^.!]*\?)",
     r"wir brauchen", r"ich brauche", r"wir ben[öo]tigen", r"ich ben[öo]tige",
+    r"(?:ben[öo]tige|brauche) ich", r"(?:ben[öo]tigen|brauchen) wir",
+    r"^\W*(?:ben[öo]tige|brauche)",
+    r"(?:ich )?ersuche (?:ich )?(?:sie|dich|euch)", r"am besten,? (?:wir|ihr|du|sie)\b",
+    r"w[äa]re(?:n)? (?:ich |wir )?(?:ihnen |dir |euch )?"
+    r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?dankbar",
+    r"w[äa]re (?:mir|uns) (?:schon |damit )?(?:sehr |wirklich |sehr )?geholfen",
+    r"w[üu]rde(?:n)? (?:mich|uns) (?:[\w.-]+ ){0,5}?freuen",
+    r"freu(?:e|en)? (?:mich|uns) (?:schon |sehr )*auf (?:\w+ )?"
+    r"(?:antwort|r[üu]ckmeldung|nachricht|feedback)",
+    r"auf (?:eine|ihre|deine|eure) (?:baldige|schnelle|kurze|rasche|positive|zeitnahe)"
+    r" (?:r[üu]ckmeldung|antwort|erledigung|nachricht|bearbeitung)",
+    r"von (?:ihnen|dir|euch) (?:zu )?h[öo]ren",
+    r"lass(?:t)? (?:mal )?(?:was|etwas) von (?:dir|euch) h[öo]ren",
+    r"hoffe[^.!?]{0,30}\b(?:sie|du|ihr)\b[^.!?]{0,30}\b(?:weiter)?helfen",
+    r"wenn (?:es )?(?:ihnen|dir|euch) (?:\w+ )?(?:recht|m[öo]glich|lieb) w[äa]re",
+    r"komm(?:t)? doch", r"(?:schau|ruf|schreib|meld)(?:e|t)? (?:dich |mich |uns )?doch",
     r"geben sie (?:mir |uns )?bescheid", r"sagen sie (?:mir |uns )?bescheid",
     r"gib (?:mir |uns )?bescheid", r"lassen sie (?:mich|uns) wissen", r"melden sie sich",
     r"schicken sie", r"senden sie", r"rufen sie (?:mich|uns)? ?an", r"ich w[äa]re dankbar",
@@ -41,14 +65,28 @@ REQUEST = (
     r"(?:ich|wir) warte(?:n)? (?:noch |immer noch )?auf (?:ihre|deine|eure|eine|die)"
     r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe)",
     r"(?:sie m[üu]ssen|du musst|ihr m[üu]sst)(?! (?:\w+ )?(?:nicht|kein))",
-    r"w[üu]rde(?:n)? (?:mich|uns) (?:sehr )?freuen,? wenn (?:du|sie|ihr)\b",
+    r"w[üu]rde(?:n)? (?:mich|uns) (?:sehr |riesig |total )?freuen,? (?:wenn|von (?:dir|ihnen|euch)"
+    r" zu h[öo]ren)\b",
+    r"(?:(?:ich|wir) w[üu]rde(?:n)?|w[üu]rde(?:n)? (?:ich|wir)) (?:\w+ ){0,3}?vorschlagen",
+    r"(?:ich schlage|wir schlagen|schlage ich|schlagen wir) (?:\w+ ){0,3}?vor\b",
+    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:sie|dich|euch) (?:\w+ ){0,4}?einladen",
+    r"(?:ich )?hoffe (?:sehr |schon )?auf (?:ihre|deine|eure|eine) (?:\w+ )?(?:antwort"
+    r"|r[üu]ckmeldung|zusage|nachricht)",
+    r"hoffe,? (?:dass )?(?:sie|du|ihr) (?:mir|uns) (?:\w+ ){0,2}?(?:weiter)?helfen",
+    r"(?:k[öo]nnen|k[öo]nnten) wir (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen"
+    r"|vereinbaren|ausmachen|[üu]berlegen|telefonieren)\b",
+    r"wir k[öo]nnen (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen|telefonieren)\b",
+    r"(?:hast du|haben sie|habt ihr|h[äa]tten sie|h[äa]ttest du|h[äa]ttet ihr)"
+    r" (?:\w+ ){0,2}?zeit\b",
+    r"sag(?:st|t)? (?:mir|uns) (?:\w+ )?bescheid",
     r"freue(?:n)? (?:mich|uns)(?: schon)?(?: auf (?:ihre|deine|eure) (?:\w+ )?(?:r[üu]ckmeldung"
     r"|antwort|nachricht)|,? von (?:ihnen|dir|euch) zu h[öo]ren)",
     # a wish to meet or talk, in any word order: "würde ich mich gerne mit euch treffen",
     # "dass wir uns gerne nächsten Dienstag zusammensetzen würden"
     r"(?:(?:ich|wir) w[üu]rde(?:n)?|w[üu]rde(?:n)? (?:ich|wir)|(?:ich|wir) m[öo]chte(?:n)?"
     r"|m[öo]chte(?:n)? (?:ich|wir)) (?:[\w.-]+ ){0,6}?gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen"
-    r"|besprechen|zusammensetzen|telefonieren|sprechen|kl[äa]ren)\b",
+    r"|besprechen|zusammensetzen|telefonieren|sprechen|kl[äa]ren|vereinbaren|ausmachen"
+    r"|festlegen|buchen|reservieren|bestellen)\b",
     r"gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen|besprechen|zusammensetzen|telefonieren|sprechen)"
     r" (?:w[üu]rde(?:n)?|m[öo]chte(?:n)?)\b",
     r"(?:es ist|ist es) (?:sehr |besonders |ganz )?wichtig,? dass (?:sie|du|ihr)\b",
@@ -100,6 +138,17 @@ _NOT_IMPERATIVE = (
 
 # Sentences that start like this ask something even without a question mark.
 QUESTION_START = (
+    r"(?:[^.!?]*\W)?(?:wollte|wollten|m[öo]chte|m[öo]chten|will|wollen)(?: (?:ich|wir))?"
+    r"(?: (?:sie|dich|euch|mich|uns|noch|mal|nochmal|nochmals|gerne|gern|h[öo]flich|freundlich"
+    r"|bei ihnen|bei dir|kurz|einmal|halt|schon|auch|daher|deshalb|hiermit|abschlie[ßs]end"
+    r"|und|h[öo]flichst)){0,4}"
+    r" (?:nach)?(?:fragen|erkundigen|wissen|nachhaken)\b",
+    r"(?:[^.!?]*\W)?(?:ich h[äa]tte|h[äa]tte ich|ich habe|habe ich|wir h[äa]tten|h[äa]tten wir)"
+    r"(?: (?:da|noch|auch|eine|einige|ein paar|zwei|drei|mal|nur|kurz|folgende|kleine|weitere"
+    r"|dringende|wichtige)){0,4} (?:frage|fragen|bitte)\b",
+    r"(?:[^.!?]*\W)?(?:eine|meine) (?:weitere |andere |letzte |zweite )?frage"
+    r" (?:von mir |h[äa]tte ich |w[äa]re|ist|lautet|betrifft)",
+    r"(?:[^.!?]*\W)?(?:fragt|fragen|fragte)(?: \w+){0,2},? (?:ob|wann|wie)\b",
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
@@ -121,6 +170,7 @@ TODO = (
     r"ich pr[üu]fe", r"wir pr[üu]fen", r"ich schicke", r"wir schicken", r"ich sende",
     r"wir senden", r"ich rufe", r"ich kl[äa]re", r"wir kl[äa]ren",
     r"ich (?:gebe?|sage?) (?:ihnen|dir|euch) (?:\w+ )?bescheid",
+    r"(?:frag|schau|ruf|mach|schick|kl[äa]r|pr[üu]f)(?:e)? ich\b",
     r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
     r"ich setze mich", r"wir setzen uns", r"ich trage", r"ich richte", r"wir richten",
     r"werde ich", r"werden wir", r"melde ich mich", r"melden wir uns", r"schicke ich",
@@ -130,6 +180,10 @@ TODO = (
     r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,4}(?:schicken|senden|machen"
     r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten)",
     r"ich erledige", r"wir erledigen", r"ich mache (?:das|es)\b",
+    r"(?:muss|m[üu]ssen) (?:ich|wir) (?:[\w.-]+ ){0,4}?noch\b", r"(?:ich|wir) m[üu]ss(?:e|en) noch",
+    r"(?:mich|uns) (?:gerne |gern )?(?:\w+ )?darum k[üu]mmern",
+    r"^\W*(?:werde|schicke|sende|melde|frage|kl[äa]re|pr[üu]fe|rufe|k[üu]mmere|gebe|leite"
+    r"|bringe|besorge|mache) (?!sie\b|ihr\b|du\b)",
     r"komm(?:e|en|t) (?:[\w.:-]+ ){0,5}?vorbei",
     # first person, present tense, a time ahead: "wir spielen das Update heute Abend ein"
     r"(?:ich|wir) (?!(?:habe|haben|bin|sind|war|waren|hatte|hatten|kann|k[öo]nnen|muss"
@@ -157,6 +211,7 @@ TODO = (
 _UP_TO_6_WORDS = r"(?:\s+[\w.-]+){0,6}?\s+"
 BLOCKER = (
     rf"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|startet|starten|druckt|reagiert"
+    rf"|schlie[ßs]t|schlie[ßs]en|heizt|k[üu]hlt|sp[üu]lt|zieht|schaltet"
     rf"|l[äa]dt|laden|[öo]ffnet|[öo]ffnen|speichert|synchronisiert|verbindet|bootet|klappt)"
     rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht)",
     r"(?:ist|sind|wird|werden) (?:[\w.:-]+ ){0,2}?nicht (?:mehr )?(?:verbunden|erkannt|gefunden"
@@ -171,6 +226,10 @@ BLOCKER = (
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab",
     r"fehlermeldung",
+    r"komm(?:e|en) (?:ich |wir )?(?:so |damit |hier |leider )*nicht (?:mehr )?weiter",
+    r"(?:es (?:ist|war)|(?:ist|war) es) (?:mir|uns) (?:leider |aber |jedoch )?"
+    r"(?:nicht|nicht mehr|kaum) m[öo]glich",
+    r"fehler (?:\w+ ){0,2}?(?:passiert|unterlaufen)", r"abgebrochen",
     r"(?:dass|weil|da|seit|obwohl) (?:[\w.-]+ ){0,6}?(?:nicht|nicht mehr|gar nicht) (?:richtig )?"
     r"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|klappt|startet|druckt|reagiert)\b",
     r"h[äa]ng(?:t|en) sich (?:\w+ ){0,3}?auf", r"frier(?:t|en) (?:\w+ ){0,3}?ein",
@@ -178,12 +237,16 @@ BLOCKER = (
     r"k(?:ann|[öo]nn(?:en|e|t|st|te|ten)?|onnte(?:n|st)?) (?:[\w.-]+ ){0,6}?(?:nicht|keine?\w*)"
     r"(?: [\w.-]+){0,4}?"
     r" (?:anmelden|einloggen|drucken|[öo]ffnen|speichern|zugreifen|verbinden|senden|versenden"
-    r"|verschicken|empfangen|abrufen|starten|arbeiten|scannen|telefonieren)",
+    r"|verschicken|empfangen|abrufen|starten|arbeiten|scannen|telefonieren|finden|eintragen"
+    r"|erreichen|installieren|hochladen|herunterladen|aufrufen|einsehen|bezahlen|buchen)",
     r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
     r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
     r"(?:ein|eine|einen|der|die|das) (?:\w+ )?(?:fehler|problem|st[öo]rung|leck|defekt|schaden)"
     r"(?: \w+)? (?:ist |sind )?aufgetreten", r"(?:das|ein) problem,? dass",
     r"unterst[üu]tzt \w+(?: \w+)? nicht",
+    r"(?:bekomme|bekommen|erhalte|erhalten|bekomm|krieg|kriege) (?:\w+ )?kein(?:e|en)? (?:antwort"
+    r"|r[üu]ckmeldung|zugang|verbindung|signal|empfang|netz)\b",
+    r"mangelhaft",
     r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
     r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
     r"does not work", r"don't work", r"isn't working", r"stopped working", r"blocked",
@@ -235,6 +298,18 @@ RESOLUTION = (
     r"you can close", r"can be closed", r"feel free to close", r"problem solved",
     r"is done", r"has been done", r"is sorted",
 )  # fmt: skip
+
+# Sending with this very mail is done, not promised ("Im Anhang schicke ich Ihnen …").
+SENT_NOW = (
+    r"(?:schicke|sende|[üu]bersende|schicken|senden|[üu]bersenden|leite|leiten)\b[^.!?]*?"
+    r"\b(?:im anhang|anbei|hiermit|hier mit|beigef[üu]gt|in der anlage|in einem anhang)",
+    r"(?:im anhang|anbei|hiermit|beigef[üu]gt|in der anlage)\b[^.!?]*?\b(?:schicke|sende"
+    r"|[üu]bersende|schicken|senden|[üu]bersenden)",
+)  # fmt: skip
+
+# Said like a promise, meant as a shrug.
+NO_PROMISE = (r"wir werden sehen", r"(?:ich|wir) werden? (?:es )?(?:ja )?sehen", r"mal sehen",
+              r"we(?:'ll| will) see")  # fmt: skip
 
 # A person away is no fault: "Frau Kern ist im Urlaub und nicht erreichbar".
 ABSENCE = (
@@ -351,6 +426,11 @@ NEGATION_BEFORE_RE = re.compile(
 )
 TAKEOVER_RE = _words(TAKEOVER)
 ABSENCE_RE = _words(ABSENCE)
+SENT_NOW_RE = _words(SENT_NOW)
+NO_PROMISE_RE = _words(NO_PROMISE)
+# a promise of the future beside the attachment: "morgen schicke ich Ihnen … anbei"
+FUTURE_RE = _words((r"werde", r"werden", r"morgen", r"nachher", r"sp[äa]ter", r"bald",
+                    r"demn[äa]chst", r"n[äa]chste woche", r"will", r"tomorrow", r"later"))
 TICKET_CLOSED_RE = re.compile(_alternation(TICKET_CLOSED), re.IGNORECASE)
 IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
 BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)

@@ -45,10 +45,12 @@ def classify(
 ) -> str | None:
     """The point kind of one sentence, or None when it is no point.
 
-    German (and unknown language) uses the cue rules alone. English also asks the intent
-    model (trained on Parakweet train): it vetoes rule hits it finds unlikely to ask for action
-    (newsletter "please click"), and turns a sentence the rules missed into a request when it
-    finds one likely ("maybe we can have lunch on Thursday"). Blockers stay the rules' call, and
+    German (and unknown language) uses the cue rules alone (a German model fit on our German
+    train set gained too little to ship: benchmarks/quality/train_intent_de.py). English also
+    asks the intent model (trained on Parakweet train): it vetoes rule hits it finds unlikely to
+    ask for action (newsletter "please click"), and turns a sentence the rules missed into a
+    request when it finds one likely ("maybe we can have lunch on Thursday"). Blockers stay the
+    rules' call, and
     so do questions (Parakweet's "intent" labels many plain questions No, but a question put to
     the reader is an open point of its own kind for us; cross-validation on train cannot tell
     the two choices apart) and our own commitments (``ours``: the sender is on the team):
@@ -100,7 +102,7 @@ def rule_kind(sentence: str, due_found: bool = False) -> str | None:
         return "request"
     if cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence):
         return "question"
-    if cues.TODO_RE.search(sentence):
+    if cues.TODO_RE.search(sentence) and not _nothing_promised(sentence):
         return "todo"
     return "deadline" if due_found else None
 
@@ -109,6 +111,13 @@ def rule_kind(sentence: str, due_found: bool = False) -> str | None:
 _IF_YOU = re.compile(
     r"\b(?:if|in case|falls|sofern|wenn)\s+(?:you|u|(?-i:Sie)|du|ihr)\b[^,;:.!?]*$", re.IGNORECASE
 )
+
+
+def _nothing_promised(sentence: str) -> bool:
+    """"Anbei schicke ich Ihnen das Protokoll": done with this mail, nothing left to track."""
+    if cues.NO_PROMISE_RE.search(sentence):
+        return True  # "Wir werden sehen": nothing promised either
+    return bool(cues.SENT_NOW_RE.search(sentence)) and not cues.FUTURE_RE.search(sentence)
 
 
 def _reports_blocker(sentence: str) -> bool:

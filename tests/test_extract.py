@@ -427,6 +427,25 @@ def test_cues_match_across_line_breaks() -> None:
         ("Ich bin mir nicht sicher, ob das Backup gelaufen ist.", "question"),
         ("Es ist ärgerlich, dass der Drucker schon wieder nicht funktioniert.", "blocker"),
         ("Der Server ist seit heute Morgen nicht erreichbar.", "blocker"),
+        # the fourth round, grown on our German train set
+        ("Da der Zugang abläuft, wollte ich Sie fragen, ob Sie ihn verlängern.", "question"),
+        ("Ich hätte noch eine Frage zur Rechnung.", "question"),
+        ("Herr Kern fragt daher, ob der Termin verschoben werden kann.", "question"),
+        ("Ich würde vorschlagen, das Update auf Montag zu legen.", "request"),
+        ("Ich ersuche Sie, den Zugang freizuschalten.", "request"),
+        ("Ich wäre Ihnen sehr dankbar, wenn Sie das prüfen.", "request"),
+        ("Ich würde mich über Feedback sehr freuen.", "request"),
+        ("Ich hoffe auf eine baldige Rückmeldung.", "request"),
+        ("Mit der Bitte um Erledigung verbleibe ich.", "request"),
+        ("Bezüglich der Lizenzen benötige ich nur die Kundennummer.", "request"),
+        ("Am besten telefonieren wir morgen kurz.", None),
+        ("Am besten, wir telefonieren morgen kurz.", "request"),
+        ("Die genaue Adresse muss ich noch nachschauen.", "todo"),
+        ("Frag ich morgen beim Hersteller nach.", "todo"),
+        ("Mit dem neuen Treiber komme ich nicht weiter.", "blocker"),
+        ("Leider ist es mir nicht möglich, die Datei zu öffnen.", "blocker"),
+        ("Ich bekomme keine Verbindung zum Server.", "blocker"),
+        ("Die Tür zum Serverraum schließt nicht.", "blocker"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
@@ -468,6 +487,14 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Hiermit sende ich Ihnen die Zugangsdaten.",
     "Frau Kern ist bis Freitag im Urlaub und nicht erreichbar.",
     "Falls das nicht funktioniert, ist der Router schuld.",
+    # past tense is no plea, a named request is none, sending with this mail is done
+    "Leider konnten Sie gestern nicht dabei sein.",
+    "Gestern wurden Sie vom Kollegen angerufen.",
+    "Ich habe Ihre Bitte um Rückruf erst heute gesehen.",
+    "Die Protokolle kannst du dir in Moodle herunterladen.",
+    "Im Anhang schicke ich Ihnen die Rechnung.",
+    "Anbei sende ich Ihnen das Protokoll der Sitzung.",
+    "Wir werden sehen.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None

@@ -312,7 +312,7 @@ def german_scores(path: Path | list[Path] = GERMAN
                   ) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
     rows = german_rows(path)
     gold = [k for k, _ in rows]
-    ours = [mx.classify(s, False) or "none" for _, s in rows]
+    ours = [mx.classify(s, False, "de") or "none" for _, s in rows]
     cue = ["request" if CUE_RULE.search(s) else "none" for _, s in rows]
     return point_f1(gold, ours), point_f1(gold, cue), Counter(gold)
 
