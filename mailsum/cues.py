@@ -33,7 +33,10 @@ REQUEST = (
     r"^\W*(?:ben[öo]tige|brauche)",
     r"(?:ich )?ersuche (?:ich )?(?:sie|dich|euch)", r"am besten,? (?:wir|ihr|du|sie)\b",
     r"w[äa]re(?:n)? (?:ich |wir )?(?:ihnen |dir |euch )?"
-    r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?dankbar",
+    r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?(?:dankbar|verbunden)",
+    r"fordere (?:ich )?(?:sie|dich|euch) (?:\w+ ){0,3}?auf",
+    r"(?:teile?|teilt) (?:mir|uns) (?:\w+ ){0,5}?mit\b",
+    r"was (?:ich|wir) (?:jetzt |noch |dringend )?(?:brauche|brauchen|ben[öo]tige|ben[öo]tigen)\b",
     r"w[äa]re (?:mir|uns) (?:schon |damit )?(?:sehr |wirklich |sehr )?geholfen",
     r"w[üu]rde(?:n)? (?:mich|uns) (?:[\w.-]+ ){0,5}?freuen",
     r"freu(?:e|en)? (?:mich|uns) (?:schon |sehr )*auf (?:\w+ )?"
@@ -48,7 +51,9 @@ REQUEST = (
     r"geben sie (?:mir |uns )?bescheid", r"sagen sie (?:mir |uns )?bescheid",
     r"gib (?:mir |uns )?bescheid", r"lassen sie (?:mich|uns) wissen", r"melden sie sich",
     r"schicken sie", r"senden sie", r"rufen sie (?:mich|uns)? ?an", r"ich w[äa]re dankbar",
-    r"wir w[äa]ren dankbar", r"es w[äa]re (?:sch[öo]n|gut|super|toll|nett|hilfreich)",
+    r"wir w[äa]ren dankbar",
+    r"(?:es w[äa]re|w[äa]re es) (?:sehr |echt |total |wirklich |ganz )?(?:sch[öo]n|gut|super|toll"
+    r"|nett|hilfreich|freundlich|lieb)",
     r"denken sie (?:bitte )?daran",
     r"(?:ich|wir) w[üu]rde(?:n)? (?:mich|uns) [üu]ber (?:eine|ihre|deine|eure)"
     r"(?: \w+)? (?:r[üu]ckmeldung|antwort|nachricht|info\w*)(?: \w+){0,2} freuen",
@@ -178,7 +183,8 @@ TODO = (
     r"ich werd", r"ich versuch(?:e)?",
     r"(?:erhalten|bekommen) sie (?:\w+ ){0,2}(?:von mir|von uns|meine|unsere|unser)\b",
     r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,4}(?:schicken|senden|machen"
-    r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten)",
+    r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten"
+    r"|nachsehen|nachschauen|nachfragen|pr[üu]fen|anrufen|vorbeibringen|mitbringen|besorgen)",
     r"ich erledige", r"wir erledigen", r"ich mache (?:das|es)\b",
     r"(?:muss|m[üu]ssen) (?:ich|wir) (?:[\w.-]+ ){0,4}?noch\b", r"(?:ich|wir) m[üu]ss(?:e|en) noch",
     r"(?:mich|uns) (?:gerne |gern )?(?:\w+ )?darum k[üu]mmern",
@@ -239,6 +245,10 @@ BLOCKER = (
     r" (?:anmelden|einloggen|drucken|[öo]ffnen|speichern|zugreifen|verbinden|senden|versenden"
     r"|verschicken|empfangen|abrufen|starten|arbeiten|scannen|telefonieren|finden|eintragen"
     r"|erreichen|installieren|hochladen|herunterladen|aufrufen|einsehen|bezahlen|buchen)",
+    r"(?:ist|sind|war|waren) (?:[\w().]+ ){0,4}?nicht (?:mehr )?m[öo]glich(?![^.!]*\?)",
+    r"(?:niemand|keiner) (?:\w+ ){0,3}?(?:weiter)?helfen", r"\w*exception",
+    r"(?:antwortet|antworten|meldet sich|melden sich) (?:[\w.-]+ ){0,4}?(?:nicht|nie)\b",
+    r"(?:nicht|nie) (?:mehr )?(?:antwortet|antworten|zur[üu]ckruft|zur[üu]ckrufen)\b",
     r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
     r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
     r"(?:ein|eine|einen|der|die|das) (?:\w+ )?(?:fehler|problem|st[öo]rung|leck|defekt|schaden)"

@@ -446,6 +446,15 @@ def test_cues_match_across_line_breaks() -> None:
         ("Leider ist es mir nicht möglich, die Datei zu öffnen.", "blocker"),
         ("Ich bekomme keine Verbindung zum Server.", "blocker"),
         ("Die Tür zum Serverraum schließt nicht.", "blocker"),
+        ("Das ist im System aber noch nicht möglich.", "blocker"),
+        ("Leider konnte mir bei der Hotline niemand weiterhelfen.", "blocker"),
+        ("Der Support antwortet seit Tagen nicht.", "blocker"),
+        ("Beim Import kommt eine NullPointerException.", "blocker"),
+        ("Ich wäre Ihnen sehr verbunden, wenn Sie das bis Freitag erledigen.", "request"),
+        ("Es wäre sehr schön, wenn wir uns vor Ostern treffen.", "request"),
+        ("Teilen Sie mir bitte Ihre IBAN mit.", "request"),
+        ("Was ich jetzt brauche, ist eine kurze Bestätigung.", "request"),
+        ("Ich kann morgen beim Hersteller nachfragen.", "todo"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
