@@ -509,12 +509,29 @@ def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
 
 
-def test_german_benchmark_set_is_well_formed() -> None:
-    rows = [line.split("\t") for line in GERMAN_SET.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    assert len(rows) >= 150
+@pytest.mark.parametrize(("name", "least"), [
+    ("labels.tsv", 150), ("heldout2.tsv", 150), ("dev3.tsv", 150), ("heldout4.tsv", 150),
+    ("train.tsv", 3000),
+])
+def test_german_benchmark_sets_are_well_formed(name: str, least: int) -> None:
+    rows = [line.split("\t") for line in (GERMAN_SET.parent / name).read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(rows) >= least
     assert all(len(r) == 3 and r[1] in ("none", *POINT_KINDS) and r[2].strip() for r in rows)
     assert (GERMAN_SET.parent / "PROVENANCE.md").exists()
+
+
+def test_german_sets_share_no_mail() -> None:
+    """A test set's mails must be in no development or train set, or its figure is not held out."""
+    mails = {}
+    for name in ("labels.tsv", "heldout2.tsv", "dev3.tsv", "heldout4.tsv", "train.tsv"):
+        text = (GERMAN_SET.parent / name).read_text(encoding="utf-8")
+        mails[name] = {line.split("\t")[0] for line in text.splitlines()
+                       if line and not line.startswith("#")}
+    names = list(mails)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not mails[a] & mails[b], (a, b)
 
 
 def test_closed_notice_without_auto_header_resolves_too() -> None:
