@@ -141,19 +141,23 @@ _NOT_IMPERATIVE = (
     r"stehen", r"sehen", r"verstehen", r"erinnern",
 )  # fmt: skip
 
-# Sentences that start like this ask something even without a question mark.
-QUESTION_START = (
-    r"(?:[^.!?]*\W)?(?:wollte|wollten|m[öo]chte|m[öo]chten|will|wollen)(?: (?:ich|wir))?"
+# Indirect questions anywhere in a sentence: "Da ich …, wollte ich Sie fragen, ob …".
+QUESTION_ANYWHERE = (
+    r"(?:wollte|wollten|m[öo]chte|m[öo]chten|will|wollen)(?: (?:ich|wir))?"
     r"(?: (?:sie|dich|euch|mich|uns|noch|mal|nochmal|nochmals|gerne|gern|h[öo]flich|freundlich"
     r"|bei ihnen|bei dir|kurz|einmal|halt|schon|auch|daher|deshalb|hiermit|abschlie[ßs]end"
     r"|und|h[öo]flichst)){0,4}"
     r" (?:nach)?(?:fragen|erkundigen|wissen|nachhaken)\b",
-    r"(?:[^.!?]*\W)?(?:ich h[äa]tte|h[äa]tte ich|ich habe|habe ich|wir h[äa]tten|h[äa]tten wir)"
+    r"(?:ich h[äa]tte|h[äa]tte ich|ich habe|habe ich|wir h[äa]tten|h[äa]tten wir)"
     r"(?: (?:da|noch|auch|eine|einige|ein paar|zwei|drei|mal|nur|kurz|folgende|kleine|weitere"
     r"|dringende|wichtige)){0,4} (?:frage|fragen|bitte)\b",
-    r"(?:[^.!?]*\W)?(?:eine|meine) (?:weitere |andere |letzte |zweite )?frage"
+    r"(?:eine|meine) (?:weitere |andere |letzte |zweite )?frage"
     r" (?:von mir |h[äa]tte ich |w[äa]re|ist|lautet|betrifft)",
-    r"(?:[^.!?]*\W)?(?:fragt|fragen|fragte)(?: \w+){0,2},? (?:ob|wann|wie)\b",
+    r"(?:fragt|fragen|fragte)(?: \w+){0,2},? (?:ob|wann|wie)\b",
+)  # fmt: skip
+
+# Sentences that start like this ask something even without a question mark.
+QUESTION_START = (
     r"ich frage mich", r"wissen sie(?:,)? ob", r"wei[ßs]t du(?:,)? ob", r"gibt es",
     r"ich wollte (?:mal |noch )?(?:nach)?fragen", r"ich wollte (?:sie|dich|euch) fragen",
     r"ich m[öo]chte (?:mal |noch )?(?:nach)?fragen", r"ich wollte mich erkundigen",
@@ -427,6 +431,7 @@ IMPERATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 QUESTION_START_RE = re.compile(rf"^\W*(?:{_alternation(QUESTION_START)})\b", re.IGNORECASE)
+QUESTION_ANYWHERE_RE = _words(QUESTION_ANYWHERE)
 TODO_RE = _words(TODO)
 BLOCKER_RE = _words(BLOCKER)
 ESCALATION_RE = _words(ESCALATION)

@@ -100,7 +100,8 @@ def rule_kind(sentence: str, due_found: bool = False) -> str | None:
         return "blocker"
     if cues.REQUEST_RE.search(sentence) or cues.IMPERATIVE_RE.match(sentence):
         return "request"
-    if cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence):
+    if (cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence)
+            or cues.QUESTION_ANYWHERE_RE.search(sentence)):
         return "question"
     if cues.TODO_RE.search(sentence) and not _nothing_promised(sentence):
         return "todo"
