@@ -22,6 +22,7 @@ import math
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,6 +233,37 @@ def robust_f1(votes: np.ndarray, y: np.ndarray) -> float:
     return sum(f1(votes, y, prior)[2] for prior in PRIORS) / len(PRIORS)
 
 
+def search_thresholds(
+    decide: Callable[[dict[str, float]], np.ndarray],
+    score: Callable[[np.ndarray, np.ndarray], float],
+    y: np.ndarray, folds: np.ndarray, grid: tuple[float, ...], none_grid: tuple[float, ...],
+) -> tuple[float, float, dict[str, float], np.ndarray]:
+    """The best thresholds per rule verdict (request, todo, none) for held-out probabilities:
+    their score, its standard error over the folds, the thresholds and the decisions."""
+    best: tuple[float, dict[str, float], np.ndarray] | None = None
+    for tr_, tt, tn in itertools.product(grid, grid, none_grid):
+        t = {"request": tr_, "todo": tt, "none": tn}
+        pred = decide(t)
+        value = score(pred, y)
+        if best is None or value > best[0]:
+            best = (value, t, pred)
+    assert best is not None
+    value, t, pred = best
+    n_folds = int(folds.max()) + 1
+    per_fold = [score(pred[folds == k], y[folds == k]) for k in range(n_folds)]
+    return value, float(np.std(per_fold, ddof=1) / math.sqrt(n_folds)), t, pred
+
+
+def one_se_rule(rows: list[tuple[float, float, float, dict[str, float]]]
+                ) -> tuple[float, float, float, dict[str, float]]:
+    """Of (l2, score, SE, thresholds) rows: the strongest regularisation within one SE of the
+    best score."""
+    top = max(rows, key=lambda r: r[1])
+    chosen = max((r for r in rows if r[1] >= top[1] - top[2]), key=lambda r: r[0])
+    print(f"one-SE rule: l2={chosen[0]:g} thresholds {chosen[3]}")
+    return chosen
+
+
 def cross_validate(examples: list[Example]) -> tuple[float, dict[str, float]]:
     """Held-out probabilities for every train sentence per L2 strength, the best thresholds
     for each (mean F1 over PRIORS of the message-level decision extract makes), then the
@@ -253,23 +285,14 @@ def cross_validate(examples: list[Example]) -> tuple[float, dict[str, float]]:
             model = fit([d for d, t in zip(docs, tr, strict=True) if t], y[tr], l2, True)
             idx = np.flatnonzero(sent_fold == k)
             probs[idx] = model.probabilities([sents[i].features for i in idx])
-        best: tuple[float, dict[str, float], np.ndarray] | None = None  # questions: rules
-        for tr_, tt, tn in itertools.product(GRID, GRID, NONE_GRID):
-            t = {"request": tr_, "todo": tt, "none": tn}
-            votes = message_votes(sents, probs, t, len(y))
-            score = robust_f1(votes, y)
-            if best is None or score > best[0]:
-                best = (score, t, votes)
-        assert best is not None
-        score, t, votes = best
-        per_fold = [robust_f1(votes[folds == k], y[folds == k]) for k in range(FOLDS)]
-        se = float(np.std(per_fold, ddof=1) / math.sqrt(FOLDS))
+        # questions are the rules' call: no threshold of their own
+        score, se, t, votes = search_thresholds(
+            lambda t, p=probs: message_votes(sents, p, t, len(y)), robust_f1, y, folds,
+            GRID, NONE_GRID)
         rows.append((l2, score, se, t))
         print(f"l2={l2:<6g} mean-prior F1={score:.4f} (fold SE {se:.4f}); at the train prior "
               f"F1={f1(votes, y)[2]:.4f}; thresholds {t}", flush=True)
-    top = max(rows, key=lambda r: r[1])
-    chosen = max((r for r in rows if r[1] >= top[1] - top[2]), key=lambda r: r[0])
-    print(f"one-SE rule: l2={chosen[0]:g} thresholds {chosen[3]}")
+    chosen = one_se_rule(rows)
     return chosen[0], chosen[3]
 
 
