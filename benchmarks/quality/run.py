@@ -37,6 +37,8 @@ GERMAN = Path(__file__).resolve().parent / "german" / "labels.tsv"
 GERMAN_HELDOUT = Path(__file__).resolve().parent / "german" / "heldout2.tsv"
 GERMAN_DEV3 = Path(__file__).resolve().parent / "german" / "dev3.tsv"
 GERMAN_HELDOUT4 = Path(__file__).resolve().parent / "german" / "heldout4.tsv"
+# finance Usenet posts (CodE Alltag XL), another genre: is the German figure mail-specific?
+GERMAN_HELDOUT5 = Path(__file__).resolve().parent / "german" / "heldout5.tsv"
 
 from mailsum import extract as mx  # noqa: E402
 from mailsum import fetch, parse  # noqa: E402
@@ -397,7 +399,9 @@ def main() -> None:
     german_sets: list[tuple[Path | list[Path], str]] = [
         (GERMAN, "German dev 1"), (GERMAN_DEV3, "German dev 3"),
         (GERMAN_HELDOUT, "German test 2"), (GERMAN_HELDOUT4, "German test 4"),
-        ([GERMAN_HELDOUT, GERMAN_HELDOUT4], "German test 2+4")]
+        ([GERMAN_HELDOUT, GERMAN_HELDOUT4], "German test 2+4"),
+        (GERMAN_HELDOUT5, "German test 5 Usenet"),
+        ([GERMAN_HELDOUT, GERMAN_HELDOUT4, GERMAN_HELDOUT5], "German test 2+4+5")]
     for path, name in german_sets:
         ours_de, cue_de, counts = german_scores(path)
         n = sum(counts.values())
