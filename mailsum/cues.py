@@ -33,27 +33,34 @@ REQUEST = (
     r"^\W*(?:ben[öo]tige|brauche)",
     r"(?:ich )?ersuche (?:ich )?(?:sie|dich|euch)", r"am besten,? (?:wir|ihr|du|sie)\b",
     r"w[äa]re(?:n)? (?:ich |wir )?(?:ihnen |dir |euch )?"
-    r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?(?:dankbar|verbunden)",
+    r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?verbunden",
+    r"w[äa]re(?:n)? (?:[\w.-]+ ){0,4}?dankbar",  # "wäre für Ihre Hilfe sehr dankbar"
     r"fordere (?:ich )?(?:sie|dich|euch) (?:\w+ ){0,3}?auf",
     r"(?:teile?|teilt) (?:mir|uns) (?:\w+ ){0,5}?mit\b",
     r"was (?:ich|wir) (?:jetzt |noch |dringend )?(?:brauche|brauchen|ben[öo]tige|ben[öo]tigen)\b",
     r"w[äa]re (?:mir|uns) (?:schon |damit )?(?:sehr |wirklich |sehr )?geholfen",
-    r"w[üu]rde(?:n)? (?:mich|uns) (?:[\w.-]+ ){0,5}?freuen",
+    r"w[üu]rde(?:n)? (?:(?:ich|wir) )?(?:mich|uns) (?:[\w.-]+ ){0,7}?freuen",
+    r"freue(?:n)? (?:mich|uns) (?:sehr |schon )?[üu]ber (?:eure|ihre|deine|eine|jede|jegliche)"
+    r" (?:\w+ )?(?:meinung|r[üu]ckmeldung|antwort|feedback|nachricht|hilfe|tipps?|vorschl[äa]ge"
+    r"|ideen|infos?|informationen|anregungen)\b",
+    r"(?:w[üu]rde(?:n)? (?:ich|wir)|(?:ich|wir) w[üu]rde(?:n)?) (?:mir|uns) (?:[\w.-]+ ){0,5}?"
+    r"w[üu]nschen",
     r"freu(?:e|en)? (?:mich|uns) (?:schon |sehr )*auf (?:\w+ )?"
-    r"(?:antwort|r[üu]ckmeldung|nachricht|feedback)",
+    r"(?:antwort|r[üu]ckmeldung|nachricht|feedback|meinung)",
     r"auf (?:eine|ihre|deine|eure) (?:baldige|schnelle|kurze|rasche|positive|zeitnahe)"
     r" (?:r[üu]ckmeldung|antwort|erledigung|nachricht|bearbeitung)",
-    r"von (?:ihnen|dir|euch) (?:zu )?h[öo]ren",
+    # not glad to have heard: "hab mich sehr gefreut, von euch zu hören"
+    r"(?<!gefreut, )(?<!gefreut )(?<!freut mich, )von (?:ihnen|dir|euch) (?:zu )?h[öo]ren",
     r"lass(?:t)? (?:mal )?(?:was|etwas) von (?:dir|euch) h[öo]ren",
-    r"hoffe[^.!?]{0,30}\b(?:sie|du|ihr)\b[^.!?]{0,30}\b(?:weiter)?helfen",
+    r"hoffe[^.!?]{0,30}\b(?:sie|du|ihr|jemand)\b[^.!?]{0,30}\b(?:weiter)?helfen",
     r"wenn (?:es )?(?:ihnen|dir|euch) (?:\w+ )?(?:recht|m[öo]glich|lieb) w[äa]re",
     r"komm(?:t)? doch", r"(?:schau|ruf|schreib|meld)(?:e|t)? (?:dich |mich |uns )?doch",
     r"geben sie (?:mir |uns )?bescheid", r"sagen sie (?:mir |uns )?bescheid",
     r"gib (?:mir |uns )?bescheid", r"lassen sie (?:mich|uns) wissen", r"melden sie sich",
     r"schicken sie", r"senden sie", r"rufen sie (?:mich|uns)? ?an", r"ich w[äa]re dankbar",
     r"wir w[äa]ren dankbar",
-    r"(?:es w[äa]re|w[äa]re es) (?:sehr |echt |total |wirklich |ganz )?(?:sch[öo]n|gut|super|toll"
-    r"|nett|hilfreich|freundlich|lieb)",
+    r"(?:es w[äa]re|w[äa]re es) (?:auch |sehr |echt |total |wirklich |ganz )*"
+    r"(?:sch[öo]n|gut|super|toll|nett|hilfreich|freundlich|lieb)",
     r"denken sie (?:bitte )?daran",
     r"(?:ich|wir) w[üu]rde(?:n)? (?:mich|uns) [üu]ber (?:eine|ihre|deine|eure)"
     r"(?: \w+)? (?:r[üu]ckmeldung|antwort|nachricht|info\w*)(?: \w+){0,2} freuen",
@@ -61,14 +68,22 @@ REQUEST = (
     r"[üu]ber (?:eine|ihre|deine)(?: \w+)? (?:r[üu]ckmeldung|antwort) (?:w[üu]rde|w[üu]rden)"
     r" (?:ich mich|wir uns)",
     r"w[äa]re es (?:eventuell |vielleicht |denn )?m[öo]glich",
+    r"w[äa]re es (?:f[üu]r (?:sie|dich|euch) )?(?:o\.?k\.?|okay|in ordnung)",
     r"vergessen sie nicht", r"lass(?:t)? uns", r"sollen wir", r"sollten wir",
     r"(?:m[üu]ssen|sollten) wir (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
     r"wir m[üu]ssen (?:\w+ ){0,3}(?:sprechen|reden|telefonieren|besprechen)",
     r"beantrage(?:n)? (?:ich |wir )?hiermit", r"hiermit beantrage(?:n)?",
+    r"hiermit (?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:[\w.-]+ ){0,6}?beantragen",
+    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:gerne? )?(?:mit (?:ihnen|dir|euch) )?"
+    r"(?:einen|einen neuen|einen weiteren|einen kurzen) (?:gespr[äa]chs|beratungs|besprechungs)?"
+    r"termin (?:[\w.,()-]+ ){0,8}?(?:vereinbaren|ausmachen|abmachen)",
     r"(?:ich|wir) h[äa]tte(?:n)? gern(?:e)?", r"h[äa]tte(?:n)? (?:ich|wir) gern(?:e)?",
-    r"(?:ich|wir) br[äa]uchte(?:n)?",
-    r"(?:ich|wir) warte(?:n)? (?:noch |immer noch )?auf (?:ihre|deine|eure|eine|die)"
-    r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe)",
+    r"(?:ich|wir) br[äa]uchte(?:n)?", r"br[äa]uchte(?:n)? (?:ich|wir)\b",
+    r"(?:vielleicht|bitte|dann) k[öo]nntest\b",
+    r"(?:ich|wir) warte(?:n)? (?:eigentlich |aber |jetzt |nun )?(?:noch |immer noch )?auf"
+    r" (?:ihre|deine|eure|eine|die)"
+    r" (?:\w+ )?(?:r[üu]ckmeldung|antwort|nachricht|best[äa]tigung|freigabe|erkl[äa]rung"
+    r"|entscheidung|informationen?|unterlagen|zusage)",
     r"(?:sie m[üu]ssen|du musst|ihr m[üu]sst)(?! (?:\w+ )?(?:nicht|kein))",
     r"w[üu]rde(?:n)? (?:mich|uns) (?:sehr |riesig |total )?freuen,? (?:wenn|von (?:dir|ihnen|euch)"
     r" zu h[öo]ren)\b",
@@ -77,7 +92,7 @@ REQUEST = (
     r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:sie|dich|euch) (?:\w+ ){0,4}?einladen",
     r"(?:ich )?hoffe (?:sehr |schon )?auf (?:ihre|deine|eure|eine) (?:\w+ )?(?:antwort"
     r"|r[üu]ckmeldung|zusage|nachricht)",
-    r"hoffe,? (?:dass )?(?:sie|du|ihr) (?:mir|uns) (?:\w+ ){0,2}?(?:weiter)?helfen",
+    r"hoffe,? (?:da(?:ss|ß) )?(?:sie|du|ihr) (?:mir|uns) (?:\w+ ){0,2}?(?:weiter)?helfen",
     r"(?:k[öo]nnen|k[öo]nnten) wir (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen"
     r"|vereinbaren|ausmachen|[üu]berlegen|telefonieren)\b",
     r"wir k[öo]nnen (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen|telefonieren)\b",
@@ -89,12 +104,12 @@ REQUEST = (
     # a wish to meet or talk, in any word order: "würde ich mich gerne mit euch treffen",
     # "dass wir uns gerne nächsten Dienstag zusammensetzen würden"
     r"(?:(?:ich|wir) w[üu]rde(?:n)?|w[üu]rde(?:n)? (?:ich|wir)|(?:ich|wir) m[öo]chte(?:n)?"
-    r"|m[öo]chte(?:n)? (?:ich|wir)) (?:[\w.-]+ ){0,6}?gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen"
+    r"|m[öo]chte(?:n)? (?:ich|wir)) (?:[\w.-]+ ){0,6}?gern(?:e)?,? (?:[\w.,-]+ ){0,6}?(?:treffen"
     r"|besprechen|zusammensetzen|telefonieren|sprechen|kl[äa]ren|vereinbaren|ausmachen"
-    r"|festlegen|buchen|reservieren|bestellen)\b",
+    r"|festlegen|buchen|reservieren|bestellen|abstimmen|anrechnen)\b",
     r"gern(?:e)? (?:[\w.-]+ ){0,6}?(?:treffen|besprechen|zusammensetzen|telefonieren|sprechen)"
     r" (?:w[üu]rde(?:n)?|m[öo]chte(?:n)?)\b",
-    r"(?:es ist|ist es) (?:sehr |besonders |ganz )?wichtig,? dass (?:sie|du|ihr)\b",
+    r"(?:es ist|ist es) (?:sehr |besonders |ganz )?wichtig,? da(?:ss|ß) (?:sie|du|ihr)\b",
     r"(?:sagt|gebt) (?:mir|uns) (?:\w+ )?bescheid", r"meldet euch",
     # English
     r"(?<!to )(?<!sure to )please", r"pls", r"plz", r"kindly", r"could you", r"can you",
@@ -143,12 +158,14 @@ _NOT_IMPERATIVE = (
 
 # Indirect questions anywhere in a sentence: "Da ich …, wollte ich Sie fragen, ob …".
 QUESTION_ANYWHERE = (
-    r"(?:wollte|wollten|m[öo]chte|m[öo]chten|will|wollen)(?: (?:ich|wir))?"
+    r"(?:wollte|wollten|m[öo]chte|m[öo]chten|will|wollen|w[üu]rde|w[üu]rden)(?: (?:ich|wir))?"
     r"(?: (?:sie|dich|euch|mich|uns|noch|mal|nochmal|nochmals|gerne|gern|h[öo]flich|freundlich"
+    r"|nat[üu]rlich|sehr|ganz|eigentlich|jetzt|nun"
     r"|bei ihnen|bei dir|kurz|einmal|halt|schon|auch|daher|deshalb|hiermit|abschlie[ßs]end"
     r"|und|h[öo]flichst)){0,4}"
     r" (?:nach)?(?:fragen|erkundigen|wissen|nachhaken)\b",
-    r"(?:ich h[äa]tte|h[äa]tte ich|ich habe|habe ich|wir h[äa]tten|h[äa]tten wir)"
+    r"(?:ich h[äa]tte|h[äa]tte ich|ich habe|habe ich|wir h[äa]tten|h[äa]tten wir"
+    r"|^\W*(?:habe|h[äa]tte))"
     r"(?: (?:da|noch|auch|eine|einige|ein paar|zwei|drei|mal|nur|kurz|folgende|kleine|weitere"
     r"|dringende|wichtige)){0,4} (?:frage|fragen|bitte)\b",
     r"(?:eine|meine) (?:weitere |andere |letzte |zweite )?frage"
@@ -179,7 +196,7 @@ TODO = (
     r"ich pr[üu]fe", r"wir pr[üu]fen", r"ich schicke", r"wir schicken", r"ich sende",
     r"wir senden", r"ich rufe", r"ich kl[äa]re", r"wir kl[äa]ren",
     r"ich (?:gebe?|sage?) (?:ihnen|dir|euch) (?:\w+ )?bescheid",
-    r"(?:frag|schau|ruf|mach|schick|kl[äa]r|pr[üu]f)(?:e)? ich\b",
+    r"(?:frag|schau|ruf|mach|schick|kl[äa]r|pr[üu]f)(?:e)? ich\b(?! mich\b)",
     r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
     r"ich setze mich", r"wir setzen uns", r"ich trage", r"ich richte", r"wir richten",
     r"werde ich", r"werden wir", r"melde ich mich", r"melden wir uns", r"schicke ich",
@@ -227,7 +244,8 @@ BLOCKER = (
     r"(?:ist|sind|wird|werden) (?:[\w.:-]+ ){0,2}?nicht (?:mehr )?(?:verbunden|erkannt|gefunden"
     r"|angezeigt|geladen|gespeichert|synchronisiert|zugestellt|gedruckt)",
     r"(?:ich|wir) komm(?:e|en) (?:[\w.-]+ ){0,3}?nicht (?:mehr )?(?:rein|auf|an|in|ins)\b",
-    r"komm(?:t|en) (?:seit [\w.]+ )?kein\w* (?:[\w-]+ ){1,2}?(?:mehr )?an",
+    r"(?:komm(?:t|en)|kam|kamen) (?:seit [\w.]+ )?(?:einfach |leider |aber )?kein\w*"
+    r" (?:[\w-]+ ){1,2}?(?:mehr )?an",
     r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz)"
     r" (?:ist|wurde|sind|wurden) (?:[\w.]+ ){0,2}?(?:gesperrt|abgelaufen)",
     r"brich(?:t)? (?:[\w.]+ ){0,3}?ab", r"brechen (?:[\w.]+ ){0,3}?ab", r"papierstau",
@@ -240,8 +258,9 @@ BLOCKER = (
     r"(?:es (?:ist|war)|(?:ist|war) es) (?:mir|uns) (?:leider |aber |jedoch )?"
     r"(?:nicht|nicht mehr|kaum) m[öo]glich",
     r"fehler (?:\w+ ){0,2}?(?:passiert|unterlaufen)", r"abgebrochen",
-    r"(?:dass|weil|da|seit|obwohl) (?:[\w.-]+ ){0,6}?(?:nicht|nicht mehr|gar nicht) (?:richtig )?"
-    r"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|klappt|startet|druckt|reagiert)\b",
+    r"(?:da(?:ss|ß)|weil|da|seit|obwohl) (?:[\w.-]+ ){0,6}?(?:nicht|nicht mehr|gar nicht)"
+    r" (?:richtig )?(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|klappt|startet"
+    r"|druckt|reagiert)\b",
     r"h[äa]ng(?:t|en) sich (?:\w+ ){0,3}?auf", r"frier(?:t|en) (?:\w+ ){0,3}?ein",
     # "ich kann mich seit heute nicht mehr anmelden", "wir können keine Mails senden"
     r"k(?:ann|[öo]nn(?:en|e|t|st|te|ten)?|onnte(?:n|st)?) (?:[\w.-]+ ){0,6}?(?:nicht|keine?\w*)"
@@ -254,9 +273,13 @@ BLOCKER = (
     r"(?:antwortet|antworten|meldet sich|melden sich) (?:[\w.-]+ ){0,4}?(?:nicht|nie)\b",
     r"(?:nicht|nie) (?:mehr )?(?:antwortet|antworten|zur[üu]ckruft|zur[üu]ckrufen)\b",
     r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
-    r"(?:problem|fehler)", r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
+    r"(?:problem|fehler)",
+    r"(?:habe|haben|hat|hatte|hatten) (?:[\w.-]+ ){0,3}?(?:das gleiche|dasselbe|das selbe"
+    r"|ein [äa]hnliches|immer noch das|noch immer das) problem",
+    r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",
     r"(?:ein|eine|einen|der|die|das) (?:\w+ )?(?:fehler|problem|st[öo]rung|leck|defekt|schaden)"
-    r"(?: \w+)? (?:ist |sind )?aufgetreten", r"(?:das|ein) problem,? dass",
+    r"(?: \w+)? (?:ist |sind )?aufgetreten", r"(?:das|ein) problem,? da(?:ss|ß)",
+    r"(?:mein|unser) (?:\w+ )?problem (?:ist|besteht)\b",
     r"unterst[üu]tzt \w+(?: \w+)? nicht",
     r"(?:bekomme|bekommen|erhalte|erhalten|bekomm|krieg|kriege) (?:\w+ )?kein(?:e|en)? (?:antwort"
     r"|r[üu]ckmeldung|zugang|verbindung|signal|empfang|netz)\b",
@@ -322,8 +345,14 @@ SENT_NOW = (
 )  # fmt: skip
 
 # Said like a promise, meant as a shrug.
-NO_PROMISE = (r"wir werden sehen", r"(?:ich|wir) werden? (?:es )?(?:ja )?sehen", r"mal sehen",
-              r"we(?:'ll| will) see")  # fmt: skip
+NO_PROMISE = (
+    r"wir werden sehen", r"(?:ich|wir) werden? (?:es )?(?:ja )?sehen", r"mal sehen",
+    r"we(?:'ll| will) see",
+    # a hedge is a guess about the future, not a commitment ("ich werde hoffentlich im Sommer …")
+    r"(?:werde|werden|werd) (?:ich |wir )?(?:\w+ )?(?:hoffentlich|wahrscheinlich"
+    r"|h[öo]chstwahrscheinlich|vermutlich)",
+    r"(?:hoffentlich|wahrscheinlich|h[öo]chstwahrscheinlich|vermutlich) (?:werde|werden|werd)",
+)  # fmt: skip
 
 # A person away is no fault: "Frau Kern ist im Urlaub und nicht erreichbar".
 ABSENCE = (
@@ -449,4 +478,5 @@ FUTURE_RE = _words((r"werde", r"werden", r"morgen", r"nachher", r"sp[äa]ter", r
 TICKET_CLOSED_RE = re.compile(_alternation(TICKET_CLOSED), re.IGNORECASE)
 IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
 BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)
-QUESTION_END_RE = re.compile(r"\?[\"'”“»«)\]\s]*$")
+# "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
+QUESTION_END_RE = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")

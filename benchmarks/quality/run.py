@@ -39,6 +39,7 @@ GERMAN_DEV3 = Path(__file__).resolve().parent / "german" / "dev3.tsv"
 GERMAN_HELDOUT4 = Path(__file__).resolve().parent / "german" / "heldout4.tsv"
 # finance Usenet posts (CodE Alltag XL), another genre: is the German figure mail-specific?
 GERMAN_HELDOUT5 = Path(__file__).resolve().parent / "german" / "heldout5.tsv"
+GERMAN_DEV6 = Path(__file__).resolve().parent / "german" / "dev6.tsv"
 
 from mailsum import extract as mx  # noqa: E402
 from mailsum import fetch, parse  # noqa: E402
@@ -398,6 +399,7 @@ def main() -> None:
 
     german_sets: list[tuple[Path | list[Path], str]] = [
         (GERMAN, "German dev 1"), (GERMAN_DEV3, "German dev 3"),
+        (GERMAN_DEV6, "German dev 6 Usenet"),
         (GERMAN_HELDOUT, "German test 2"), (GERMAN_HELDOUT4, "German test 4"),
         ([GERMAN_HELDOUT, GERMAN_HELDOUT4], "German test 2+4"),
         (GERMAN_HELDOUT5, "German test 5 Usenet"),
