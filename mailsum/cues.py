@@ -203,14 +203,16 @@ TODO = (
     r"sende ich", r"rufe ich", r"ich ruf(?:e)? (?:sie |dich |euch )?(?:\w+ ){0,3}an",
     r"ich werd", r"ich versuch(?:e)?",
     r"(?:erhalten|bekommen) sie (?:\w+ ){0,2}(?:von mir|von uns|meine|unsere|unser)\b",
-    r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,4}(?:schicken|senden|machen"
+    r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,5}(?:schicken|senden|machen"
     r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten"
     r"|nachsehen|nachschauen|nachfragen|pr[üu]fen|anrufen|vorbeibringen|mitbringen|besorgen)",
     r"ich erledige", r"wir erledigen", r"ich mache (?:das|es)\b",
     r"(?:muss|m[üu]ssen) (?:ich|wir) (?:[\w.-]+ ){0,4}?noch\b", r"(?:ich|wir) m[üu]ss(?:e|en) noch",
     r"(?:mich|uns) (?:gerne |gern )?(?:\w+ )?darum k[üu]mmern",
-    r"^\W*(?:werde|schicke|sende|melde|frage|kl[äa]re|pr[üu]fe|rufe|k[üu]mmere|gebe|leite"
-    r"|bringe|besorge|mache) (?!sie\b|ihr\b|du\b)",
+    # verb first, subject dropped: "Werde das morgen weitergeben", "Meld mich heute Abend"
+    r"^\W*(?:werde|schicke|sende|melde|meld|frage|kl[äa]re|pr[üu]fe|rufe|k[üu]mmere|gebe|leite"
+    r"|bringe|besorge|mache)(?= (?!sie\b|ihr\b|du\b|an\b))",
+    r"(?:ich )?bem[üu]he mich", r"komme (?:ich )?(?:\w+ )?auf (?:sie|dich|euch) zu",
     r"komm(?:e|en|t) (?:[\w.:-]+ ){0,5}?vorbei",
     # first person, present tense, a time ahead: "wir spielen das Update heute Abend ein"
     r"(?:ich|wir) (?!(?:habe|haben|bin|sind|war|waren|hatte|hatten|kann|k[öo]nnen|muss"
@@ -281,9 +283,11 @@ BLOCKER = (
     r"(?: \w+)? (?:ist |sind )?aufgetreten", r"(?:das|ein) problem,? da(?:ss|ß)",
     r"(?:mein|unser) (?:\w+ )?problem (?:ist|besteht)\b",
     r"unterst[üu]tzt \w+(?: \w+)? nicht",
-    r"(?:bekomme|bekommen|erhalte|erhalten|bekomm|krieg|kriege) (?:\w+ )?kein(?:e|en)? (?:antwort"
+    r"(?:bekomme|bekommen|erhalte|erhalten|bekomm|krieg|kriege) (?:\w+ )?kein(?:e|en)?"
+    r" (?:\w+ )?(?:antwort"
     r"|r[üu]ckmeldung|zugang|verbindung|signal|empfang|netz)\b",
-    r"mangelhaft",
+    r"mangelhaft", r"erreiche (?:ich )?(?:\w+ )?niemand(?:en)?",
+    r"(?:ist|sind) (?:leider )?nicht (?:korrekt|richtig|in ordnung)\b(?![^.!]*\?)",
     r"(?:is|are|was|were|went|goes|been|still|it's|is still) down", r"down since", r"outage",
     r"cannot", r"can't", r"can not", r"unable to", r"not working", r"doesn't work",
     r"does not work", r"don't work", r"isn't working", r"stopped working", r"blocked",

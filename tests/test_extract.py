@@ -476,6 +476,14 @@ def test_cues_match_across_line_breaks() -> None:
         ("Mit dem neuen Router habe ich aber das gleiche Problem.", "blocker"),
         ("Mein Problem ist, daß die Abrechnung die falschen Kurse verwendet.", "blocker"),
         ("Beim Abruf kamen einfach keine Werte an.", "blocker"),
+        ("Werde das Protokoll morgen an Herrn Voigt weitergeben.", "todo"),
+        ("Frage sehr gerne beim Hersteller nach.", "todo"),
+        ("Ich bemühe mich, die offenen Punkte schnellstmöglich zu erledigen.", "todo"),
+        ("Sobald die Zahlen da sind, komme ich nochmal auf Sie zu.", "todo"),
+        ("Ich kann morgen an der Originalverpackung noch nachsehen.", "todo"),
+        ("Bei der Hotline erreiche ich niemanden.", "blocker"),
+        ("Die Abrechnung ist leider nicht korrekt.", "blocker"),
+        ("Die Geräte erhalten keinen guten Empfang.", "blocker"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
