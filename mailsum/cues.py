@@ -48,7 +48,8 @@ REQUEST = (
     r"freu(?:e|en)? (?:mich|uns) (?:schon |sehr )*auf (?:\w+ )?"
     r"(?:antwort|r[üu]ckmeldung|nachricht|feedback|meinung)",
     r"auf (?:eine|ihre|deine|eure) (?:baldige|schnelle|kurze|rasche|positive|zeitnahe)"
-    r" (?:r[üu]ckmeldung|antwort|erledigung|nachricht|bearbeitung)",
+    r" (?:r[üu]ckmeldung|antwort|erledigung|nachricht|bearbeitung|umsetzung|l[öo]sung|reparatur"
+    r"|behebung)",
     # not glad to have heard: "hab mich sehr gefreut, von euch zu hören"
     r"(?<!gefreut, )(?<!gefreut )(?<!freut mich, )von (?:ihnen|dir|euch) (?:zu )?h[öo]ren",
     r"lass(?:t)? (?:mal )?(?:was|etwas) von (?:dir|euch) h[öo]ren",
@@ -89,7 +90,13 @@ REQUEST = (
     r" zu h[öo]ren)\b",
     r"(?:(?:ich|wir) w[üu]rde(?:n)?|w[üu]rde(?:n)? (?:ich|wir)) (?:\w+ ){0,3}?vorschlagen",
     r"(?:ich schlage|wir schlagen|schlage ich|schlagen wir) (?:\w+ ){0,3}?vor\b",
-    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:sie|dich|euch) (?:\w+ ){0,4}?einladen",
+    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:sie|dich|euch)"
+    r" (?:[\w.-]+ ){0,10}?einladen",
+    # a wish that needs the reader's yes: "ich würde gerne an Ihrem Kurs teilnehmen"
+    r"w[üu]rde(?:n)? (?:\w+ ){0,3}?gern(?:e)?,? (?:[\w.,-]+ ){0,8}?(?:teilnehmen|mitmachen"
+    r"|anmelden|vorbeikommen|pr[äa]sentieren|mitfahren|dabei sein)\b",
+    r"h[äa]tte(?:n)? (?:\w+ ){0,3}?(?:einen |als )?(?:\w+ )?(?:termin)?vorschlag",
+    r"h[öo]re (?:\w+ )?von (?:ihnen|dir|euch)\b",
     r"(?:ich )?hoffe (?:sehr |schon )?auf (?:ihre|deine|eure|eine) (?:\w+ )?(?:antwort"
     r"|r[üu]ckmeldung|zusage|nachricht)",
     r"hoffe,? (?:da(?:ss|ß) )?(?:sie|du|ihr) (?:mir|uns) (?:\w+ ){0,2}?(?:weiter)?helfen",

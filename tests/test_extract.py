@@ -484,6 +484,12 @@ def test_cues_match_across_line_breaks() -> None:
         ("Bei der Hotline erreiche ich niemanden.", "blocker"),
         ("Die Abrechnung ist leider nicht korrekt.", "blocker"),
         ("Die Geräte erhalten keinen guten Empfang.", "blocker"),
+        ("Ich würde sehr gerne an Ihrer Schulung am Dienstag teilnehmen.", "request"),
+        ("Wir hätten auch schon einen Terminvorschlag: der 29. August.", "request"),
+        ("Ich hoffe, ich höre bald von Ihnen.", "request"),
+        ("Wir warten schon dringend auf eine baldige Lösung!", "request"),
+        ("Hiermit möchte ich Euch recht herzlich zur Jahresversammlung am 4. Juni einladen.",
+         "request"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
