@@ -14,7 +14,9 @@ import re
 
 from mailsum.formulae import CLOSING, NAME_LINE
 
-_QUOTED = re.compile(r"^\s*>")
+# "> text", and Supercite/FidoNet-style initials before the ">" ("TFU> text", "Mandok>> text")
+# that newsreaders and some mail clients (Gnus, The Bat!, GoldED) write
+_QUOTED = re.compile(r"^\s*(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{0,9})?>")
 
 # One-line markers after which the rest is history (Outlook, forwards, Lotus Notes).
 _SEPARATOR = re.compile(
@@ -36,6 +38,13 @@ _ATTRIBUTION_END = re.compile(
     r"\b(?:wrote|writes|schrieb|schreibt|a écrit|escribió|ha scritto)\b[^:]{0,120}:\s*$",
     re.IGNORECASE,
 )
+# Outlook Express and newsreaders: "X <x@y> schrieb im Newsbeitrag news:<id>...",
+# "X wrote in message news:<id>..." (no colon; the message id may follow on the next line)
+_NEWS_ATTRIBUTION = re.compile(
+    r"\b(?:schrieb (?:im|in) (?:news)?beitrag|wrote in (?:message|news))\b.{0,120}$",
+    re.IGNORECASE,
+)
+_MESSAGE_ID_LINE = re.compile(r"^\s*(?:news:)?<[^<>\s]+@[^<>\s]+>(?:\.{3}|…)?\s*:?\s*$")
 # Gmail without "wrote": "2017-04-21 12:51 GMT+09:00 Jane Doe <jane@example.org>:"
 _ISO_ATTRIBUTION = re.compile(
     r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}.{0,100}<[^<>\s]+@[^<>\s]+>\s*:\s*$"
@@ -185,6 +194,13 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
     line = lines[i]
     if _QUOTED.match(line) or not line.strip():
         return None
+    if len(line) < 300 and _NEWS_ATTRIBUTION.search(line):
+        # an address or a message id says it is a header, not a sentence quoting someone
+        following = i + 1 < len(lines) and _MESSAGE_ID_LINE.match(lines[i + 1])
+        if following:
+            return i + 2
+        if "@" in line:
+            return i + 1
     if ":" in line and _ATTRIBUTION_END.search(line) and len(line) < 300:  # it needs a colon
         if _ATTRIBUTION_START.match(line) or _has_date_or_address(line) or len(line) < 80:
             return i + 1

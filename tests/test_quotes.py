@@ -372,3 +372,36 @@ def test_outlook_rule_with_header_in_another_language() -> None:
         "Old text.\n"
     )
     assert lines(body) == ["Or is there a better framework for this?"]
+
+
+def test_supercite_initials_quote_like_a_plain_prefix() -> None:
+    """Gnus, The Bat! and GoldED quote with the author's initials: "TFU> text"."""
+    body = (
+        "TFU> Wenn mich nicht alles täuscht, ist der Server seit Montag down.\n"
+        "TFU>> Weiss jemand, wann das Update kommt?\n"
+        "Mandok> Bitte schicken Sie uns das Protokoll.\n"
+        "\n"
+        "Das Update kommt morgen früh.\n"
+    )
+    assert own_text(body) == "Das Update kommt morgen früh."
+
+
+def test_a_comparison_at_line_start_is_no_quote() -> None:
+    body = "x>5 gilt nur im Testsystem.\nBitte prüfen Sie das."
+    assert own_text(body) == body
+
+
+@pytest.mark.parametrize("attribution", [
+    "Pierre Mertz <pm@example.de> schrieb im Beitrag\n<46216pf9.0046802@news.example.de>...",
+    "\"Friesencenter\" <fc@example.de> schrieb im Newsbeitrag news:<A1.B2@example.de>...",
+    "Jane Doe <jane@example.org> wrote in message news:3A2B1C@example.org...",
+])
+def test_newsreader_attribution_without_colon(attribution: str) -> None:
+    body = f"{attribution}\n> Wann kommt das Update?\n\nMorgen früh.\n"
+    assert own_text(body) == "Morgen früh."
+
+
+def test_a_sentence_that_says_someone_wrote_is_no_attribution() -> None:
+    body = ("Wie Herr Kern schrieb im Beitrag vom Montag, ist der Server umgezogen.\n"
+            "Bitte prüfen Sie die neue Adresse.")
+    assert own_text(body) == body
