@@ -176,7 +176,7 @@ QUESTION_ANYWHERE = (
     r"(?: (?:da|noch|auch|eine|einige|ein paar|zwei|drei|mal|nur|kurz|folgende|kleine|weitere"
     r"|dringende|wichtige)){0,4} (?:frage|fragen|bitte)\b",
     r"(?:eine|meine) (?:weitere |andere |letzte |zweite )?frage"
-    r" (?:von mir |h[äa]tte ich |w[äa]re|ist|lautet|betrifft)",
+    r" (?:von mir )?(?:h[äa]tte ich|w[äa]re|ist|lautet|betrifft)",
     r"(?:fragt|fragen|fragte)(?: \w+){0,2},? (?:ob|wann|wie)\b",
 )  # fmt: skip
 
