@@ -96,12 +96,17 @@ REQUEST = (
     r"w[üu]rde(?:n)? (?:\w+ ){0,3}?gern(?:e)?,? (?:[\w.,-]+ ){0,8}?(?:teilnehmen|mitmachen"
     r"|anmelden|vorbeikommen|pr[äa]sentieren|mitfahren|dabei sein)\b",
     r"h[äa]tte(?:n)? (?:\w+ ){0,3}?(?:einen |als )?(?:\w+ )?(?:termin)?vorschlag",
+    # orders and cancellations: "Ich möchte gerne mein Abo kündigen"
+    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:ich |wir )?(?:(?!nicht\b|kein)[\w.,()-]+ ){0,10}?"
+    r"(?:k[üu]ndigen|stornieren|bestellen|buchen|reservieren|abbestellen|abmelden)\b",
+    r"(?:m[öo]chte(?:n)?|w[üu]rde(?:n)?) (?:\w+ ){0,3}?(?:informiert|benachrichtigt"
+    r"|verst[äa]ndigt|auf dem laufenden gehalten) werden",
     r"h[öo]re (?:\w+ )?von (?:ihnen|dir|euch)\b",
     r"(?:ich )?hoffe (?:sehr |schon )?auf (?:ihre|deine|eure|eine) (?:\w+ )?(?:antwort"
     r"|r[üu]ckmeldung|zusage|nachricht)",
     r"hoffe,? (?:da(?:ss|ß) )?(?:sie|du|ihr) (?:mir|uns) (?:\w+ ){0,2}?(?:weiter)?helfen",
     r"(?:k[öo]nnen|k[öo]nnten) wir (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen"
-    r"|vereinbaren|ausmachen|[üu]berlegen|telefonieren)\b",
+    r"|vereinbaren|ausmachen|[üu]berlegen|telefonieren|kl[äa]ren|festlegen|abstimmen)\b",
     r"wir k[öo]nnen (?:\w+ ){0,5}?(?:besprechen|bereden|reden|sprechen|treffen|telefonieren)\b",
     r"(?:hast du|haben sie|habt ihr|h[äa]tten sie|h[äa]ttest du|h[äa]ttet ihr)"
     r" (?:\w+ ){0,2}?zeit\b",

@@ -490,6 +490,12 @@ def test_cues_match_across_line_breaks() -> None:
         ("Wir warten schon dringend auf eine baldige Lösung!", "request"),
         ("Hiermit möchte ich Euch recht herzlich zur Jahresversammlung am 4. Juni einladen.",
          "request"),
+        ("Ich, Kundennummer 280751, möchte gerne mein Abo kündigen.", "request"),
+        ("Für die Schulung möchte ich folgende Räume bestellen:", "request"),
+        ("Ich möchte gerne informiert werden, wenn das Update verfügbar ist.", "request"),
+        ("Aber das können wir ja nächste Woche klären.", "request"),
+        ("Eine weitere Frage von mir wäre, wann die letzte Rate fällig ist.", "question"),
+        ("Eine Frage hätte ich noch zum neuen Tarif.", "question"),
     ],
 )
 def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
@@ -545,6 +551,7 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Und jetzt frage ich mich, ob sich das noch lohnt.",
     "Hab mich sehr gefreut, von euch zu hören.",
     "Spenden gibt es!?!",
+    "Ich möchte mein Abo nicht kündigen.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
