@@ -135,12 +135,12 @@ _UNREACHABLE = re.compile(r"nicht erreichbar|unreachable|not reachable", re.IGNO
 def is_resolution(sentence: str) -> bool:
     """A sentence that says something is settled (not asked, not negated, not broken)."""
     sentence = " ".join(sentence.split())
+    cues_found = list(cues.RESOLUTION_RE.finditer(sentence))
+    if not cues_found:  # most sentences: skip the costlier checks below
+        return False
     if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
         return False
-    for m in cues.RESOLUTION_RE.finditer(sentence):
-        if not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]):
-            return True
-    return False
+    return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
 
 
 def point_id(message_id: str, text: str) -> str:
