@@ -13,6 +13,9 @@ import re
 _NO_PLEA = (r"(?:(?:\w+ ){0,2}?um (?:ihr |euer |dein )?(?:entschuldigung|verst[äa]ndnis|nachsicht"
             r"|geduld)|entschuldig\w*|vielmals um)\b")
 
+# "brauchen wir nicht (mehr)", "ich brauche keine …": the need is denied
+_NOT_DENIED = r"(?!(?: [\w.-]+){0,2}? (?:nicht|kein\w*|nie)\b)"
+
 REQUEST = (
     # German
     # "bitte" asks, except in an apology or a plea for patience ("Ich bitte um Entschuldigung",
@@ -28,9 +31,9 @@ REQUEST = (
     r"(?:^\W*|(?:bitte|vielleicht|eventuell|evtl\.|dann|also|und|aber|oder) )"
     r"(?:k[öo]nnen sie|kannst du|k[öo]nnt ihr)\b",
     r"(?:k[öo]nnen sie|kannst du|k[öo]nnt ihr)\b(?=[^.!]*\?)",
-    r"wir brauchen", r"ich brauche", r"wir ben[öo]tigen", r"ich ben[öo]tige",
-    r"(?:ben[öo]tige|brauche) ich", r"(?:ben[öo]tigen|brauchen) wir",
-    r"^\W*(?:ben[öo]tige|brauche)",
+    # a need, unless denied: "eine Freigabe brauchen wir nicht", "wir brauchen keine Hilfe"
+    rf"(?:wir brauchen|ich brauche|wir ben[öo]tigen|ich ben[öo]tige|(?:ben[öo]tige|brauche) ich"
+    rf"|(?:ben[öo]tigen|brauchen) wir|^\W*(?:ben[öo]tige|brauche)){_NOT_DENIED}",
     r"(?:ich )?ersuche (?:ich )?(?:sie|dich|euch)", r"am besten,? (?:wir|ihr|du|sie)\b",
     r"w[äa]re(?:n)? (?:ich |wir )?(?:ihnen |dir |euch )?"
     r"(?:sehr |wirklich |ausgesprochen |[äa]u[ßs]erst )?verbunden",
@@ -372,7 +375,8 @@ NO_PROMISE = (
 
 # A person away is no fault: "Frau Kern ist im Urlaub und nicht erreichbar".
 ABSENCE = (
-    r"urlaub", r"abwesend", r"verreist", r"krank", r"au[ßs]er haus", r"elternzeit",
+    r"urlaub", r"abwesend", r"abwesenheit\w*", r"verreist", r"krank", r"au[ßs]er haus",
+    r"elternzeit",
     r"on (?:holiday|vacation|leave)", r"out of (?:the )?office", r"away until",
 )  # fmt: skip
 

@@ -552,6 +552,11 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Hab mich sehr gefreut, von euch zu hören.",
     "Spenden gibt es!?!",
     "Ich möchte mein Abo nicht kündigen.",
+    # a denied need asks nothing; an out-of-office notice is a person away, not a fault
+    "Eine Freigabe der Geschäftsführung brauchen wir nicht, Ihre Mail reicht uns.",
+    "Wir brauchen keine weitere Hilfe.",
+    "Ich brauche das nicht mehr.",
+    "Herr Weber ist laut Abwesenheitsnotiz nicht erreichbar.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
