@@ -60,6 +60,16 @@ def build_update(
     def problem(p: PointRecord) -> bool:
         return p.kind == "blocker" or p.escalation or overdue(p) or stale(p)
 
+    def severity(p: PointRecord) -> int:
+        """The design's order of problems: blockers, then overdue points, then escalations."""
+        if p.kind == "blocker":
+            return 0
+        if overdue(p):
+            return 1
+        if p.escalation:
+            return 2
+        return 3 if stale(p) else 4
+
     thread_rank: dict[str, tuple[int, float]] = {}
     for p in visible:
         t = by_thread.get(p.thread_id)
@@ -68,7 +78,7 @@ def build_update(
         best = thread_rank.get(p.thread_id, (0, activity))
         thread_rank[p.thread_id] = (max(best[0], has_problem), activity)
     visible.sort(key=lambda p: (-thread_rank[p.thread_id][0], -thread_rank[p.thread_id][1],
-                                p.thread_id, not problem(p), p.raised_at, p.id))
+                                p.thread_id, severity(p), p.raised_at, p.id))
 
     update_points = []
     for number, p in enumerate(visible, start=1):

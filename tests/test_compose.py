@@ -38,6 +38,17 @@ def test_threads_with_problems_come_first_and_numbers_follow_display_order():
     assert [p.problem for p in u.points] == [True, False, False]
 
 
+def test_problems_in_a_thread_come_blockers_then_overdue_then_escalations():
+    """The design's order, whatever the ids and however old each point is."""
+    late = date(2026, 11, 26)
+    u = build([point("a-hot", escalation=True, raised_at=NOW - timedelta(days=5)),
+               point("b-late", due=late, raised_at=NOW - timedelta(days=4)),
+               point("c-plain", raised_at=NOW - timedelta(days=6)),
+               point("d-late-hot", due=late, escalation=True),
+               point("z-broken", kind="blocker")])
+    assert [p.id for p in u.points] == ["z-broken", "b-late", "d-late-hot", "a-hot", "c-plain"]
+
+
 def test_overdue_and_escalation_are_problems():
     u = build([point("late", due=date(2026, 11, 26)), point("ok", due=date(2026, 11, 30)),
                point("hot", escalation=True)])
