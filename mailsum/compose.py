@@ -78,7 +78,7 @@ def build_update(
         best = thread_rank.get(p.thread_id, (0, activity))
         thread_rank[p.thread_id] = (max(best[0], has_problem), activity)
     visible.sort(key=lambda p: (-thread_rank[p.thread_id][0], -thread_rank[p.thread_id][1],
-                                p.thread_id, severity(p), p.raised_at, p.id))
+                                p.thread_id, severity(p), p.raised_at, p.position, p.id))
 
     update_points = []
     for number, p in enumerate(visible, start=1):

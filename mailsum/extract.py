@@ -255,7 +255,7 @@ def extract_thread(
                 if p.raised_by == msg.from_addr:
                     p.escalation = True
         takeover: str | None = None
-        for sentence in sentences:
+        for position, sentence in enumerate(sentences):
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
                     else classify(sentence, due is not None, msg.language, team))
@@ -281,6 +281,7 @@ def extract_thread(
                     owner=msg.from_addr if team else owner,
                     due=due,
                     escalation=urgent,
+                    position=position,
                 )
             )
         if takeover is not None:

@@ -140,6 +140,7 @@ class Point:
     status: str = "open"  # "open" | "resolved" (as far as the thread tells)
     resolved_by: str | None = None  # Message-ID of the message that settled it
     escalation: bool = False  # urgent / critical language
+    position: int = 0  # sentence number in its message: an update lists them in reading order
 
 
 @dataclass
@@ -322,6 +323,7 @@ class PointRecord:
     escalation: bool = False
     snoozed_until: datetime | None = None
     owner_by_command: bool = False  # set by the contact's reply; extraction leaves it alone
+    position: int = 0  # sentence number in its message (0 for points stored before schema 4)
 
 
 @dataclass

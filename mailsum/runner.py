@@ -612,10 +612,11 @@ class Runner:
                     status="archived" if archived else "resolved" if resolved else "open",
                     first_seen=self.now, last_activity=last,
                     resolved_at=self.now if resolved and not archived else None,
-                    resolved_by=p.resolved_by, escalation=p.escalation)
+                    resolved_by=p.resolved_by, escalation=p.escalation, position=p.position)
             else:
                 rec = old
                 rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
+                rec.position = p.position
                 if p.owner and not rec.owner_by_command:
                     rec.owner = p.owner
                 if resolved and old.status not in ("resolved", "archived"):

@@ -136,6 +136,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX messages_date ON messages (date);
     """,
+    # 4: where a point stands in its message, so an update lists a message's points in order
+    """
+    ALTER TABLE points ADD COLUMN sentence_index INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 
@@ -701,7 +705,7 @@ class StateStore:
             last_activity=_dt(r["last_activity"]),  # type: ignore[arg-type]
             resolved_at=_dt(r["resolved_at"]), resolved_by=r["resolved_by"],
             escalation=bool(r["escalation"]), snoozed_until=_dt(r["snoozed_until"]),
-            owner_by_command=bool(r["owner_by_command"]),
+            owner_by_command=bool(r["owner_by_command"]), position=int(r["sentence_index"]),
         )
 
     def get_point(self, point_id: str) -> PointRecord | None:
@@ -710,7 +714,8 @@ class StateStore:
 
     def points(self, customer_id: str) -> list[PointRecord]:
         rows = self.conn.execute(
-            "SELECT * FROM points WHERE customer_id=? ORDER BY raised_at, id", (customer_id,))
+            "SELECT * FROM points WHERE customer_id=? ORDER BY raised_at, sentence_index, id",
+            (customer_id,))
         return [self._point(r) for r in rows]
 
     def get_points(self, point_ids: list[str]) -> dict[str, PointRecord]:
@@ -729,18 +734,18 @@ class StateStore:
         self.conn.executemany(
             "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
             "raised_at, owner, due, status, first_seen, last_activity, resolved_at, "
-            "resolved_by, escalation, snoozed_until, owner_by_command) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "resolved_by, escalation, snoozed_until, owner_by_command, sentence_index) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET customer_id=excluded.customer_id, "
             "thread_id=excluded.thread_id, kind=excluded.kind, owner=excluded.owner, "
             "due=excluded.due, status=excluded.status, last_activity=excluded.last_activity, "
             "resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, "
             "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until, "
-            "owner_by_command=excluded.owner_by_command",
+            "owner_by_command=excluded.owner_by_command, sentence_index=excluded.sentence_index",
             [(p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
               _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
               _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
-              int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command))
+              int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command), p.position)
              for p in points],
         )
 

@@ -49,6 +49,12 @@ def test_problems_in_a_thread_come_blockers_then_overdue_then_escalations():
     assert [p.id for p in u.points] == ["z-broken", "b-late", "d-late-hot", "a-hot", "c-plain"]
 
 
+def test_points_of_one_message_follow_its_sentence_order():
+    u = build([point("a-third", position=2), point("b-first", position=0),
+               point("c-second", position=1)])
+    assert [p.id for p in u.points] == ["b-first", "c-second", "a-third"]
+
+
 def test_overdue_and_escalation_are_problems():
     u = build([point("late", due=date(2026, 11, 26)), point("ok", due=date(2026, 11, 30)),
                point("hot", escalation=True)])

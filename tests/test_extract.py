@@ -598,3 +598,13 @@ def test_closed_notice_without_auto_header_resolves_too() -> None:
     x = extract_thread(thread, msgs, team_domains=("provider.de",))
     assert x.points and all(p.status == "resolved" for p in x.points)
     assert all(p.message_id == "<1@swt.de>" for p in x.points)
+
+
+def test_points_carry_their_sentence_number_in_the_message() -> None:
+    text = ("Guten Morgen Frau Kern. Der Drucker im 2. OG druckt nicht. Wir haben alles neu "
+            "gestartet. Können Sie bitte heute noch vorbeikommen?")
+    msgs = [_msg("<1@acme.de>", "k@acme.de", text, 9)]
+    x = extract_thread(Thread("<1@acme.de>", "Drucker", ["<1@acme.de>"]), msgs,
+                       team_domains=("provider.de",))
+    # the greeting is no content sentence and is not counted
+    assert [(p.kind, p.position) for p in x.points] == [("blocker", 0), ("request", 2)]

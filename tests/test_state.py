@@ -45,6 +45,40 @@ def test_migrations_bring_a_new_store_to_the_latest_version(location):
     assert again.schema_version == len(MIGRATIONS)
 
 
+def test_a_store_of_schema_3_keeps_its_points_through_migration_4(tmp_path):
+    """Points stored before sentence positions existed read back at position 0."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for script in MIGRATIONS[:3]:
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute(
+        "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
+        "raised_at, status, first_seen, last_activity) VALUES ('p0', 'acme', '<a@x>', "
+        "'request', 'Bitte X.', '<a@x>', 'a@acme.de', ?, 'open', ?, ?)",
+        (NOW.isoformat(), NOW.isoformat(), NOW.isoformat()))
+    conn.commit()
+    conn.close()
+    store = StateStore.open(path)
+    assert store.schema_version == len(MIGRATIONS)
+    old = store.get_point("p0")
+    assert old is not None and old.text == "Bitte X." and old.position == 0
+    store.close()
+
+
+def test_points_keep_their_sentence_position(location):
+    store = StateStore.open(location)
+    with store.transaction():
+        store.save_points([point("late", position=4), point("early", position=1)])
+    assert [p.id for p in store.points("acme")] == ["early", "late"]
+    with store.transaction():
+        store.save_points([point("late", position=0)])  # re-extracted: the new position wins
+    assert store.get_point("late").position == 0
+    store.close()
+
+
 def test_message_round_trips_through_json():
     m = msg(references=["<r1@x>", "<r2@x>"], defects=["no date"])
     assert message_from_json(message_to_json(m)) == m
