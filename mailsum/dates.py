@@ -5,7 +5,11 @@ Conventions (so the update never guesses differently from run to run):
 - a weekday ("bis Freitag", "by Friday", also "nächsten Freitag") is the next such day
   strictly after the sent date; only "heute"/"today"/"EOD" mean the sent date itself;
 - "Ende der Woche"/"end of week" is the Friday of the sent date's week (next Friday when sent
-  on a weekend); "nächste Woche"/"next week" is the Friday of the following week;
+  on a weekend); "nächste Woche"/"next week" is the Friday of the following week,
+  "Anfang nächster Woche"/"early next week" its Tuesday, "Mitte …"/"mid next week" its
+  Wednesday;
+- a weekday in the past is no due date: "since the update on Saturday", "seit dem Update am
+  Samstag", "am Samstag hatten wir …";
 - "KW 49"/"week 49" is the Friday of that ISO week; "Monatsende"/"end of month" the last day;
 - "in/innerhalb von/binnen 14 Tagen", "within 3 business days": that many days (working days:
   Monday to Friday, no holidays) or weeks after the sent date;
@@ -124,8 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "next_week",
         re.compile(
-            r"\b(?:(?:ende\s+|anfang\s+)?nächste[rn]?\s+woche|"
-            r"(?:end\s+of\s+|early\s+)?next\s+week|kommende[rn]?\s+woche)\b",
+            r"\b(?:(?P<part>ende\s+|anfang\s+|mitte\s+|end\s+of\s+|early\s+|mid(?:dle\s+of)?\s+"
+            r"|mid-)?(?:(?:nächste[rn]?|kommende[rn]?)\s+woche|next\s+week))\b",
             _F,
         ),
     ),
@@ -220,7 +224,13 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
             year += 1
         return date(year, month, calendar.monthrange(year, month)[1])
     if kind == "next_week":
-        return _friday(today) + timedelta(days=7)
+        part = (g.get("part") or "").casefold()
+        monday = _friday(today) + timedelta(days=3)
+        if part.startswith(("anfang", "early")):
+            return monday + timedelta(days=1)
+        if part.startswith(("mitte", "mid")):
+            return monday + timedelta(days=2)
+        return monday + timedelta(days=4)
     if kind == "in_days":
         raw = g["n"].casefold()
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
@@ -265,6 +275,8 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
         if kind not in kinds:
             continue
         for m in pattern.finditer(sentence):
+            if kind == "weekday" and _in_the_past(sentence, m):
+                continue
             due = _resolve(kind, m, today, language)
             if due is not None and due >= today:
                 found.append((m.start(), m.end(), order, due))
@@ -281,6 +293,23 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
 
 
 _CALENDAR = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d"})
+
+# "since the update on Saturday", "seit dem Update am Samstag": only with the weak "on"/"am"
+# (a causal "since" before "by Friday" still leaves a deadline)
+_PAST_BEFORE = re.compile(r"\b(?:since|seit|seitdem)\b[^.,;:!?]{0,40}$", _F)
+_WEAK_PREFIX = re.compile(r"^(?:on|am)\s", _F)
+# "Am Samstag hatten wir …", "on Monday we had …": a past tense right after the weekday (after
+# an English subject)
+_PAST_AFTER = re.compile(
+    r"^\W*(?:(?:we|i|they|he|she|it|you|our \w+|the \w+)\s+)?"
+    r"(?:hatte[nt]?|hattest|war(?:en|st)?|wurde[nt]?|had|was|were|did)\b", _F)
+
+
+def _in_the_past(sentence: str, m: re.Match[str]) -> bool:
+    """A weekday the sentence places in the past names no due date."""
+    weak = _WEAK_PREFIX.match(m.group(0)) is not None
+    return bool(weak and _PAST_BEFORE.search(sentence[: m.start()])
+                or _PAST_AFTER.match(sentence[m.end():]))
 
 # Screens that skip the patterns which cannot match (most sentences name no date at all). Each
 # pattern needs a digit and/or all words of one of these groups; under IGNORECASE only "İ", "ı"

@@ -115,3 +115,37 @@ def test_look_alike_letters_in_a_weekday_never_crash():
     # IGNORECASE lets "ſ" (long s) and "İ" match the weekday pattern; casefold reads the long s
     assert parse_due("Please fix it by tueſday.", sent, "en") == date(2026, 11, 24)
     assert parse_due("Please fix it by frİday.", sent, "en") is None
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Since the update on Saturday our scanners cannot connect to the WMS.", "en"),
+    ("Seit dem Update am Samstag geht der Scanner nicht.", "de"),
+    ("Am Samstag hatten wir das Update eingespielt.", "de"),
+    ("On Monday we had a power cut.", "en"),
+])
+def test_a_weekday_in_the_past_is_no_due_date(sentence: str, language: str) -> None:
+    assert parse_due(sentence, WED, language) is None
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Since the server is down, please fix it by Friday.", "en", date(2026, 11, 27)),
+    ("Since the server is down please fix it by Friday.", "en", date(2026, 11, 27)),
+    ("Please send the last report on Friday.", "en", date(2026, 11, 27)),
+    ("Der Drucker geht seit Montag nicht, bitte am Freitag vorbeikommen.", "de",
+     date(2026, 11, 27)),
+])
+def test_a_deadline_beside_a_past_word_stays(sentence: str, language: str,
+                                             expected: date) -> None:
+    assert parse_due(sentence, WED, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Ich melde mich Anfang nächster Woche.", "de", date(2026, 12, 1)),
+    ("I will get back to you early next week.", "en", date(2026, 12, 1)),
+    ("Mitte nächster Woche ist es fertig.", "de", date(2026, 12, 2)),
+    ("We expect it mid-next week.", "en", date(2026, 12, 2)),
+    ("Ende nächster Woche ist es fertig.", "de", date(2026, 12, 4)),
+    ("We'll have it by the end of next week.", "en", date(2026, 12, 4)),
+])
+def test_part_of_next_week(sentence: str, language: str, expected: date) -> None:
+    assert parse_due(sentence, WED, language) == expected
