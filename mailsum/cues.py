@@ -439,6 +439,11 @@ BOILERPLATE = (
     r"bitte (?:lassen sie|behalten sie) die ticket-?(?:nummer|nr\.?) im betreff",
     r"please (?:keep|leave|do not remove) the ticket (?:number|id)",
     r"bitte antworten sie nicht auf diese", r"(?:please )?do not reply to this",
+    # a ticket system's instructions: "Antworten Sie auf diese E-Mail, um … Kommentar …"
+    r"(?:bitte )?antworten sie (?:bitte )?auf diese (?:e-?mail|nachricht),? um\b",
+    r"(?:bitte )?(?:antworten|schreiben) sie (?:ihre antwort )?(?:oberhalb|über) dieser zeile",
+    r"(?:please )?reply to this (?:e-?mail|message) to (?:add|update|comment)",
+    r"(?:please )?(?:type|write|reply|respond) (?:your (?:reply|response) )?above this line",
     # contact details and a cover line describe this mail, they ask or promise nothing
     r"sie erreichen (?:mich|uns)", r"(?:erreichen|kontaktieren) k[öo]nnen sie (?:mich|uns)",
     r"(?:ich|wir) (?:sende|schicke|senden|schicken|[üu]bersende|[üu]bersenden) (?:ihnen|dir|euch)"

@@ -557,6 +557,9 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Wir brauchen keine weitere Hilfe.",
     "Ich brauche das nicht mehr.",
     "Herr Weber ist laut Abwesenheitsnotiz nicht erreichbar.",
+    # a ticket system's reply instructions
+    "Antworten Sie auf diese E-Mail, um dem Ticket einen Kommentar hinzuzufügen.",
+    "Bitte antworten Sie oberhalb dieser Zeile.",
 ])
 def test_german_contact_and_cover_lines_are_no_points(sentence: str) -> None:
     assert classify(sentence, False, "de") is None
@@ -608,3 +611,15 @@ def test_points_carry_their_sentence_number_in_the_message() -> None:
                        team_domains=("provider.de",))
     # the greeting is no content sentence and is not counted
     assert [(p.kind, p.position) for p in x.points] == [("blocker", 0), ("request", 2)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reply to this email to add a comment to the ticket.",
+    "Please type your reply above this line.",
+])
+def test_english_ticket_reply_instructions_are_no_points(sentence: str) -> None:
+    assert classify(sentence, False, "en") is None
+
+
+def test_a_plea_to_reply_by_a_date_still_asks() -> None:
+    assert classify("Antworten Sie bitte auf diese E-Mail bis Freitag.", True, "de") == "request"
