@@ -11,6 +11,11 @@ Conventions (so the update never guesses differently from run to run):
 - a weekday in the past is no due date: "since the update on Saturday", "seit dem Update am
   Samstag", "am Samstag hatten wir …";
 - "KW 49"/"week 49" is the Friday of that ISO week; "Monatsende"/"end of month" the last day;
+  "Anfang/early Dezember" the 7th, "Mitte/mid-December" the 15th, "Ende Januar" the last day;
+  "Jahresende"/"end of the year" 31 December; "vor/bis Weihnachten"/"by Christmas" 24 December;
+- "spätestens um 15 Uhr"/"by 3pm", "heute Abend", "tonight", "im Laufe des Tages" mean the sent
+  date ("bis 15 Uhr"/"until 5pm" often name a duration: no due date);
+- "Freitag nächster Woche"/"Friday next week" is that weekday of the following week;
 - "in/innerhalb von/binnen 14 Tagen", "within 3 business days": that many days (working days:
   Monday to Friday, no holidays) or weeks after the sent date;
 - a day and month without a year is its next occurrence on or after the sent date;
@@ -62,7 +67,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:until|by)?\s*(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|"
             r"close\s+of\s+business)(?!\s+(?:on\s+)?" + _WEEKDAY.replace("?P<wd>", "") + r")"
             r"|(?:by|until|till|later)\s+today|"
-            r"today\s+(?:if\s+possible|please))\b",
+            r"today\s+(?:if\s+possible|please)|(?:by\s+|until\s+)?tonight|"
+            r"im\s+laufe\s+des\s+(?:heutigen\s+)?tages|"
+            # "by 3pm", "spätestens um 15 Uhr"; not "bis/until 15 Uhr" (a duration: "ich bin bis
+            # 15 Uhr im Meeting", "open until 5pm")
+            r"(?:by|before|no\s+later\s+than|spätestens(?:\s+um|\s+bis)?|vor)\s+\d{1,2}"
+            r"(?:[:.]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))(?!\w)",
             _F,
         ),
     ),
@@ -126,6 +136,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("end_month", re.compile(r"\b(?:ende|end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", _F)),
     (
+        "part_month",
+        re.compile(
+            r"\b(?P<part>anfang|mitte|early|mid(?:dle\s+of)?)(?:\s+|\s*-\s*)" + _MONTH
+            + r"(?:\s+" + _YEAR + r")?\b",
+            _F,
+        ),
+    ),
+    (
+        "year_end",
+        re.compile(
+            r"\b(?:jahresende|jahreswechsel|ende\s+(?:des|dieses)\s+jahres|(?:the\s+)?end\s+of"
+            r"\s+(?:the\s+|this\s+)?year)\b",
+            _F,
+        ),
+    ),
+    (
+        "christmas",
+        re.compile(
+            r"\b(?:(?:bis|vor)\s+(?:zu\s+)?weihnachten|(?:by|before|until)\s+christmas)\b", _F
+        ),
+    ),
+    (
         "next_week",
         re.compile(
             r"\b(?:(?P<part>ende\s+|anfang\s+|mitte\s+|end\s+of\s+|early\s+|mid(?:dle\s+of)?\s+"
@@ -147,7 +179,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             _DUE + r"(?:(?:nächste[nrm]?|kommende[nrm]?|diese[nrm]?|next|this)"
-            r"\s+)?" + _WEEKDAY + r"\b",
+            r"\s+)?" + _WEEKDAY + r"\b(?P<nw>,?\s+(?:(?:in\s+)?der\s+)?"
+            r"(?:nächste[nr]?|kommende[nr]?)\s+woche|,?\s+next\s+week)?",
             _F,
         ),
     ),
@@ -223,6 +256,18 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
         if not g.get("year") and month < today.month:
             year += 1
         return date(year, month, calendar.monthrange(year, month)[1])
+    if kind == "part_month":
+        if g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS:
+            return None
+        month = _MONTHS.get(g["mon"].casefold())
+        if month is None:
+            return None
+        day = 7 if g["part"].casefold() in ("anfang", "early") else 15
+        return _year(g.get("year"), month, day, today)
+    if kind == "year_end":
+        return date(today.year, 12, 31)
+    if kind == "christmas":
+        return _year(None, 12, 24, today)
     if kind == "next_week":
         part = (g.get("part") or "").casefold()
         monday = _friday(today) + timedelta(days=3)
@@ -246,6 +291,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | 
         weekday = _WEEKDAYS.get(g["wd"].casefold())
         if weekday is None:
             return None
+        if g.get("nw"):  # "Freitag nächster Woche": that day of the following week
+            return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
         delta = (weekday - today.weekday()) % 7
         return today + timedelta(days=delta or 7)
     return None
@@ -317,7 +364,9 @@ def _in_the_past(sentence: str, m: re.Match[str]) -> bool:
 # of them runs every pattern.
 _NEEDS_DIGIT = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d", "kw"})
 _SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "today": (("heute",), ("today",), ("eod",), ("cob",), ("end", "day"), ("close", "business")),
+    "today": (("heute",), ("today",), ("eod",), ("cob",), ("end", "day"), ("close", "business"),
+              ("tonight",), ("laufe", "tages"), ("by",), ("before",), ("later",), ("spätestens",),
+              ("vor",)),
     "plus2": (("morgen",), ("tomorrow",)),
     "plus1": (("morgen",), ("tomorrow",)),
     "iso": (("-",),),
@@ -329,6 +378,9 @@ _SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {
     "eow": (("woche",), ("week",), ("eow",)),
     "eom": (("monat",), ("month",), ("eom",)),
     "end_month": (("end",),),
+    "part_month": (("anfang",), ("mitte",), ("early",), ("mid",)),
+    "year_end": (("jahr",), ("year",)),
+    "christmas": (("weihnacht",), ("christmas",)),
     "next_week": (("woche",), ("week",)),
     "in_days": (("tag",), ("day",), ("woche",), ("week",)),
     "weekday": tuple((name,) for name in _WEEKDAYS),

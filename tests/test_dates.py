@@ -149,3 +149,36 @@ def test_a_deadline_beside_a_past_word_stays(sentence: str, language: str,
 ])
 def test_part_of_next_week(sentence: str, language: str, expected: date) -> None:
     assert parse_due(sentence, WED, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Bitte bis Mitte Dezember liefern.", "de", date(2026, 12, 15)),
+    ("Bitte bis Anfang Januar erledigen.", "de", date(2027, 1, 7)),
+    ("Please do it by mid-December.", "en", date(2026, 12, 15)),
+    ("Please do it by early January.", "en", date(2027, 1, 7)),
+    ("Bitte bis zum Jahresende.", "de", date(2026, 12, 31)),
+    ("Please do it by the end of the year.", "en", date(2026, 12, 31)),
+    ("Bitte vor Weihnachten erledigen.", "de", date(2026, 12, 24)),
+    ("Please do it before Christmas.", "en", date(2026, 12, 24)),
+    ("Bitte spätestens um 15 Uhr zurückrufen.", "de", date(2026, 11, 25)),
+    ("Please call back by 3pm.", "en", date(2026, 11, 25)),
+    ("Please do it by tonight.", "en", date(2026, 11, 25)),
+    ("Bitte im Laufe des Tages.", "de", date(2026, 11, 25)),
+    ("Bitte bis Freitag nächster Woche.", "de", date(2026, 12, 4)),
+    ("Please reply by Friday next week.", "en", date(2026, 12, 4)),
+    ("Bitte bis Montag nächster Woche.", "de", date(2026, 11, 30)),
+])
+def test_business_phrases_for_a_due_date(sentence: str, language: str, expected: date) -> None:
+    assert parse_due(sentence, WED, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Wir treffen uns um 15 Uhr.", "de"),  # a meeting time, no deadline
+    ("Ich bin bis 15 Uhr im Meeting.", "de"),  # a duration
+    ("I can support the accountants until 5pm.", "en"),
+    ("Remember it for your year end review.", "en"),
+    ("Das Update kam Mitte November.", "de"),  # the past
+    ("Sales in may were good.", "en"),  # "may" in lower case is no month
+])
+def test_no_due_date_in_times_and_past_months(sentence: str, language: str) -> None:
+    assert parse_due(sentence, WED, language) is None
