@@ -83,6 +83,7 @@ REQUEST = (
     r"termin (?:[\w.,()-]+ ){0,8}?(?:vereinbaren|ausmachen|abmachen)",
     r"(?:ich|wir) h[äa]tte(?:n)? gern(?:e)?", r"h[äa]tte(?:n)? (?:ich|wir) gern(?:e)?",
     r"(?:ich|wir) br[äa]uchte(?:n)?", r"br[äa]uchte(?:n)? (?:ich|wir)\b",
+    r"(?:uns|mir) fehl(?:t|en) (?:noch|leider|immer noch|weiterhin)\b",
     r"(?:vielleicht|bitte|dann) k[öo]nntest\b",
     r"(?:ich|wir) warte(?:n)? (?:eigentlich |aber |jetzt |nun )?(?:noch |immer noch )?auf"
     r" (?:ihre|deine|eure|eine|die)"
@@ -237,7 +238,9 @@ TODO = (
     r"|sie|die|den|der|des|eine|einen|ihnen|ihre|ihren|diese|diesen|seine|keine|keinen|gerne"
     r"|leider|schon|noch|eben|ebenso|ohne|alle|allen|beide|beiden)\b)(?:\w+(?:e|en)|schreib"
     r"|schick|ruf|meld|frag|mach|schau|sag|geb|bring|komm|probier|versuch|kl[äa]r|pr[üu]f)"
-    r" (?:[\w.-]+ ){0,4}?(?:noch heute|heute|morgen|gleich|sofort|nachher|sp[äa]ter"
+    # "seit heute Morgen", "heute früh": the past, not a plan
+    r" (?:[\w.-]+ ){0,4}?(?<!seit )(?<!seit dem )(?:noch heute|heute(?! (?:morgen|früh)\b)"
+    r"|morgen|gleich|sofort|nachher|sp[äa]ter"
     r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|wochenende)"
     r"|n[äa]chste woche|bis (?:morgen|montag|dienstag|mittwoch|donnerstag|freitag|ende))\b",
     r"(?:ich leite|wir leiten|ich gebe|wir geben) (?:[\w.-]+ ){0,5}?weiter",
@@ -256,8 +259,18 @@ _UP_TO_6_WORDS = r"(?:\s+[\w.-]+){0,6}?\s+"
 BLOCKER = (
     rf"(?:funktioniert|funktionieren|geht|gehen|l[äa]uft|laufen|startet|starten|druckt|reagiert"
     rf"|schlie[ßs]t|schlie[ßs]en|heizt|k[üu]hlt|sp[üu]lt|zieht|schaltet"
-    rf"|l[äa]dt|laden|[öo]ffnet|[öo]ffnen|speichert|synchronisiert|verbindet|bootet|klappt)"
-    rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht)",
+    rf"|l[äa]dt|laden|[öo]ffnet|[öo]ffnen|speichert|synchronisiert|verbindet|bootet|klappt"
+    rf"|klingelt|klingeln|scannt|scannen)"
+    rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht|kein\w* (?:[\w-]+ ){{0,2}}?mehr)",
+    # "Das Problem besteht weiterhin", "Leider tritt der Fehler immer noch auf"
+    r"(?:problem|fehler|st[öo]rung)\w* (?:\w+ ){0,2}?(?:besteht|bestehen) (?:\w+ )?(?:weiterhin"
+    r"|immer noch|noch immer|nach wie vor|weiter|fort)\b",
+    r"(?:tritt|treten) (?:[\w.-]+ ){0,4}?(?:fehler|problem|st[öo]rung)\w* (?:[\w.,-]+ ){0,4}?auf\b",
+    r"(?:fehler|problem|st[öo]rung)\w* (?:tritt|treten) (?:[\w.,-]+ ){0,5}?auf\b",
+    r"(?:kommt|kommen) (?:[\w.-]+ ){0,4}?nicht (?:mehr )?an\b", r"flacker[nt]",
+    r"(?:erreiche|erreichen) (?:[\w.-]+ ){0,5}?(?:nicht|niemand\w*)\b",
+    r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz) (?:[\w.]+ ){0,2}?"
+    r"(?:gesperrt|abgelaufen) (?:ist|sind|wurde|wurden)\b",
     r"(?:ist|sind|wird|werden) (?:[\w.:-]+ ){0,2}?nicht (?:mehr )?(?:verbunden|erkannt|gefunden"
     r"|angezeigt|geladen|gespeichert|synchronisiert|zugestellt|gedruckt)",
     r"(?:ich|wir) komm(?:e|en) (?:[\w.-]+ ){0,3}?nicht (?:mehr )?(?:rein|auf|an|in|ins)\b",

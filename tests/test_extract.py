@@ -491,6 +491,18 @@ def test_cues_match_across_line_breaks() -> None:
         ("Hiermit möchte ich Euch recht herzlich zur Jahresversammlung am 4. Juni einladen.",
          "request"),
         ("Ich, Kundennummer 280751, möchte gerne mein Abo kündigen.", "request"),
+        # help-desk faults from a check list of our own (no corpus had them)
+        ("Der Drucker im Empfang zieht kein Papier mehr ein.", "blocker"),
+        ("Frau Müller bekommt die Meldung, dass ihr Kennwort abgelaufen ist.", "blocker"),
+        ("Das Problem besteht weiterhin.", "blocker"),
+        ("Leider tritt der Fehler immer noch auf.", "blocker"),
+        ("Der Fehler tritt nur bei Excel-Dateien auf.", "blocker"),
+        ("Die Mails kommen beim Empfänger nicht an.", "blocker"),
+        ("Die Telefonanlage klingelt nicht mehr.", "blocker"),
+        ("Wir erreichen die Website seit heute Morgen nicht.", "blocker"),
+        ("Der Monitor flackert ständig.", "blocker"),
+        ("Uns fehlen noch die Zugangsdaten für das neue Portal.", "request"),
+        ("Wir spielen das Update heute Abend ein.", "todo"),
         ("Für die Schulung möchte ich folgende Räume bestellen:", "request"),
         ("Ich möchte gerne informiert werden, wenn das Update verfügbar ist.", "request"),
         ("Aber das können wir ja nächste Woche klären.", "request"),
@@ -557,6 +569,8 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Wir brauchen keine weitere Hilfe.",
     "Ich brauche das nicht mehr.",
     "Herr Weber ist laut Abwesenheitsnotiz nicht erreichbar.",
+    "Wir haben den Server seit heute Morgen neu gestartet.",  # "seit heute Morgen" is past
+    "Ein LED-Anzug, damit man klar erkennt, dass er nicht dazu gehört.",
     # a ticket system's reply instructions
     "Antworten Sie auf diese E-Mail, um dem Ticket einen Kommentar hinzuzufügen.",
     "Bitte antworten Sie oberhalb dieser Zeile.",
