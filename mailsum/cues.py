@@ -327,6 +327,22 @@ BLOCKER = (
     r"(?:nobody|no one|none of us|none of them) (?:[\w-]+ ){0,3}?can (?!you\b)\w+",
     r"(?:getting|get|got|seeing|see|receiving|receive) (?:an|this|the following|the same)"
     r" error",
+    # help-desk faults from a check list of our own (Parakweet and BC3 hardly report faults)
+    r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )won'?t (?:start|print|open|load|connect|work|boot"
+    r"|turn on|sync|save|scan|respond)",
+    r"(?:error|problem|issue|fault)s?(?: message)? (?:still )?(?:persists?|occurs?|appears?|is back"
+    r"|came back)",
+    r"no longer (?:works?|working|rings?|prints?|starts?|connects?|responds?|syncs?)",
+    r"(?:is|are|isn't|aren't) (?:not |no longer )?(?:being )?(?:recogni[sz]ed|detected|arriving"
+    r"|syncing|loading|responding)\b",
+    r"(?<!if )nothing happens",
+    r"(?:password|account|licen[cs]e|certificate|subscription|token) (?:\w+ )?(?:has|have)"
+    r" expired",
+    r"(?:freezes|froze)\b|(?:is|are|has|have|got|keeps?) (?:frozen|freezing)",
+    r"(?:flicker(?:s|ing)|keeps? (?:rebooting|restarting|logging (?:me|us) out))",
+    r"(?:we|i|we're|i'm|we are|i am) (?:still )?(?:having|have|get|getting|got|keep getting|see"
+    r"|seeing) (?:an?|the same|this|some) (?:\w+ )?(?:issue|problem|error)s?\b",
+    r"(?:connection|network|vpn|wi-?fi|call)s? (?:keeps? )?drop(?:s|ping)?\b",
 )  # fmt: skip
 
 ESCALATION = (

@@ -522,6 +522,21 @@ def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     "I am locked out of the CRM.",
     "Nobody in accounting can print since this morning.",
     "We are getting an error when saving invoices.",
+    "The printer on the 2nd floor won't print.",
+    "Outlook won't start since the update.",
+    "Sarah gets a message that her password has expired.",
+    "The VPN connection drops every few minutes.",
+    "The problem still persists.",
+    "Unfortunately the error still occurs.",
+    "An error message appears when saving.",
+    "Emails are not arriving at the recipient.",
+    "The phone system no longer rings.",
+    "The headset is not recognised.",
+    "The monitor keeps flickering.",
+    "Nothing happens when I click the button.",
+    "The app freezes every time I open a report.",
+    "The issue is back.",
+    "We have the same issue on three other PCs.",
 ])
 def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     assert classify(sentence, False, "en") == "blocker"
@@ -637,3 +652,12 @@ def test_english_ticket_reply_instructions_are_no_points(sentence: str) -> None:
 
 def test_a_plea_to_reply_by_a_date_still_asks() -> None:
     assert classify("Antworten Sie bitte auf diese E-Mail bis Freitag.", True, "de") == "request"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Also, I've assumed that we won't send Dennis any of the data.",
+    "If your trial has expired, just do nothing.",
+    "What made it worse was the freezing weather.",
+])
+def test_english_look_alikes_of_faults_are_no_blockers(sentence: str) -> None:
+    assert classify(sentence, False, "en") != "blocker"
