@@ -437,6 +437,13 @@ TAKEOVER = (
     r"i am taking over", r"i'll take over", r"i will take over", r"i'll handle", r"i will handle",
     r"i'm (?:now )?(?:handling|responsible)", r"i am (?:now )?(?:handling|responsible)",
     r"i'll be your (?:new )?(?:contact|point of contact)",
+    r"i(?:'ve| have) taken (?:this |it |the ticket |the case )?over",
+    r"i(?:'m| am) taking (?:this|it) over", r"let me take (?:this|it|over)\b",
+    r"i(?:'ll| will) take it from here", r"i(?:'ll| will) be looking after",
+    r"i(?:'ll| will) look after (?:this|it|you|your)\b",
+    # "Ich habe das Ticket von Herrn Weber übernommen" (not "die Kosten übernommen")
+    r"(?:ich habe|habe ich) (?:das ticket|ihr ticket|den fall|den vorgang|die betreuung"
+    r"|ihre anfrage|die anfrage|das thema)(?: [\w.-]+){0,4}? [üu]bernommen",
 )  # fmt: skip
 
 # A greeting or closing names people, it says nothing: a few words ("Dear Mr. and Mrs. Smith",

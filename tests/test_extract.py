@@ -314,6 +314,10 @@ def test_our_takeover_changes_owner_without_becoming_a_point() -> None:
     "Ab sofort bin ich Ihr Ansprechpartner.",
     "I am covering for Max this week.",
     "From now on I'm your point of contact.",
+    "I have taken over this ticket from Max.",
+    "I'll take it from here.",
+    "I'll be looking after your account from now on.",
+    "Ich habe das Ticket von Herrn Weber übernommen.",
 ])
 def test_a_colleague_standing_in_becomes_the_owner(takeover: str) -> None:
     msgs = [
