@@ -84,6 +84,9 @@ REQUEST = (
     r"(?:ich|wir) h[äa]tte(?:n)? gern(?:e)?", r"h[äa]tte(?:n)? (?:ich|wir) gern(?:e)?",
     r"(?:ich|wir) br[äa]uchte(?:n)?", r"br[äa]uchte(?:n)? (?:ich|wir)\b",
     r"(?:uns|mir) fehl(?:t|en) (?:noch|leider|immer noch|weiterhin)\b",
+    r"(?:wird|werden) (?:\w+ ){0,2}?gebeten\b",  # "Um Rückmeldung wird gebeten"
+    r"^\W*w[äa]re (?:sehr |echt |total |wirklich |ganz |auch )*(?:sch[öo]n|gut|super|toll|nett"
+    r"|hilfreich|klasse|prima),? (?:wenn|falls)\b",
     r"(?:vielleicht|bitte|dann) k[öo]nntest\b",
     r"(?:ich|wir) warte(?:n)? (?:eigentlich |aber |jetzt |nun )?(?:noch |immer noch )?auf"
     r" (?:ihre|deine|eure|eine|die)"
@@ -244,6 +247,9 @@ TODO = (
     r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|wochenende)"
     r"|n[äa]chste woche|bis (?:morgen|montag|dienstag|mittwoch|donnerstag|freitag|ende))\b",
     r"(?:ich leite|wir leiten|ich gebe|wir geben) (?:[\w.-]+ ){0,5}?weiter",
+    r"(?:folgt|folgen) (?:separat|in k[üu]rze|morgen|noch|sp[äa]ter|demn[äa]chst|umgehend)\b",
+    r"(?:erhalten sie|sie erhalten) (?:\w+ )?(?:in k[üu]rze|morgen|zeitnah|demn[äa]chst"
+    r"|noch heute|bald)\b",
     # English
     r"i will", r"i'll", r"i shall", r"we will", r"we'll", r"we shall", r"i am going to",
     r"i'm going to", r"we are going to", r"we're going to", r"i'm gonna", r"will do",
@@ -268,6 +274,10 @@ BLOCKER = (
     r"(?:tritt|treten) (?:[\w.-]+ ){0,4}?(?:fehler|problem|st[öo]rung)\w* (?:[\w.,-]+ ){0,4}?auf\b",
     r"(?:fehler|problem|st[öo]rung)\w* (?:tritt|treten) (?:[\w.,-]+ ){0,5}?auf\b",
     r"(?:kommt|kommen) (?:[\w.-]+ ){0,4}?nicht (?:mehr )?an\b", r"flacker[nt]",
+    r"(?:zeigt|meldet|bringt|wirft) (?:[\w.-]+ ){0,3}?(?:den |einen |die |eine )?(?:fehler"
+    r"|fehlercode|st[öo]rung)\w*",
+    r"f[äa]hrt (?:[\w.-]+ ){0,3}?nicht (?:mehr )?(?:hoch|runter)\b",
+    r"schlie[ßs]t sich (?:einfach|st[äa]ndig|immer wieder|von selbst|pl[öo]tzlich)\b",
     r"(?:erreiche|erreichen) (?:[\w.-]+ ){0,5}?(?:nicht|niemand\w*)\b",
     r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz) (?:[\w.]+ ){0,2}?"
     r"(?:gesperrt|abgelaufen) (?:ist|sind|wurde|wurden)\b",
@@ -302,8 +312,12 @@ BLOCKER = (
     r"(?:niemand|keiner) (?:\w+ ){0,3}?(?:weiter)?helfen", r"\w*exception",
     r"(?:antwortet|antworten|meldet sich|melden sich) (?:[\w.-]+ ){0,4}?(?:nicht|nie)\b",
     r"(?:nicht|nie) (?:mehr )?(?:antwortet|antworten|zur[üu]ckruft|zur[üu]ckrufen)\b",
-    r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|das|einen) (?:gro[ßs]es )?"
+    r"(?:ich habe|wir haben|habe|haben|es gibt) (?:ein|folgendes|einen) (?:gro[ßs]es )?"
     r"(?:problem|fehler)",
+    # "Wir haben das Problem, dass …" (not "Wir haben das Problem an den Hersteller eskaliert")
+    r"(?:ich habe|wir haben|habe|haben|es gibt) (?:das|den) (?:gleiche |selbe |gro[ßs]e )?"
+    r"(?:problem|fehler)(?:,? (?:da(?:ss|ß)|mit|beim|bei|seit|wieder|immer noch|noch immer|noch)\b"
+    r"|(?=\W*$))",
     r"(?:habe|haben|hat|hatte|hatten) (?:[\w.-]+ ){0,3}?(?:das gleiche|dasselbe|das selbe"
     r"|ein [äa]hnliches|immer noch das|noch immer das) problem",
     r"problem mit", r"kein(?:en)? \w*(?:zugang|zugriff)",

@@ -519,6 +519,15 @@ def test_cues_match_across_line_breaks() -> None:
         ("Wir erreichen die Website seit heute Morgen nicht.", "blocker"),
         ("Der Monitor flackert ständig.", "blocker"),
         ("Uns fehlen noch die Zugangsdaten für das neue Portal.", "request"),
+        ("Um eine kurze Rückmeldung wird gebeten.", "request"),
+        ("Wäre nett, wenn sich jemand das anschaut.", "request"),
+        ("Wir haben das Problem, dass der Scanner nicht druckt.", "blocker"),
+        ("Wir haben immer noch das Problem.", "blocker"),
+        ("Unser Drucker zeigt den Fehler E-302.", "blocker"),
+        ("Der Laptop fährt nicht mehr hoch.", "blocker"),
+        ("Das Programm schließt sich einfach.", "blocker"),
+        ("Das Angebot folgt separat.", "todo"),
+        ("Sie erhalten in Kürze eine Rechnung.", "todo"),
         ("Wir spielen das Update heute Abend ein.", "todo"),
         ("Für die Schulung möchte ich folgende Räume bestellen:", "request"),
         ("Ich möchte gerne informiert werden, wenn das Update verfügbar ist.", "request"),
@@ -602,6 +611,7 @@ def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     "Ich brauche das nicht mehr.",
     "Herr Weber ist laut Abwesenheitsnotiz nicht erreichbar.",
     "Wir haben den Server seit heute Morgen neu gestartet.",  # "seit heute Morgen" is past
+    "Wir haben das Problem an den Hersteller eskaliert.",  # a report, no fault of its own
     "Ein LED-Anzug, damit man klar erkennt, dass er nicht dazu gehört.",
     # a ticket system's reply instructions
     "Antworten Sie auf diese E-Mail, um dem Ticket einen Kommentar hinzuzufügen.",
