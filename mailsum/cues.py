@@ -135,6 +135,9 @@ REQUEST = (
     r"would you", r"will you",
     r"could we", r"can we", r"shall we", r"should we", r"would it be possible",
     r"is it possible", r"we need", r"i need", r"we would need", r"need you to", r"want you to",
+    r"(?:we|i) (?:still |urgently |really |also |just |now )(?:need|require)(?! to\b)",
+    r"(?:we|i)(?:'re| are|'m| am) (?:still )?waiting (?:for|on) (?:your|the|a|an)\b",
+    r"awaiting your (?:reply|response|feedback|confirmation|answer)",
     r"like you to", r"let me know", r"let us know", r"lmk", r"let's",
     r"lets (?:meet|get|talk|discuss|schedule|plan|have|do|go)",
     r"(?:i|we)(?:'d| would) appreciate", r"appreciate it if",
@@ -357,6 +360,9 @@ BLOCKER = (
     r"(?:we|i|we're|i'm|we are|i am) (?:still )?(?:having|have|get|getting|got|keep getting|see"
     r"|seeing) (?:an?|the same|this|some) (?:\w+ )?(?:issue|problem|error)s?\b",
     r"(?:connection|network|vpn|wi-?fi|call)s? (?:keeps? )?drop(?:s|ping)?\b",
+    r"(?:have|had|has|there is|there's|with) no (?:internet|network|connection|power|signal"
+    r"|dial tone|email)\b",
+    r"shows? (?:an? |the )?error\b", r"(?:just|keeps?) clos(?:es|ing)\b",
 )  # fmt: skip
 
 ESCALATION = (

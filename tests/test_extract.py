@@ -563,6 +563,9 @@ def test_german_service_mail_phrases(sentence: str, kind: str) -> None:
     "The app freezes every time I open a report.",
     "The issue is back.",
     "We have the same issue on three other PCs.",
+    "We have had no internet since this morning.",
+    "Our printer shows error E-302.",
+    "The program just closes.",
 ])
 def test_english_help_desk_faults_are_blockers(sentence: str) -> None:
     assert classify(sentence, False, "en") == "blocker"
@@ -688,3 +691,13 @@ def test_a_plea_to_reply_by_a_date_still_asks() -> None:
 ])
 def test_english_look_alikes_of_faults_are_no_blockers(sentence: str) -> None:
     assert classify(sentence, False, "en") != "blocker"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I still need the serial number of the device.",
+    "We urgently need on-site support.",
+    "We are waiting for your feedback.",
+    "Awaiting your reply.",
+])
+def test_english_needs_and_waiting_ask(sentence: str) -> None:
+    assert classify(sentence, False, "en") == "request"

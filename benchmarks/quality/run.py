@@ -422,7 +422,7 @@ def main() -> None:
                "email-reply-parser", "human"]
     short = {"mail-parser-reply": "mpr", "email-reply-parser": "erp", "TF-IDF LR": "tfidfLR",
              "cue rule": "cue", "TextRank": "TxtRank", "LexRank": "LexRank"}
-    head = f"{'benchmark':28}{'metric':22}" + "".join(f"{short.get(c, c)[:7]:>8}" for c in columns)
+    head = f"{'benchmark':30}{'metric':22}" + "".join(f"{short.get(c, c)[:7]:>8}" for c in columns)
     print(head + f"{'best bl':>10}{'ratio':>7}{'diff':>8}  goal")
     print("-" * (len(head) + 35))
     for section, metric, row, goal in table:
@@ -435,7 +435,7 @@ def main() -> None:
             extra = f"{short.get(best, best)[:9]:>10}{ratio:7.2f}{ours - base[best]:+8.3f}"
         else:
             extra = " " * 25
-        print(f"{section:28}{metric:22}{cells}{extra}  {goal}")
+        print(f"{section:30}{metric:22}{cells}{extra}  {goal}")
     print("mpr = mail-parser-reply, erp = email-reply-parser; human = each BC3 annotator vs the "
           "other two (mean); LOO = leave-one-annotator-out gold (mean of 3); req F1 = any "
           "annotator's req tag; best bl = best baseline in the row")
