@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from mailsum import cues, intent
+from mailsum import colleagues, cues, intent
 from mailsum.dates import parse_due
 from mailsum.formulae import without_formulae
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
@@ -173,6 +173,30 @@ def _is_team(address: str, team_domains: tuple[str, ...], team_addresses: tuple[
     return address in {a.lower() for a in team_addresses} or domain in domains
 
 
+def _colleagues(messages: list[ParsedMessage], default_owner: str | None,
+                team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> dict[str, str]:
+    """Addresses on our side a hand-over may name (address -> display name, if known)."""
+    known = {a.lower(): "" for a in team_addresses}
+    if default_owner:
+        known.setdefault(default_owner.lower(), "")
+    for m in messages:
+        for address in (*m.to, *m.cc):
+            if _is_team(address, team_domains, team_addresses):
+                known.setdefault(address.lower(), "")
+        if _is_team(m.from_addr, team_domains, team_addresses):
+            known[m.from_addr.lower()] = m.from_name or known.get(m.from_addr.lower(), "")
+    return known
+
+
+def _handed_over_to(sentence: str, msg: ParsedMessage, known: dict[str, str]) -> str | None:
+    """The colleague's address when ``sentence`` hands the writer's work to someone else."""
+    name = colleagues.handed_over_to(sentence)
+    if name is None:
+        return None
+    return colleagues.resolve(name, {a: d for a, d in known.items()
+                                     if a != msg.from_addr.lower()})
+
+
 def _order(thread: Thread, messages: list[ParsedMessage]) -> list[ParsedMessage]:
     position = {mid: i for i, mid in enumerate(thread.message_ids)}
     return sorted(messages, key=lambda m: (m.date, position.get(m.message_id, len(position))))
@@ -233,6 +257,7 @@ def extract_thread(
     seen_ids: set[str] = set()
     owner = default_owner
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
+    known = _colleagues(live, default_owner, team_domains, team_addresses)
 
     for index, msg in enumerate(live):
         if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
@@ -255,10 +280,15 @@ def extract_thread(
                 if p.raised_by == msg.from_addr:
                     p.escalation = True
         takeover: str | None = None
+        handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
         for position, sentence in enumerate(sentences):
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
                     else classify(sentence, due is not None, msg.language, team))
+            colleague = _handed_over_to(sentence, msg, known) if team else None
+            if colleague is not None:
+                handover = handover or (colleague, sentence)
+                kind = None  # "Herr Klein übernimmt meine Tickets" is a change of owner, no task
             takes_over = bool(cues.TAKEOVER_RE.search(sentence))
             if team and takeover is None and (kind == "todo" or takes_over):
                 takeover = sentence
@@ -287,6 +317,13 @@ def extract_thread(
         if takeover is not None:
             owner = msg.from_addr
             _assign_owner(earlier, msg.from_addr, msg, takeover, changes)
+        if handover is not None:
+            # the writer hands their own points over; later points default to the colleague
+            colleague, reason = handover
+            mine = [p for p in points if p.status == "open" and p.owner == msg.from_addr]
+            _assign_owner(mine, colleague, msg, reason, changes)
+            if owner in (msg.from_addr, None):
+                owner = colleague
 
     count = _summary_count(len(pool), summary_sentences, summary_ratio)
     last = max(len(live) - 1, 1)

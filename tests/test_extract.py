@@ -701,3 +701,37 @@ def test_english_look_alikes_of_faults_are_no_blockers(sentence: str) -> None:
 ])
 def test_english_needs_and_waiting_ask(sentence: str) -> None:
     assert classify(sentence, False, "en") == "request"
+
+
+def _handover_thread(handover: str, cc: list[str]) -> ThreadExtract:
+    from dataclasses import replace
+
+    msgs = [
+        _msg("<1@acme.de>", "k@acme.de", "Bitte richten Sie zwei Konten ein.", 16),
+        replace(_msg("<2@provider.de>", "max.weber@provider.de", handover, 17), cc=cc),
+        _msg("<3@acme.de>", "k@acme.de", "Bitte auch ein Postfach für Frau Wolf.", 18),
+    ]
+    thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
+    return extract_thread(thread, msgs, team_domains=("provider.de",),
+                          default_owner="max.weber@provider.de")
+
+
+@pytest.mark.parametrize("handover", [
+    "Ich bin ab Montag im Urlaub, Herr Klein übernimmt meine Tickets.",
+    "Frau Klein vertritt mich bis Freitag.",
+    "Ich übergebe das Ticket an Herrn Klein.",
+    "Mark will take over my tickets while I am away.",
+    "I am handing this over to Mark.",
+])
+def test_a_handover_to_a_named_colleague_changes_the_owner(handover: str) -> None:
+    x = _handover_thread(handover, cc=["mark.klein@provider.de"])
+    assert [p.owner for p in x.points] == ["mark.klein@provider.de"] * 2  # and the later one
+    assert [(c.old, c.new, c.reason) for c in x.owner_changes] == [
+        ("max.weber@provider.de", "mark.klein@provider.de", handover)]
+
+
+def test_a_handover_to_a_name_we_cannot_resolve_changes_nothing() -> None:
+    x = _handover_thread("Herr Klein übernimmt meine Tickets.", cc=[])  # no address for Klein
+    assert [p.owner for p in x.points] == ["max.weber@provider.de"] * 2
+    assert x.owner_changes == []
+    assert all("übernimmt" not in p.text for p in x.points)  # and it is no task either

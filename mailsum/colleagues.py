@@ -1,0 +1,64 @@
+"""Hand-overs to a named colleague: "Herr Klein übernimmt meine Tickets", "Mark will take over".
+
+When someone on our side falls ill or goes on leave, the hand-over is often written by the one
+leaving, naming the one who takes over. The owner must change then, not only when the new
+owner writes. A name counts only when it resolves to exactly one address we know on our side
+(the team addresses of the rules, the team's senders and recipients in the thread): a name we
+cannot resolve changes nothing, since an owner must be an address the contact can reassign.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?P<who>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+_TITLE = r"(?:(?:herrn?|frau|mr\.?|mrs\.?|ms\.?)\s+)?"
+_WHAT = (r"(?:meine|die|das|alle|diese[sn]?|unsere|ihre|your|my|the|this|all)\s+"
+         r"(?:\w+\s+)?(?:tickets?|aufgaben|vorgänge|vorgang|fälle|fall|betreuung|thema|anfragen?"
+         r"|kunden|cases?|requests?|accounts?|issues?)")
+
+_HANDOVERS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+        # "Herr Klein übernimmt ab Montag meine Tickets", "Mark übernimmt das Ticket"
+        rf"\b{_TITLE}{_NAME}\s+(?:übernimmt|wird)\s+(?:ab\s+\S+\s+|bis\s+\S+\s+|vorerst\s+)?"
+        rf"{_WHAT}",
+        # "Frau Berger vertritt mich", "Mark is covering for me"
+        rf"\b{_TITLE}{_NAME}\s+(?:vertritt\s+mich|wird\s+mich\s+vertreten|is\s+covering\s+for\s+me"
+        r"|will\s+be\s+covering\s+for\s+me|will\s+cover\s+for\s+me)",
+        # "Mark will take over (my tickets)", "Mark is taking over"
+        rf"\b{_TITLE}{_NAME}\s+(?:will\s+(?:be\s+)?tak(?:e|ing)|is\s+taking)\s+over\b",
+        # "Ich übergebe das Ticket an Herrn Klein", "I'm handing this over to Mark"
+        rf"\b(?:übergebe|gebe)\s+(?:ich\s+)?{_WHAT}\s+an\s+{_TITLE}{_NAME}",
+        rf"\b(?:handing|passing|handed|passed|hand|pass)\s+(?:this|it|{_WHAT})\s+(?:over\s+)?to\s+"
+        rf"{_TITLE}{_NAME}",
+))
+# words that look like a name at the start of a clause but are none
+_NOT_NAMES = frozenset({
+    "ich", "wir", "er", "sie", "es", "das", "der", "die", "dies", "dieser", "jemand", "niemand",
+    "man", "i", "we", "he", "she", "it", "they", "someone", "nobody", "this", "that", "who",
+    "kollege", "kollegin", "colleague", "team", "support", "technik", "hotline",
+})
+
+
+def handed_over_to(sentence: str) -> str | None:
+    """The name of the colleague a sentence hands the work to, or None."""
+    text = " ".join(sentence.split())
+    for pattern in _HANDOVERS:
+        for m in pattern.finditer(text):
+            who = m.group("who")
+            if who[:1].isupper() and who.casefold() not in _NOT_NAMES:
+                return who
+    return None
+
+
+def resolve(name: str, known: dict[str, str]) -> str | None:
+    """The one address among ``known`` (address -> display name) that ``name`` names."""
+    wanted = name.casefold()
+    hits = {address for address, display in known.items() if wanted in _name_parts(address,
+                                                                                   display)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _name_parts(address: str, display: str) -> set[str]:
+    local = address.partition("@")[0]
+    parts = re.split(r"[._\-+]", local) + re.split(r"[\s,]+", display)
+    return {p.casefold() for p in parts if len(p) > 1}
