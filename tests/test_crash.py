@@ -121,7 +121,10 @@ class Lane:
             proc = subprocess.Popen(mailsum_cmd(self.cfg, "run", "--now", now), env=ENV,
                                     cwd=REPO, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
-            time.sleep(self.import_time + kill * 1.1 * max(self.run_time - self.import_time, 0.5))
+            # the run's own work after its imports is short (a fraction of a second for 12
+            # mails): a floor longer than it would let most kills come after the run ended
+            work = max(self.run_time - self.import_time, 0.05)
+            time.sleep(self.import_time + kill * 1.1 * work)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 killed = True
