@@ -96,8 +96,12 @@ def centrality(sentences: list[str], language: str = "english") -> np.ndarray:
         return np.zeros(0)
     if n == 1:
         return np.ones(1)
-    lang = _LANGUAGES.get(language, "english")
-    sim = _similarity(sentences, lang)
+    return _centrality(_similarity(sentences, _LANGUAGES.get(language, "english")))
+
+
+def _centrality(sim: np.ndarray) -> np.ndarray:
+    n = len(sim)
+    sim = sim.copy()
     np.fill_diagonal(sim, 0.0)  # a sentence must not vote for itself
     sums = sim.sum(axis=1, keepdims=True)
     # a sentence that shares no word with the rest links to all alike
@@ -136,5 +140,31 @@ def summarize(
     scores = centrality([sentences[i] for i in unique], language)
     if weights is not None:
         scores = scores * np.array([weights[i] for i in unique])
-    order = sorted(range(len(unique)), key=lambda j: (-scores[j], j))[:count]
-    return [sentences[unique[j]] for j in sorted(order)]
+    ranked = sorted(range(len(unique)), key=lambda j: (-scores[j], j))
+    lang = _LANGUAGES.get(language, "english")
+    terms = [frozenset(_terms(sentences[i], lang)) for i in unique]
+    return [sentences[unique[j]] for j in sorted(_without_repeats(ranked, terms, count))]
+
+
+def _repeats(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One sentence says again what the other said: nearly all of the shorter one's terms
+    are in the longer one ("Welche Projektordner soll Frau Wolf sehen?" asked twice). Not
+    cosine: two sentences on one topic with different news ("the gateway drops connections" /
+    "after the update the gateway keeps connections stable") are as close by cosine."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 3 and len(small & large) >= 0.9 * len(small)
+
+
+def _without_repeats(ranked: list[int], terms: list[frozenset[str]], count: int) -> list[int]:
+    """The best ``count`` of ``ranked``, passing over repeats of a sentence already picked
+    while others are left."""
+    picked: list[int] = []
+    repeats: list[int] = []
+    for j in ranked:
+        if len(picked) == count:
+            break
+        if any(_repeats(terms[j], terms[k]) for k in picked):
+            repeats.append(j)
+        else:
+            picked.append(j)
+    return picked + repeats[: count - len(picked)]

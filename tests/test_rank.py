@@ -118,3 +118,23 @@ def test_stop_words_are_sumys_own_lists(language):
     from mailsum.rank import stop_words as _stop_words
 
     assert _stop_words(language) == frozenset(get_stop_words(language))
+
+
+def test_a_sentence_said_twice_in_other_words_is_summarised_once() -> None:
+    sentences = [
+        "Ich richte die beiden Konten und die Postfächer bis Freitag ein.",
+        "Für den PDM-Zugang von Frau Wolf: Welche Projektordner soll sie sehen?",
+        "Die Lizenzen für SolidWorks sind bestellt.",
+        "Offen ist nur noch der PDM-Zugang: Welche Projektordner soll Frau Wolf sehen?",
+        "Frau Wolf braucht den PDM-Zugang für die Projektordner ab Montag.",
+    ]
+    picked = rank.summarize(sentences, 2, "german")
+    assert len(picked) == 2
+    assert not {sentences[1], sentences[3]} <= set(picked)
+
+
+def test_repeats_fill_in_when_nothing_else_is_left() -> None:
+    sentences = ["Welche Projektordner soll Frau Wolf sehen?",
+                 "Offen ist nur noch: Welche Projektordner soll Frau Wolf sehen?",
+                 "Danke."]
+    assert len(rank.summarize(sentences, 3, "german")) == 3
