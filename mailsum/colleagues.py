@@ -31,6 +31,14 @@ _HANDOVERS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
         rf"\b(?:handing|passing|handed|passed|hand|pass)\s+(?:this|it|{_WHAT})\s+(?:over\s+)?to\s+"
         rf"{_TITLE}{_NAME}",
 ))
+# "Tom will prepare the laptops by Friday", "Frau Berger meldet sich morgen bei Ihnen": a
+# commitment the writer makes for a named colleague
+_COMMITS = re.compile(
+    rf"^\W*(?:[\w ]{{1,30}}:\s*)?{_TITLE}{_NAME}\s+(?:will|wird|'ll|is\s+going\s+to|kümmert\s+sich"
+    r"|meldet\s+sich|schickt|sendet|prüft|richtet|ruft|kommt|bringt|installiert|tauscht"
+    r"|übernimmt)\b",
+    re.IGNORECASE,
+)
 # words that look like a name at the start of a clause but are none
 _NOT_NAMES = frozenset({
     "ich", "wir", "er", "sie", "es", "das", "der", "die", "dies", "dieser", "jemand", "niemand",
@@ -48,6 +56,15 @@ def handed_over_to(sentence: str) -> str | None:
             if who[:1].isupper() and who.casefold() not in _NOT_NAMES:
                 return who
     return None
+
+
+def committed_for(sentence: str) -> str | None:
+    """The name of the colleague a sentence commits to act ("Tom will prepare …"), or None."""
+    m = _COMMITS.match(" ".join(sentence.split()))
+    if m is None:
+        return None
+    who = m.group("who")
+    return who if who[:1].isupper() and who.casefold() not in _NOT_NAMES else None
 
 
 def resolve(name: str, known: dict[str, str]) -> str | None:

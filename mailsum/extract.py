@@ -197,6 +197,15 @@ def _handed_over_to(sentence: str, msg: ParsedMessage, known: dict[str, str]) ->
                                      if a != msg.from_addr.lower()})
 
 
+def _committed(sentence: str, msg: ParsedMessage, known: dict[str, str]) -> str | None:
+    """The colleague a sentence of ours commits ("Tom will prepare the laptops"), if known."""
+    name = colleagues.committed_for(sentence)
+    if name is None:
+        return None
+    return colleagues.resolve(name, {a: d for a, d in known.items()
+                                     if a != msg.from_addr.lower()})
+
+
 def _order(thread: Thread, messages: list[ParsedMessage]) -> list[ParsedMessage]:
     position = {mid: i for i, mid in enumerate(thread.message_ids)}
     return sorted(messages, key=lambda m: (m.date, position.get(m.message_id, len(position))))
@@ -248,6 +257,7 @@ def extract_thread(
     default_owner: str | None = None,
     summary_sentences: int = 3,
     summary_ratio: float | None = None,
+    colleague_addresses: tuple[str, ...] = (),
 ) -> ThreadExtract:
     """Points, owner changes and summary of ``thread``; ``messages`` may come in any order."""
     ordered = _order(thread, messages)
@@ -257,7 +267,8 @@ def extract_thread(
     seen_ids: set[str] = set()
     owner = default_owner
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
-    known = _colleagues(live, default_owner, team_domains, team_addresses)
+    known = _colleagues(live, default_owner, team_domains,
+                        (*team_addresses, *colleague_addresses))
 
     for index, msg in enumerate(live):
         if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
@@ -308,7 +319,7 @@ def extract_thread(
                     message_id=msg.message_id,
                     raised_by=msg.from_addr,
                     raised_at=msg.date,
-                    owner=msg.from_addr if team else owner,
+                    owner=(_committed(sentence, msg, known) or msg.from_addr) if team else owner,
                     due=due,
                     escalation=urgent,
                     position=position,

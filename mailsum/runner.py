@@ -224,6 +224,10 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
     where this runs, and the run that writes the state gets back only what it writes.
     """
     customers = {c.id: c for c in rules.customers}
+    # people on our side a hand-over or a commitment may name: owners, contacts, copies
+    colleagues = tuple(dict.fromkeys(
+        a for c in rules.customers for a in (c.owner, *c.contact, *c.cc)
+        if a and route.is_team(a, rules)))
     out: list[_Analysed] = []
     for t, datas, read in work:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
@@ -233,7 +237,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
         customer = customers.get(decision.customer_id or "")
         result = extract.extract_thread(
             t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
-            default_owner=customer.owner if customer else None,
+            default_owner=customer.owner if customer else None, colleague_addresses=colleagues,
         ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
         brief = [_Member(m.message_id, m.from_addr, m.subject, m.date,
                          m.away_until if m.auto == "auto-reply" and m.away_until

@@ -41,3 +41,27 @@ def test_a_name_resolves_by_address_or_display_name_when_unique() -> None:
 def test_an_ambiguous_or_unknown_name_resolves_to_nobody() -> None:
     assert resolve("Klein", KNOWN) is None  # two addresses carry "klein"
     assert resolve("Tom", KNOWN) is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Tom will prepare the five laptops by 30 November.", "Tom"),
+    ("Frau Berger meldet sich morgen bei Ihnen.", "Berger"),
+    ("On the licences: Emma will check with the vendor.", "Emma"),
+    ("Herr Klein kommt am Dienstag vorbei.", "Klein"),
+])
+def test_a_commitment_for_a_named_colleague(sentence: str, name: str) -> None:
+    from mailsum.colleagues import committed_for
+
+    assert committed_for(sentence) == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will prepare the laptops.",
+    "Ich werde das prüfen.",
+    "The technician will come on Monday.",
+    "Die Firma wird das übernehmen.",
+])
+def test_no_named_commitment(sentence: str) -> None:
+    from mailsum.colleagues import committed_for
+
+    assert committed_for(sentence) is None

@@ -735,3 +735,21 @@ def test_a_handover_to_a_name_we_cannot_resolve_changes_nothing() -> None:
     assert [p.owner for p in x.points] == ["max.weber@provider.de"] * 2
     assert x.owner_changes == []
     assert all("übernimmt" not in p.text for p in x.points)  # and it is no task either
+
+
+def test_a_commitment_for_a_named_colleague_is_theirs() -> None:
+    msgs = [
+        _msg("<1@bl.co.uk>", "oliver@bl.co.uk", "Could you prepare five laptops by Friday?", 19),
+        _msg("<2@provider.de>", "emma.clarke@provider.de",
+             "Tom will prepare the five laptops by Friday.", 20),
+    ]
+    thread = Thread("<1@bl.co.uk>", "Leeds", [m.message_id for m in msgs])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",),
+                       default_owner="emma.clarke@provider.de",
+                       colleague_addresses=("tom.hughes@provider.de",))
+    todo = _point(x, "Tom will prepare")
+    assert todo.kind == "todo" and todo.owner == "tom.hughes@provider.de"
+    # without an address for Tom, the writer keeps it
+    x = extract_thread(thread, msgs, team_domains=("provider.de",),
+                       default_owner="emma.clarke@provider.de")
+    assert _point(x, "Tom will prepare").owner == "emma.clarke@provider.de"
