@@ -188,18 +188,8 @@ def _colleagues(messages: list[ParsedMessage], default_owner: str | None,
     return known
 
 
-def _handed_over_to(sentence: str, msg: ParsedMessage, known: dict[str, str]) -> str | None:
-    """The colleague's address when ``sentence`` hands the writer's work to someone else."""
-    name = colleagues.handed_over_to(sentence)
-    if name is None:
-        return None
-    return colleagues.resolve(name, {a: d for a, d in known.items()
-                                     if a != msg.from_addr.lower()})
-
-
-def _committed(sentence: str, msg: ParsedMessage, known: dict[str, str]) -> str | None:
-    """The colleague a sentence of ours commits ("Tom will prepare the laptops"), if known."""
-    name = colleagues.committed_for(sentence)
+def _other_colleague(name: str | None, msg: ParsedMessage, known: dict[str, str]) -> str | None:
+    """The address of the colleague ``name`` means, never the writer themself."""
     if name is None:
         return None
     return colleagues.resolve(name, {a: d for a, d in known.items()
@@ -296,7 +286,9 @@ def extract_thread(
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
                     else classify(sentence, due is not None, msg.language, team))
-            colleague = _handed_over_to(sentence, msg, known) if team else None
+            # "Herr Klein übernimmt meine Tickets": the writer hands their work over
+            colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, known)
+                         if team else None)
             if colleague is not None:
                 handover = handover or (colleague, sentence)
                 kind = None  # "Herr Klein übernimmt meine Tickets" is a change of owner, no task
@@ -319,7 +311,9 @@ def extract_thread(
                     message_id=msg.message_id,
                     raised_by=msg.from_addr,
                     raised_at=msg.date,
-                    owner=(_committed(sentence, msg, known) or msg.from_addr) if team else owner,
+                    # "Tom will prepare the laptops": a promise made for a colleague
+                    owner=(_other_colleague(colleagues.committed_for(sentence), msg, known)
+                           or msg.from_addr) if team else owner,
                     due=due,
                     escalation=urgent,
                     position=position,
