@@ -386,3 +386,20 @@ def test_the_past_is_measured_from_the_newest_mail_not_the_clock(tmp_path):
     _, store, _, _ = run(config, send=False)
     assert {p.status for p in store.points("acme")} == {"open"}
     assert len(store.points("acme")) == 2
+
+
+def test_a_handover_by_name_moves_the_points_in_the_stored_state(tmp_path):
+    """Max hands over to "Frau Berger": the rules know anna.berger@provider.de (ACME's
+    contact), so her name resolves although she never wrote in the thread."""
+    config, box = setup(tmp_path, [mail(1)])
+    _, store, _, _ = run(config, send=False)
+    assert store.points("acme")[0].owner == "max.weber@provider.de"
+    store.close()
+    box.add(mail(2, sender="max.weber@provider.de", reply_to=1, subject="AW: [ACME-1] Anfrage 1",
+                 body="Ich bin ab Montag im Urlaub, Frau Berger übernimmt meine Tickets."))
+    _, store, _, _ = run(config, send=False)
+    (point,) = store.points("acme")
+    assert point.owner == "anna.berger@provider.de"
+    (change,) = store.owner_changes_since("acme", None)
+    assert (change.old, change.new) == ("max.weber@provider.de", "anna.berger@provider.de")
+    assert "Frau Berger übernimmt" in change.reason
