@@ -160,7 +160,8 @@ IMPERATIVE = (
     r"give", r"send", r"call", r"check", r"join", r"use", r"go", r"try", r"tell", r"forward",
     r"contact", r"remember", r"schedule", r"set up", r"pick", r"reply", r"review", r"ask",
     r"come", r"get", r"make", r"visit", r"download", r"talk", r"note", r"keep", r"bring",
-    r"book", r"fill", r"sign", r"don't forget", r"let", r"install", r"restart", r"reboot",
+    r"book", r"fill", r"sign", r"don't forget", r"let(?! me\b)", r"install", r"restart",
+    r"reboot",
     r"schick", r"ruf", r"gib", r"sag", r"melde dich", r"pr[üu]f", r"schau",
     r"(?:schicken|senden|pr[üu]fen|rufen|melden|geben|sagen|teilen|schauen|lassen|richten|"
     r"installieren|starten|legen|tragen|leiten|informieren|best[äa]tigen|kontaktieren|beachten|"
@@ -217,6 +218,9 @@ TODO = (
     r"wir k[üu]mmern uns", r"k[üu]mmere mich", r"ich schaue mir", r"ich sehe mir",
     r"ich pr[üu]fe", r"wir pr[üu]fen", r"ich schicke", r"wir schicken", r"ich sende",
     r"wir senden", r"ich rufe", r"ich kl[äa]re", r"wir kl[äa]ren",
+    # "Ich schaue es mir morgen an" (not "Ich sehe es an der Meldung")
+    r"(?:ich|wir) (?:schaue|sehe|schauen|sehen) (?:es|das|sie|ihn) (?:mir |uns )?"
+    r"(?:[\w.-]+ ){0,3}?an(?=\s*(?:[.,;!?]|und\b|$))",
     r"ich (?:gebe?|sage?) (?:ihnen|dir|euch) (?:\w+ )?bescheid",
     r"(?:frag|schau|ruf|mach|schick|kl[äa]r|pr[üu]f)(?:e)? ich\b(?! mich\b)",
     r"erledige ich", r"mache ich", r"machen wir", r"ich [üu]bernehme", r"[üu]bernehme ich",
@@ -260,6 +264,8 @@ TODO = (
     r"i can (?:send|do|get|take|check|call|set up|schedule)",
     r"i plan to", r"we plan to", r"i intend to", r"i'll get back", r"i promise",
     r"i'm on it", r"on it\b", r"i'll take care", r"i will take care", r"i'll handle",
+    r"(?:i|we)(?:'m| am|'re| are) (?:currently |now |still |already )?(?:checking|looking into"
+    r"|working on|investigating|following up|preparing|arranging|setting up|organi[sz]ing)\b",
     r"i will handle", r"i'm taking over", r"i am taking over",
 )  # fmt: skip
 

@@ -753,3 +753,18 @@ def test_a_commitment_for_a_named_colleague_is_theirs() -> None:
     x = extract_thread(thread, msgs, team_domains=("provider.de",),
                        default_owner="emma.clarke@provider.de")
     assert _point(x, "Tom will prepare").owner == "emma.clarke@provider.de"
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("I am checking with the vendor.", "en"),
+    ("We're looking into it.", "en"),
+    ("Let me check and get back to you.", "en"),
+    ("Ich schaue es mir an.", "de"),
+    ("Ich schaue es mir morgen früh an und melde mich.", "de"),
+])
+def test_our_own_promises_in_everyday_words_are_to_dos(sentence: str, language: str) -> None:
+    assert classify(sentence, False, language, True) == "todo"
+
+
+def test_let_me_know_still_asks() -> None:
+    assert classify("Let me know when it works.", False, "en") == "request"
