@@ -10,6 +10,7 @@ cannot resolve changes nothing, since an owner must be an address the contact ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NAME = r"(?P<who>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
 _TITLE = r"(?:(?:herrn?|frau|mr\.?|mrs\.?|ms\.?)\s+)?"
@@ -56,6 +57,29 @@ def handed_over_to(sentence: str) -> str | None:
             if who[:1].isupper() and who.casefold() not in _NOT_NAMES:
                 return who
     return None
+
+
+# An out-of-office reply's pointer to a stand-in: "wenden Sie sich bitte an …", "Vertretung: …"
+_DEPUTY_CUE = re.compile(
+    r"vertret|vertritt|wenden\s+sie\s+sich|kontaktieren\s+sie|erreichen\s+sie|dringend"
+    r"|in\s+my\s+absence|während\s+meiner\s+abwesenheit|contact|reach|urgent|cover",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def deputy_in(text: str, writer: str, ours: Callable[[str], bool]) -> str | None:
+    """The one colleague's address an out-of-office reply points to, or None.
+
+    Only with a pointer ("wenden Sie sich an", "Vertretung", "in my absence") and exactly one
+    address on our side other than the writer's: a signature's second address or two
+    alternatives name no single stand-in.
+    """
+    if not _DEPUTY_CUE.search(text):
+        return None
+    found = {a.lower().rstrip(".") for a in _ADDRESS.findall(text)}
+    found = {a for a in found if a != writer.lower() and ours(a)}
+    return found.pop() if len(found) == 1 else None
 
 
 def committed_for(sentence: str) -> str | None:

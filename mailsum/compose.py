@@ -34,6 +34,7 @@ def build_update(
     now: datetime,
     timezone: str,
     history: list[UpdateHistory] | None = None,
+    deputies: dict[str, str] | None = None,
 ) -> Update:
     tz = ZoneInfo(timezone)
     today = now.astimezone(tz).date()
@@ -125,4 +126,5 @@ def build_update(
         owner_changes=changes,
         threads=[UpdateThread(t.thread_id, t.subject, t.message_ids, t.summary) for t in active],
         away=owners_away, snoozed=snoozed, history=list(history or []),
+        deputies={o: d for o, _ in owners_away if (d := (deputies or {}).get(o)) and d != o},
     )

@@ -72,6 +72,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "away_line_other": "{owner} ist abwesend bis {date} – bitte die Punkte {numbers} neu "
         "zuweisen: antworten Sie mit `zuständig {number} name@{domain}`",
         "away_line_none": "{owner} ist abwesend bis {date}",  # date ends with a dot
+        "away_line_deputy_one": "{owner} ist abwesend bis {date}, Vertretung laut "
+        "Abwesenheitsnotiz: {deputy} – Punkt {numbers} übergeben: antworten Sie mit "
+        "`zuständig {numbers} {deputy}`",
+        "away_line_deputy_other": "{owner} ist abwesend bis {date}, Vertretung laut "
+        "Abwesenheitsnotiz: {deputy} – die Punkte {numbers} übergeben: antworten Sie mit "
+        "`zuständig {numbers} {deputy}`",
         # resolved
         "h_resolved": "Erledigt seit dem letzten Update",
         # summaries
@@ -171,6 +177,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "away_line_other": "{owner} is away until {date} – please reassign points {numbers}: "
         "reply with `owner {number} name@{domain}`",
         "away_line_none": "{owner} is away until {date}.",
+        "away_line_deputy_one": "{owner} is away until {date}; their out-of-office names "
+        "{deputy} – to hand over point {numbers}, reply with `owner {numbers} {deputy}`",
+        "away_line_deputy_other": "{owner} is away until {date}; their out-of-office names "
+        "{deputy} – to hand over points {numbers}, reply with `owner {numbers} {deputy}`",
         "h_resolved": "Resolved since the last update",
         "h_summary": "Summary",
         "quiet": "Nothing new since {since}.",

@@ -244,6 +244,7 @@ class Update:
     owner_changes: list[UpdateOwnerChange]
     threads: list[UpdateThread]
     away: list[tuple[str, date]] = field(default_factory=list)  # (owner, back on)
+    deputies: dict[str, str] = field(default_factory=dict)  # away owner -> their stand-in
     snoozed: int = 0  # snoozed points counted, not hidden
     subject: str = ""  # filled by render
     history: list[UpdateHistory] = field(default_factory=list)  # earlier updates, oldest first

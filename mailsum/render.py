@@ -335,16 +335,18 @@ def build_context(update: Update) -> dict[str, object]:
         if not numbers:
             away.append(i18n.t(lang, "away_line_none", owner=owner, date=fmt(back, lang)))
             continue
+        deputy = update.deputies.get(owner)
         away.append(
             i18n.tn(
                 lang,
-                "away_line",
+                "away_line_deputy" if deputy else "away_line",
                 len(numbers),
                 owner=owner,
                 date=fmt(back, lang),
                 numbers=", ".join(str(n) for n in numbers),
                 number=numbers[0],
                 domain=_domain(owner),
+                deputy=deputy,
             )
         )
 

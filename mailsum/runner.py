@@ -32,6 +32,7 @@ from mailsum import (
     schedule,
     thread,
 )
+from mailsum.colleagues import deputy_in
 from mailsum.config import Config, DeliveryConfig, SourceConfig
 from mailsum.crashpoint import crashpoint
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
@@ -196,6 +197,15 @@ class _Member:
     subject: str
     date: datetime
     away_until: date | None  # a team member's out-of-office reply: back on this day
+    deputy: str | None = None  # the colleague that reply points to, if it names one
+
+
+def _member(m: ParsedMessage, rules: Rules) -> _Member:
+    away = (m.away_until if m.auto == "auto-reply" and m.away_until
+            and route.is_team(m.from_addr, rules) else None)
+    deputy = (deputy_in(m.text, m.from_addr, lambda a: route.is_team(a, rules))
+              if away else None)
+    return _Member(m.message_id, m.from_addr, m.subject, m.date, away, deputy)
 
 
 @dataclass
@@ -225,7 +235,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
     """
     customers = {c.id: c for c in rules.customers}
     # people on our side a hand-over or a commitment may name: owners, contacts, copies
-    colleagues = tuple(dict.fromkeys(
+    colleague_addresses = tuple(dict.fromkeys(
         a for c in rules.customers for a in (c.owner, *c.contact, *c.cc)
         if a and route.is_team(a, rules)))
     out: list[_Analysed] = []
@@ -237,11 +247,10 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
         customer = customers.get(decision.customer_id or "")
         result = extract.extract_thread(
             t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
-            default_owner=customer.owner if customer else None, colleague_addresses=colleagues,
+            default_owner=customer.owner if customer else None,
+            colleague_addresses=colleague_addresses,
         ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
-        brief = [_Member(m.message_id, m.from_addr, m.subject, m.date,
-                         m.away_until if m.auto == "auto-reply" and m.away_until
-                         and route.is_team(m.from_addr, rules) else None) for m in members]
+        brief = [_member(m, rules) for m in members]
         out.append(_Analysed(t, brief, customer.id if customer else None, decision.reason,
                              result))
     return out
@@ -555,7 +564,8 @@ class Runner:
                 self._progress("threads", done, total)
             for m in a.members:
                 if m.away_until is not None:
-                    self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now)
+                    self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now,
+                                           m.deputy)
             self._save_thread(a.thread, a.members, self._customers.get(a.customer_id or ""),
                               a.reason, a.result, current)
             crashpoint("during-analyze")
@@ -701,7 +711,7 @@ class Runner:
             owner_changes=self.store.owner_changes_since(customer.id, since),
             threads=self.store.threads(customer.id), absences=absences, since=since,
             now=self.now, timezone=self.timezone_of(customer),
-            history=self.store.history(customer.id))
+            history=self.store.history(customer.id), deputies=self.store.deputies())
 
     def _send_customer(self, customer: Customer, lease: Lease) -> None:
         tz = self.timezone_of(customer)

@@ -140,6 +140,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE points ADD COLUMN sentence_index INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the colleague an out-of-office reply points to, offered for reassigning
+    """
+    ALTER TABLE absences ADD COLUMN deputy TEXT;
+    """,
 ]
 
 
@@ -775,13 +779,19 @@ class StateStore:
     # ------------------------------------------------------------------ absences
 
     def set_absence(self, address: str, until: date, message_id: str | None,
-                    now: datetime) -> None:
+                    now: datetime, deputy: str | None = None) -> None:
         self.conn.execute(
-            "INSERT INTO absences (address, until, message_id, seen_at) VALUES (?,?,?,?) "
+            "INSERT INTO absences (address, until, message_id, seen_at, deputy) "
+            "VALUES (?,?,?,?,?) "
             "ON CONFLICT (address) DO UPDATE SET until=excluded.until, "
-            "message_id=excluded.message_id, seen_at=excluded.seen_at",
-            (address, until.isoformat(), message_id, _ts(now)),
+            "message_id=excluded.message_id, seen_at=excluded.seen_at, deputy=excluded.deputy",
+            (address, until.isoformat(), message_id, _ts(now), deputy),
         )
+
+    def deputies(self) -> dict[str, str]:
+        """Who stands in for whom, as the latest out-of-office reply of each said."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT address, deputy FROM absences WHERE deputy IS NOT NULL")}
 
     def absences(self) -> dict[str, date]:
         return {r[0]: date.fromisoformat(r[1])

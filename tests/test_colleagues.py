@@ -65,3 +65,32 @@ def test_no_named_commitment(sentence: str) -> None:
     from mailsum.colleagues import committed_for
 
     assert committed_for(sentence) is None
+
+
+def _ours(address: str) -> bool:
+    return address.endswith("@provider.de")
+
+
+@pytest.mark.parametrize("text", [
+    "Ich bin bis 4.12. nicht im Büro. In dringenden Fällen wenden Sie sich bitte an meine "
+    "Kollegin Anna Berger (anna.berger@provider.de).",
+    "I am out of office until 4 Dec. In my absence please contact anna.berger@provider.de.",
+    "Meine Vertretung: Anna Berger, anna.berger@provider.de, Tel. 0711 123456\n"
+    "Max Weber | max.weber@provider.de",  # the writer's own signature address is not it
+])
+def test_the_stand_in_an_out_of_office_reply_names(text: str) -> None:
+    from mailsum.colleagues import deputy_in
+
+    assert deputy_in(text, "max.weber@provider.de", _ours) == "anna.berger@provider.de"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich bin bis 4.12. nicht im Büro und lese keine Mails.",  # names nobody
+    "In dringenden Fällen: anna.berger@provider.de oder tom.hughes@provider.de.",  # two
+    "Please contact our partner at help@other-company.example.",  # not on our side
+    "Ich bin bis 4.12. weg. anna.berger@provider.de",  # an address without a pointer
+])
+def test_no_single_stand_in(text: str) -> None:
+    from mailsum.colleagues import deputy_in
+
+    assert deputy_in(text, "max.weber@provider.de", _ours) is None

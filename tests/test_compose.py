@@ -87,6 +87,17 @@ def test_snoozed_points_are_counted_not_hidden_and_wake_up():
     assert u.snoozed == 1 and [p.id for p in u.points] == ["w"]
 
 
+def test_only_an_away_owners_stand_in_reaches_the_update():
+    u = build([point("a")], absences={"max@provider.de": date(2026, 11, 30)})
+    assert u.deputies == {}
+    u = build_update(ACME, points=[point("a")], owner_changes=[],
+                     threads=[thread("<t1>", 1)], absences={"max@provider.de": date(2026, 11, 30)},
+                     since=None, now=NOW, timezone="Europe/Berlin",
+                     deputies={"max@provider.de": "anna@provider.de",
+                               "tom@provider.de": "max@provider.de"})  # tom is not away
+    assert u.deputies == {"max@provider.de": "anna@provider.de"}
+
+
 def test_away_owner_is_flagged_until_return():
     u = build([point("a")], absences={"max@provider.de": date(2026, 11, 30)})
     assert u.points[0].owner_away_until == date(2026, 11, 30)

@@ -332,6 +332,21 @@ def test_owner_change_and_away() -> None:
     assert "Owner now: sandra.yilmaz@provider.de, before max.weber@provider.de, since 25 Nov" in en
 
 
+def test_an_away_owners_stand_in_is_offered_for_the_handover() -> None:
+    u = make_update("de")
+    u.points[2].owner = "max.weber@provider.de"
+    u.deputies = {"max.weber@provider.de": "anna.berger@provider.de"}
+    r = render_update(u)
+    assert ("max.weber@provider.de ist abwesend bis 30.11., Vertretung laut Abwesenheitsnotiz: "
+            "anna.berger@provider.de – die Punkte 1, 3 übergeben: antworten Sie mit "
+            "`zuständig 1, 3 anna.berger@provider.de`") in r.text
+    assert "anna.berger@provider.de" in r.html
+    en = make_update("en")
+    en.deputies = {"max.weber@provider.de": "anna.berger@provider.de"}
+    assert ("their out-of-office names anna.berger@provider.de – to hand over point 1, reply "
+            "with `owner 1 anna.berger@provider.de`") in render_update(en).text
+
+
 def test_away_owner_without_points() -> None:
     u = make_update("en")
     u.away = [("lena.kurz@provider.de", date(2026, 12, 1))]
