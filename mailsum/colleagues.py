@@ -1,10 +1,12 @@
-"""Hand-overs to a named colleague: "Herr Klein übernimmt meine Tickets", "Mark will take over".
+"""Colleagues named in our mail: hand-overs, promises made for someone, stand-ins.
 
 When someone on our side falls ill or goes on leave, the hand-over is often written by the one
-leaving, naming the one who takes over. The owner must change then, not only when the new
-owner writes. A name counts only when it resolves to exactly one address we know on our side
-(the team addresses of the rules, the team's senders and recipients in the thread): a name we
-cannot resolve changes nothing, since an owner must be an address the contact can reassign.
+leaving ("Herr Klein übernimmt meine Tickets"), a promise names who will do it ("Tom will
+prepare the laptops"), and an out-of-office reply names a stand-in. Owners must follow then,
+not only when the new owner writes. A name counts only when it resolves to exactly one address
+we know on our side (the rules' team addresses and customers' owners, contacts and copies, the
+team's senders and recipients in the thread): a name we cannot resolve changes nothing, since
+an owner must be an address the contact can reassign.
 """
 
 from __future__ import annotations
