@@ -68,20 +68,37 @@ _DEPUTY_CUE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# the name right after the pointer: "… an meine Kollegin Frau Berger", "Vertretung: Anna Berger",
+# "please contact Mark Klein"
+_DEPUTY_NAME = re.compile(
+    r"(?:wenden\s+sie\s+sich\s+(?:bitte\s+)?an|vertretung(?:\s+hat)?:?|vertreten\s+durch"
+    r"|vertritt\s+mich|contact|reach\s+out\s+to|covering\s+for\s+me\s+is)\s+"
+    r"(?:(?:meine[nr]?|unsere[nr]?|my|our)\s+)?(?:(?:kollegin|kollegen|kollege|colleague)\s+)?"
+    rf"{_TITLE}(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?{_NAME}",
+    re.IGNORECASE,
+)
 
 
-def deputy_in(text: str, writer: str, ours: Callable[[str], bool]) -> str | None:
+def deputy_in(text: str, writer: str, ours: Callable[[str], bool],
+              known: dict[str, str] | None = None) -> str | None:
     """The one colleague's address an out-of-office reply points to, or None.
 
     Only with a pointer ("wenden Sie sich an", "Vertretung", "in my absence") and exactly one
     address on our side other than the writer's: a signature's second address or two
-    alternatives name no single stand-in.
+    alternatives name no single stand-in. Without any such address, a name after the pointer
+    ("wenden Sie sich an meine Kollegin Frau Berger") counts when it resolves among ``known``.
     """
     if not _DEPUTY_CUE.search(text):
         return None
     found = {a.lower().rstrip(".") for a in _ADDRESS.findall(text)}
     found = {a for a in found if a != writer.lower() and ours(a)}
-    return found.pop() if len(found) == 1 else None
+    if found:
+        return found.pop() if len(found) == 1 else None
+    others = {a: d for a, d in (known or {}).items() if a != writer.lower()}
+    names = {resolve(m.group("who"), others) for m in _DEPUTY_NAME.finditer(text)
+             if m.group("who")[:1].isupper() and m.group("who").casefold() not in _NOT_NAMES}
+    names.discard(None)
+    return names.pop() if len(names) == 1 else None
 
 
 def committed_for(sentence: str) -> str | None:

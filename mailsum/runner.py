@@ -200,10 +200,10 @@ class _Member:
     deputy: str | None = None  # the colleague that reply points to, if it names one
 
 
-def _member(m: ParsedMessage, rules: Rules) -> _Member:
+def _member(m: ParsedMessage, rules: Rules, roster: dict[str, str]) -> _Member:
     away = (m.away_until if m.auto == "auto-reply" and m.away_until
             and route.is_team(m.from_addr, rules) else None)
-    deputy = (deputy_in(m.text, m.from_addr, lambda a: route.is_team(a, rules))
+    deputy = (deputy_in(m.text, m.from_addr, lambda a: route.is_team(a, rules), roster)
               if away else None)
     return _Member(m.message_id, m.from_addr, m.subject, m.date, away, deputy)
 
@@ -238,6 +238,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
     colleague_addresses = tuple(dict.fromkeys(
         a for c in rules.customers for a in (c.owner, *c.contact, *c.cc)
         if a and route.is_team(a, rules)))
+    roster = {a.lower(): "" for a in (*rules.team_addresses, *colleague_addresses)}
     out: list[_Analysed] = []
     for t, datas, read in work:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
@@ -250,7 +251,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
             default_owner=customer.owner if customer else None,
             colleague_addresses=colleague_addresses,
         ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
-        brief = [_member(m, rules) for m in members]
+        brief = [_member(m, rules, roster) for m in members]
         out.append(_Analysed(t, brief, customer.id if customer else None, decision.reason,
                              result))
     return out

@@ -94,3 +94,17 @@ def test_no_single_stand_in(text: str) -> None:
     from mailsum.colleagues import deputy_in
 
     assert deputy_in(text, "max.weber@provider.de", _ours) is None
+
+
+@pytest.mark.parametrize("text", [
+    "In dringenden Fällen wenden Sie sich bitte an meine Kollegin Frau Berger (Tel. 0711 1234).",
+    "Vertretung: Anna Berger, Tel. 0711 1234",
+])
+def test_a_stand_in_named_without_an_address_resolves_among_known_colleagues(text: str) -> None:
+    from mailsum.colleagues import deputy_in
+
+    known = {"anna.berger@provider.de": "", "max.weber@provider.de": ""}
+    assert deputy_in(text, "max.weber@provider.de", _ours, known) == "anna.berger@provider.de"
+    assert deputy_in(text, "max.weber@provider.de", _ours) is None  # nobody to resolve to
+    assert deputy_in("In dringenden Fällen wenden Sie sich an die Zentrale.",
+                     "max.weber@provider.de", _ours, known) is None

@@ -405,14 +405,17 @@ def test_a_handover_by_name_moves_the_points_in_the_stored_state(tmp_path):
     assert "Frau Berger übernimmt" in change.reason
 
 
-def test_an_out_of_office_stand_in_is_offered_in_the_update(tmp_path):
-    """Max's own out-of-office reply names Anna: the update offers her for the hand-over."""
+@pytest.mark.parametrize("pointer", ["an anna.berger@provider.de",
+                                     "an meine Kollegin Frau Berger (Tel. 0711 123456)"])
+def test_an_out_of_office_stand_in_is_offered_in_the_update(tmp_path, pointer):
+    """Max's own out-of-office reply names Anna (by address, or by a name the rules know: she
+    is ACME's contact): the update offers her for the hand-over."""
     away = (b"From: max.weber@provider.de\nTo: k.lang@acme-maschinenbau.de\n"
             b"Subject: Abwesend: AW: [ACME-1] Anfrage 1\nAuto-Submitted: auto-replied\n"
             b"Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <ooo@provider.de>\n"
             b"In-Reply-To: <m1@x.de>\nContent-Type: text/plain; charset=utf-8\n\n"
-            + "Ich bin bis einschließlich 4.12.2026 nicht im Büro. In dringenden Fällen wenden "
-              "Sie sich bitte an anna.berger@provider.de.\n".encode())
+            + ("Ich bin bis einschließlich 4.12.2026 nicht im Büro. In dringenden Fällen wenden "
+               f"Sie sich bitte {pointer}.\n").encode())
     config, _ = setup(tmp_path, [mail(1), away])
     report, store, delivery, _ = run(config, customers=("acme",))
     assert store.deputies() == {"max.weber@provider.de": "anna.berger@provider.de"}
