@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pkgutil
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import snowballstemmer
@@ -96,12 +96,8 @@ def centrality(sentences: list[str], language: str = "english") -> np.ndarray:
         return np.zeros(0)
     if n == 1:
         return np.ones(1)
-    return _centrality(_similarity(sentences, _LANGUAGES.get(language, "english")))
-
-
-def _centrality(sim: np.ndarray) -> np.ndarray:
-    n = len(sim)
-    sim = sim.copy()
+    lang = _LANGUAGES.get(language, "english")
+    sim = _similarity(sentences, lang)
     np.fill_diagonal(sim, 0.0)  # a sentence must not vote for itself
     sums = sim.sum(axis=1, keepdims=True)
     # a sentence that shares no word with the rest links to all alike
@@ -142,7 +138,11 @@ def summarize(
         scores = scores * np.array([weights[i] for i in unique])
     ranked = sorted(range(len(unique)), key=lambda j: (-scores[j], j))
     lang = _LANGUAGES.get(language, "english")
-    terms = [frozenset(_terms(sentences[i], lang)) for i in unique]
+
+    @cache
+    def terms(j: int) -> frozenset[str]:  # only for the sentences the pick looks at
+        return frozenset(_terms(sentences[unique[j]], lang))
+
     return [sentences[unique[j]] for j in sorted(_without_repeats(ranked, terms, count))]
 
 
@@ -155,7 +155,8 @@ def _repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(small) >= 3 and len(small & large) >= 0.9 * len(small)
 
 
-def _without_repeats(ranked: list[int], terms: list[frozenset[str]], count: int) -> list[int]:
+def _without_repeats(ranked: list[int], terms: Callable[[int], frozenset[str]],
+                     count: int) -> list[int]:
     """The best ``count`` of ``ranked``, passing over repeats of a sentence already picked
     while others are left."""
     picked: list[int] = []
@@ -163,7 +164,7 @@ def _without_repeats(ranked: list[int], terms: list[frozenset[str]], count: int)
     for j in ranked:
         if len(picked) == count:
             break
-        if any(_repeats(terms[j], terms[k]) for k in picked):
+        if any(_repeats(terms(j), terms(k)) for k in picked):
             repeats.append(j)
         else:
             picked.append(j)
