@@ -472,6 +472,18 @@ TAKEOVER = (
     r"|ihre anfrage|die anfrage|das thema)(?: [\w.-]+){0,4}? [üu]bernommen",
 )  # fmt: skip
 
+# A date put forward for the reader's yes ("Unser Vorschlag: Samstag, 05.12.") asks, it neither
+# promises nor sets a deadline.
+PROPOSAL = (
+    r"(?:unser|mein) (?:terminvorschlag|vorschlag)", r"terminvorschlag", r"vorschlag:",
+    r"(?:ich|wir) schlagen? (?:[\w.,-]+ ){0,6}?vor",
+    r"schlagen? (?:ich|wir) (?:[\w.,-]+ ){0,6}?vor",
+    r"wie w[äa]re es mit", r"w[äa]re (?:ihnen|euch|dir) [\w.,-]+ (?:[\w.,-]+ )?recht",
+    r"(?:we|i) (?:would )?(?:suggest|propose)",
+    r"(?:our|my) (?:suggestion|proposal) (?:is|would be)",
+    r"how about", r"what about", r"would [\w.,-]+ (?:[\w.,-]+ )?(?:work|suit) for you",
+)  # fmt: skip
+
 # A greeting or closing names people, it says nothing: a few words ("Dear Mr. and Mrs. Smith",
 # "Viele Grüße aus Berlin, Max"), never a clause ("Hey call me when you're on the net").
 def _few_words(n: int) -> str:
@@ -565,6 +577,7 @@ NEGATION_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:{_alternation(NEGATION)})(?![\w-])(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE
 )
 TAKEOVER_RE = _words(TAKEOVER)
+PROPOSAL_RE = _words(PROPOSAL)
 ABSENCE_RE = _words(ABSENCE)
 SENT_NOW_RE = _words(SENT_NOW)
 NO_PROMISE_RE = _words(NO_PROMISE)

@@ -322,7 +322,7 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
         if kind not in kinds:
             continue
         for m in pattern.finditer(sentence):
-            if kind == "weekday" and _in_the_past(sentence, m):
+            if kind == "weekday" and _in_the_past(sentence, m) or _turned_down(sentence, m):
                 continue
             due = _resolve(kind, m, today, language)
             if due is not None and due >= today:
@@ -350,6 +350,23 @@ _WEAK_PREFIX = re.compile(r"^(?:on|am)\s", _F)
 _PAST_AFTER = re.compile(
     r"^\W*(?:(?:we|i|they|he|she|it|you|our \w+|the \w+)\s+)?"
     r"(?:hatte[nt]?|hattest|war(?:en|st)?|wurde[nt]?|had|was|were|did)\b", _F)
+
+
+# "der 05.12. passt uns leider nicht", "Friday doesn't work for us": a date turned down
+_TURNED_DOWN = re.compile(
+    r"^[^.;:!?]{0,12}?\b(?:passt|geht|klappt)\s+(?:(?:uns|mir|bei\s+uns|leider|dann|da|aber)\s+)*"
+    r"(?:nicht|schlecht)\b"
+    r"|^[^.;:!?]{0,12}?\b(?:ist|wäre)\s+(?:(?:uns|für\s+uns|bei\s+uns|leider)\s+)*"
+    r"(?:nicht\s+möglich|ungünstig|schlecht)"
+    r"|^[^.;:!?]{0,12}?\b(?:doesn't|does\s+not|won't|will\s+not|wouldn't|would\s+not)\s+"
+    r"(?:really\s+)?(?:work|suit|do)\b"
+    r"|^[^.;:!?]{0,12}?\b(?:isn't|is\s+not)\s+(?:possible|convenient|good)\s+for\b",
+    _F)
+
+
+def _turned_down(sentence: str, m: re.Match[str]) -> bool:
+    """A date the writer says does not suit them is no due date (it is an answer)."""
+    return _TURNED_DOWN.match(sentence[m.end():]) is not None
 
 
 def _in_the_past(sentence: str, m: re.Match[str]) -> bool:

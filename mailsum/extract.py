@@ -11,6 +11,8 @@ Rules in short (see each function for details):
   escalated, and a customer's also the points that customer still has open in the thread;
 - a later resolution cue settles open points raised before it: a team member's settles the
   customer's points, a customer's settles everything;
+- the other side's statement on a question's topic answers it (``answers``): the customer's
+  settles our questions and requests, ours a customer's question (not their request for work);
 - the same person asking again (word-set Jaccard >= 0.6 with one of their open points, of any
   kind) adds no second point: the first one stays, with its id, owner and date;
 - the summary ranks the content sentences of all live messages with TextRank, each rating scaled
@@ -24,7 +26,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from mailsum import colleagues, cues, intent
+from mailsum import answers, colleagues, cues, intent
 from mailsum.dates import parse_due
 from mailsum.formulae import without_formulae
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
@@ -282,10 +284,14 @@ def extract_thread(
                     p.escalation = True
         takeover: str | None = None
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
+        statements: list[str] = []  # what this message states rather than asks or promises
         for position, sentence in enumerate(sentences):
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
                     else classify(sentence, due is not None, msg.language, team))
+            if due is not None and kind != "request" and kind != "blocker" and (
+                    cues.PROPOSAL_RE.search(sentence)):
+                kind, due = "question", None  # "Unser Vorschlag: Samstag, 05.12." awaits a yes
             # "Herr Klein übernimmt meine Tickets": the writer hands their work over
             colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, known)
                          if team else None)
@@ -297,6 +303,8 @@ def extract_thread(
                 takeover = sentence
             if team:
                 kind = _team_kind(kind, takes_over, due is not None)
+            if kind not in _ASKS_OR_PROMISES:
+                statements.append(sentence)
             if kind is None:
                 continue
             pid = point_id(msg.message_id, sentence)
@@ -319,6 +327,7 @@ def extract_thread(
                     position=position,
                 )
             )
+        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses)
         if takeover is not None:
             owner = msg.from_addr
             _assign_owner(earlier, msg.from_addr, msg, takeover, changes)
@@ -368,6 +377,34 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     if kind == "deadline":
         return "todo"
     return kind
+
+
+_ASKS_OR_PROMISES = ("question", "request", "todo")
+
+
+def _settle_answered(
+    open_points: list[Point],
+    msg: ParsedMessage,
+    team: bool,
+    statements: list[str],
+    team_domains: tuple[str, ...],
+    team_addresses: tuple[str, ...],
+) -> None:
+    """The other side's reply answers what was asked of it: our questions and requests for
+    information by a customer's statement on their topic, a customer's plain question by ours.
+
+    A customer's request ("Bitte erneuern Sie das Zertifikat") is not settled by our talking
+    about it, only by a resolution; so from our side only questions count as answered.
+    """
+    if not statements:
+        return
+    for p in open_points:
+        if p.status != "open" or _is_team(p.raised_by, team_domains, team_addresses) == team:
+            continue
+        if p.kind != "question" and (team or p.kind != "request"):
+            continue
+        if any(answers.answers(p.text, s) for s in statements):
+            p.status, p.resolved_by = "resolved", msg.message_id
 
 
 def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:

@@ -182,3 +182,24 @@ def test_business_phrases_for_a_due_date(sentence: str, language: str, expected:
 ])
 def test_no_due_date_in_times_and_past_months(sentence: str, language: str) -> None:
     assert parse_due(sentence, WED, language) is None
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Der 05.12. passt uns leider nicht, an dem Wochenende läuft die Jahresablesung.", "de"),
+    ("Freitag geht bei uns leider nicht.", "de"),
+    ("Samstag, 12.12., klappt nicht.", "de"),
+    ("Der 12.12. wäre uns leider ungünstig.", "de"),
+    ("On Friday doesn't work for us.", "en"),
+    ("December 5 is not possible for us.", "en"),
+])
+def test_a_date_turned_down_is_no_due_date(sentence: str, language: str) -> None:
+    assert parse_due(sentence, WED, language) is None
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Der 12.12. passt uns gut.", "de", date(2026, 12, 12)),
+    ("December 5 works for us.", "en", date(2026, 12, 5)),
+    ("Bis Freitag geht das nicht mehr, aber bis Montag.", "de", date(2026, 11, 27)),
+])
+def test_a_date_accepted_stays_due(sentence: str, language: str, expected: date) -> None:
+    assert parse_due(sentence, WED, language) == expected

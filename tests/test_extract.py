@@ -768,3 +768,67 @@ def test_our_own_promises_in_everyday_words_are_to_dos(sentence: str, language: 
 
 def test_let_me_know_still_asks() -> None:
     assert classify("Let me know when it works.", False, "en") == "request"
+
+
+def _answer_thread(*mails: tuple[str, str]) -> ThreadExtract:
+    msgs = [_msg(f"<{i}@x>", sender, text, 16 + i) for i, (sender, text) in enumerate(mails)]
+    thread = Thread("<0@x>", "Konten", [m.message_id for m in msgs])
+    return extract_thread(thread, msgs, team_domains=("provider.de",),
+                          default_owner="max.weber@provider.de")
+
+
+@pytest.mark.parametrize(("asked", "reply"), [
+    ("Welche CAD-Lizenzen sollen die beiden bekommen – SolidWorks Standard oder Professional?",
+     "Hallo Herr Weber, beide bekommen SolidWorks Standard."),
+    ("Could you send me the firmware version shown under Settings > About on one of the "
+     "scanners?", "The scanners show firmware 4.2.1 (build 2207)."),
+    ("Passt Ihnen der Termin?", "Der Termin passt uns leider nicht."),
+    ("Unser Vorschlag: Samstag, 05.12.2026, 06:00 bis 10:00 Uhr.",
+     "Der 05.12. geht bei uns nicht, an dem Wochenende läuft die Jahresablesung."),
+])
+def test_our_question_is_settled_by_the_customers_answer(asked: str, reply: str) -> None:
+    x = _answer_thread(("max.weber@provider.de", asked), ("k@acme.de", reply))
+    point = _point(x, asked[:20])
+    assert point.kind in ("question", "request")
+    assert point.status == "resolved" and point.resolved_by == "<1@x>"
+
+
+@pytest.mark.parametrize("reply", [
+    "Das kläre ich intern und melde mich wegen der Lizenzen.",  # a promise to find out
+    "Welche Lizenzen empfehlen Sie denn?",  # a question back
+    "Die Rechner stehen schon im Lager im EG.",  # another topic
+])
+def test_a_reply_that_does_not_answer_leaves_our_question_open(reply: str) -> None:
+    x = _answer_thread(("max.weber@provider.de", "Welche CAD-Lizenzen sollen die beiden "
+                        "bekommen – SolidWorks Standard oder Professional?"), ("k@acme.de", reply))
+    assert _point(x, "CAD-Lizenzen").status == "open"
+
+
+def test_our_statement_answers_a_customers_question_but_not_their_request() -> None:
+    x = _answer_thread(
+        ("k@acme.de", "Brauchen Sie dafür noch eine schriftliche Freigabe der Geschäftsführung? "
+                      "Bitte richten Sie bis Freitag zwei Konten für die neuen Kollegen ein."),
+        ("max.weber@provider.de", "Eine Freigabe der Geschäftsführung brauchen wir nicht. "
+                                  "Die Konten für die neuen Kollegen sind in Arbeit."),
+    )
+    assert _point(x, "Freigabe").status == "resolved"
+    assert _point(x, "Konten").status == "open"  # talking about a task does not do it
+
+
+def test_an_answer_from_the_same_side_settles_nothing() -> None:
+    x = _answer_thread(("k@acme.de", "Wann kommt der Techniker für den Drucker?"),
+                       ("b@acme.de", "Der Techniker für den Drucker kommt sicher bald."))
+    assert _point(x, "Techniker").status == "open"
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Unser Vorschlag: Samstag, 05.12.2026, 06:00 bis 10:00 Uhr.", "de"),
+    ("Wir schlagen für die Umstellung den 12.12. vor.", "de"),
+    ("Our proposal is Saturday 5 December for the migration.", "en"),
+    ("How about Saturday, 5 December?", "en"),
+])
+def test_a_date_put_forward_asks_and_is_not_due(sentence: str, language: str) -> None:
+    msgs = [_msg("<1@provider.de>", "j@provider.de", sentence, 20, language=language)]
+    thread = Thread("<1@provider.de>", "Wartung", ["<1@provider.de>"])
+    x = extract_thread(thread, msgs, team_domains=("provider.de",))
+    assert [(p.kind, p.due) for p in x.points] == [("question", None)]

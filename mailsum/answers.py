@@ -1,0 +1,78 @@
+"""Whether a later statement answers an open question: the other side wrote back on its topic.
+
+A question we put to the customer ("Welche CAD-Lizenzen sollen die beiden bekommen –
+SolidWorks Standard oder Professional?") is settled by their reply ("beide bekommen SolidWorks
+Standard"), though no word like "erledigt" is in it; left open, the update would keep asking the
+contact about something the customer answered days ago. The test is deliberately narrow: the
+reply's sentence must be a statement (a question back or a promise to find out is no answer,
+the caller passes only statements), come from the other side, and share the question's topic
+words: at least two of them (a shared date counts as two), or one when the question has no
+more than two ("Passt Ihnen der Termin?" → "Der 05.12. passt uns leider nicht").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import snowballstemmer
+
+from mailsum.rank import stop_words
+from mailsum.segment import tokenize_words
+
+_MIN_SHARED = 2
+# Words of any mail, beyond sumy's short stop lists: pronouns, politeness, asking itself.
+_GENERIC = frozenset((
+    "ihnen", "uns", "mir", "mich", "dir", "euch", "ihr", "ob", "bitte", "danke", "dank", "vielen",
+    "gerne", "gern", "welche", "welcher", "welches", "welchen", "leider", "kurz", "kurze", "noch",
+    "schon", "mal", "einmal", "nochmal", "bescheid", "geben", "sagen", "mitteilen", "schicken",
+    "senden", "kann", "könnt", "können", "könnten", "würden", "würde", "sollen", "soll",
+    "sollten", "müssen", "muss", "frage", "fragen", "info", "infos", "information",
+    "informationen", "mail", "e-mail", "nachricht", "ticket", "please", "thanks", "thank",
+    "could", "would", "should", "send", "let", "know", "tell", "give", "need", "needs", "get",
+    "got", "question", "questions", "email", "message", "also", "just", "still",
+))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str) -> Callable[[str], str]:
+    return snowballstemmer.stemmer(language).stemWord
+
+
+@lru_cache(maxsize=2)
+def _noise() -> frozenset[str]:
+    return stop_words("german") | stop_words("english") | _GENERIC
+
+
+_DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:\d{2}|\d{4})?")
+
+
+def _word(word: str) -> str:
+    """"05.12.2026" and "5.12." are one date; words in either language reduced to a stem."""
+    date = _DAY_MONTH.fullmatch(word)
+    if date:
+        return f"{int(date[1])}.{int(date[2])}"
+    return _stemmer("english")(_stemmer("german")(word))
+
+
+@lru_cache(maxsize=8192)
+def topic_words(text: str) -> frozenset[str]:
+    """The words that carry a sentence's topic, as comparable stems."""
+    noise = _noise()
+    words = (w.lower() for w in tokenize_words(text))
+    return frozenset(_word(w) for w in words
+                     if w not in noise and (len(w) >= 3 or any(c.isdigit() for c in w)))
+
+
+def answers(question: str, statement: str) -> bool:
+    """Whether ``statement`` speaks to the topic of ``question`` closely enough to settle it.
+
+    A shared date or number ("05.12", "4.2.1") weighs two words: it is rarely shared by chance.
+    """
+    asked = topic_words(question)
+    if not asked:
+        return False
+    shared = asked & topic_words(statement)
+    weight = sum(2 if any(c.isdigit() for c in w) else 1 for w in shared)
+    return weight >= min(_MIN_SHARED, (len(asked) + 1) // 2)
