@@ -1,4 +1,4 @@
-"""Whether a later statement answers an open question: the other side wrote back on its topic.
+"""Whether a later sentence answers an open point: the other side wrote back on its topic.
 
 A question we put to the customer ("Welche CAD-Lizenzen sollen die beiden bekommen –
 SolidWorks Standard oder Professional?") is settled by their reply ("beide bekommen SolidWorks
@@ -8,6 +8,10 @@ reply's sentence must be a statement (a question back or a promise to find out i
 the caller passes only statements), come from the other side, and share the question's topic
 words: at least two of them (a shared date counts as two), or one when the question has no
 more than two ("Passt Ihnen der Termin?" → "Der 05.12. passt uns leider nicht").
+
+The same test links our promise to the customer's request it takes on ("Bitte erneuern Sie das
+Zertifikat bis zum 30.11." → "ich erneuere das Zertifikat bis Freitag, 27.11."): one task, so
+the update shows one point, owned by whoever promised, due when they promised.
 """
 
 from __future__ import annotations
@@ -66,7 +70,8 @@ def topic_words(text: str) -> frozenset[str]:
 
 
 def answers(question: str, statement: str) -> bool:
-    """Whether ``statement`` speaks to the topic of ``question`` closely enough to settle it.
+    """Whether ``statement`` speaks to the topic of ``question`` closely enough to settle it
+    (or, from our side, whether our promise takes on the customer's request it names).
 
     A shared date or number ("05.12", "4.2.1") weighs two words: it is rarely shared by chance.
     """

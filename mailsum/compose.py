@@ -93,6 +93,7 @@ def build_update(
             overdue=overdue(p), escalation=p.escalation,
             owner_away_until=away.get(p.owner) if p.owner else None,
             raised_at=p.raised_at, stale=stale(p), source_ref=t.subject if t else "",
+            promise=p.promise,
         ))
 
     resolved = [

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from mailsum import answers, colleagues, cues, intent
@@ -259,6 +260,7 @@ def extract_thread(
     seen_ids: set[str] = set()
     owner = default_owner
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
+    asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
 
@@ -285,6 +287,7 @@ def extract_thread(
         takeover: str | None = None
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
         statements: list[str] = []  # what this message states rather than asks or promises
+        taken: set[str] = set()  # requests a promise of this message took on (owner set)
         for position, sentence in enumerate(sentences):
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
@@ -310,7 +313,22 @@ def extract_thread(
             pid = point_id(msg.message_id, sentence)
             if pid in seen_ids or _repeats(sentence, msg.from_addr, earlier):
                 continue
+            promiser = (_other_colleague(colleagues.committed_for(sentence), msg, known)
+                        or msg.from_addr) if team else None
+            if kind == "todo" and promiser is not None:
+                requests = _taken_on(sentence, earlier, team_domains, team_addresses)
+                if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
+                    for p in requests:
+                        # the latest promise stands, but never past the customer's own date
+                        p.promise = sentence
+                        dates = [d for d in (asked_due.get(p.id), due) if d is not None]
+                        p.due = min(dates) if dates else None
+                        if promiser != msg.from_addr:  # "Tom will prepare the laptops"
+                            _assign_owner([p], promiser, msg, sentence, changes)
+                            taken.add(p.id)
+                    continue
             seen_ids.add(pid)
+            asked_due[pid] = due
             points.append(
                 Point(
                     id=pid,
@@ -320,8 +338,7 @@ def extract_thread(
                     raised_by=msg.from_addr,
                     raised_at=msg.date,
                     # "Tom will prepare the laptops": a promise made for a colleague
-                    owner=(_other_colleague(colleagues.committed_for(sentence), msg, known)
-                           or msg.from_addr) if team else owner,
+                    owner=promiser if team else owner,
                     due=due,
                     escalation=urgent,
                     position=position,
@@ -330,7 +347,8 @@ def extract_thread(
         _settle_answered(earlier, msg, team, statements, team_domains, team_addresses)
         if takeover is not None:
             owner = msg.from_addr
-            _assign_owner(earlier, msg.from_addr, msg, takeover, changes)
+            _assign_owner([p for p in earlier if p.id not in taken], msg.from_addr, msg,
+                          takeover, changes)
         if handover is not None:
             # the writer hands their own points over; later points default to the colleague
             colleague, reason = handover
@@ -405,6 +423,15 @@ def _settle_answered(
             continue
         if any(answers.answers(p.text, s) for s in statements):
             p.status, p.resolved_by = "resolved", msg.message_id
+
+
+def _taken_on(promise: str, open_points: list[Point], team_domains: tuple[str, ...],
+              team_addresses: tuple[str, ...]) -> list[Point]:
+    """The customer's open requests our promise names: those it takes on."""
+    return [p for p in open_points
+            if p.status == "open" and p.kind == "request"
+            and not _is_team(p.raised_by, team_domains, team_addresses)
+            and answers.answers(p.text, promise)]
 
 
 def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:

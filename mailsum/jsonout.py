@@ -25,6 +25,7 @@ def update_json(update: Update) -> dict[str, Any]:
                 "owner_away_until": p.owner_away_until.isoformat()
                 if p.owner_away_until else None,
                 "age_days": p.age_days, "thread": p.thread_id, "message_id": p.message_id,
+                "promise": p.promise,
             }
             for p in update.points
         ],

@@ -141,6 +141,7 @@ class Point:
     resolved_by: str | None = None  # Message-ID of the message that settled it
     escalation: bool = False  # urgent / critical language
     position: int = 0  # sentence number in its message: an update lists them in reading order
+    promise: str | None = None  # our promise that took on this request, verbatim
 
 
 @dataclass
@@ -188,6 +189,7 @@ class UpdatePoint:
     raised_at: datetime | None = None  # date of the source message
     stale: bool = False  # open longer than the configured age; a problem too
     source_ref: str = ""  # ticket number or subject, to find the source mail
+    promise: str | None = None  # our promise that took on this request, verbatim
 
 
 @dataclass
@@ -325,6 +327,7 @@ class PointRecord:
     snoozed_until: datetime | None = None
     owner_by_command: bool = False  # set by the contact's reply; extraction leaves it alone
     position: int = 0  # sentence number in its message (0 for points stored before schema 4)
+    promise: str | None = None  # our promise that took on this request (schema 6)
 
 
 @dataclass

@@ -50,6 +50,7 @@ class PointView:
     kind_label: str
     text: str  # verbatim
     quoted: str  # verbatim, in quotation marks
+    promise: str | None  # "Zusage: „ich erneuere das Zertifikat bis Freitag“" - our promise on it
     owner: str | None
     owner_label: str
     owner_away: str | None
@@ -199,6 +200,7 @@ def _point_view(p: UpdatePoint, lang: str, tz: ZoneInfo, today: date) -> PointVi
         kind_label=i18n.t(lang, f"kind_{p.kind}") if p.kind in _KINDS else p.kind,
         text=p.text,
         quoted=i18n.quote(p.text, lang),
+        promise=i18n.t(lang, "promise", text=i18n.quote(p.promise, lang)) if p.promise else None,
         owner=p.owner,
         owner_label=owner_label,
         owner_away=away,

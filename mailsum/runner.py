@@ -627,11 +627,13 @@ class Runner:
                     status="archived" if archived else "resolved" if resolved else "open",
                     first_seen=self.now, last_activity=last,
                     resolved_at=self.now if resolved and not archived else None,
-                    resolved_by=p.resolved_by, escalation=p.escalation, position=p.position)
+                    resolved_by=p.resolved_by, escalation=p.escalation, position=p.position,
+                    promise=p.promise)
             else:
                 rec = old
                 rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
-                rec.position = p.position
+                # our promise may take on a request after it was stored, and set its date
+                rec.position, rec.due, rec.promise = p.position, p.due, p.promise
                 if p.owner and not rec.owner_by_command:
                     rec.owner = p.owner
                 if resolved and old.status not in ("resolved", "archived"):
@@ -897,7 +899,7 @@ def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None =
             "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
             "points": [{"kind": p.kind, "text": p.text, "status": p.status,
                         "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
-                        "due": p.due.isoformat() if p.due else None}
+                        "due": p.due.isoformat() if p.due else None, "promise": p.promise}
                        for p in result.points],
         })
     return {"threads": out, "failures": failures}

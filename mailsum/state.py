@@ -144,6 +144,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE absences ADD COLUMN deputy TEXT;
     """,
+    # 6: our promise that took on a customer's request (one point, shown with it)
+    """
+    ALTER TABLE points ADD COLUMN promise TEXT;
+    """,
 ]
 
 
@@ -710,6 +714,7 @@ class StateStore:
             resolved_at=_dt(r["resolved_at"]), resolved_by=r["resolved_by"],
             escalation=bool(r["escalation"]), snoozed_until=_dt(r["snoozed_until"]),
             owner_by_command=bool(r["owner_by_command"]), position=int(r["sentence_index"]),
+            promise=r["promise"],
         )
 
     def get_point(self, point_id: str) -> PointRecord | None:
@@ -738,18 +743,20 @@ class StateStore:
         self.conn.executemany(
             "INSERT INTO points (id, customer_id, thread_id, kind, text, message_id, raised_by, "
             "raised_at, owner, due, status, first_seen, last_activity, resolved_at, "
-            "resolved_by, escalation, snoozed_until, owner_by_command, sentence_index) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "resolved_by, escalation, snoozed_until, owner_by_command, sentence_index, promise) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET customer_id=excluded.customer_id, "
             "thread_id=excluded.thread_id, kind=excluded.kind, owner=excluded.owner, "
             "due=excluded.due, status=excluded.status, last_activity=excluded.last_activity, "
             "resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, "
             "escalation=excluded.escalation, snoozed_until=excluded.snoozed_until, "
-            "owner_by_command=excluded.owner_by_command, sentence_index=excluded.sentence_index",
+            "owner_by_command=excluded.owner_by_command, sentence_index=excluded.sentence_index, "
+            "promise=excluded.promise",
             [(p.id, p.customer_id, p.thread_id, p.kind, p.text, p.message_id, p.raised_by,
               _ts(p.raised_at), p.owner, p.due.isoformat() if p.due else None, p.status,
               _ts(p.first_seen), _ts(p.last_activity), _ts(p.resolved_at), p.resolved_by,
-              int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command), p.position)
+              int(p.escalation), _ts(p.snoozed_until), int(p.owner_by_command), p.position,
+              p.promise)
              for p in points],
         )
 

@@ -747,12 +747,23 @@ def test_a_commitment_for_a_named_colleague_is_theirs() -> None:
     x = extract_thread(thread, msgs, team_domains=("provider.de",),
                        default_owner="emma.clarke@provider.de",
                        colleague_addresses=("tom.hughes@provider.de",))
-    todo = _point(x, "Tom will prepare")
-    assert todo.kind == "todo" and todo.owner == "tom.hughes@provider.de"
+    # the promise takes on Oliver's request: one point, Tom's, with the promise beside it
+    assert len(x.points) == 1
+    request = _point(x, "Could you prepare")
+    assert request.owner == "tom.hughes@provider.de"
+    assert request.promise == "Tom will prepare the five laptops by Friday."
     # without an address for Tom, the writer keeps it
     x = extract_thread(thread, msgs, team_domains=("provider.de",),
                        default_owner="emma.clarke@provider.de")
-    assert _point(x, "Tom will prepare").owner == "emma.clarke@provider.de"
+    assert _point(x, "Could you prepare").owner == "emma.clarke@provider.de"
+    # a promise on another topic is a to-do of its own
+    msgs[1] = _msg("<2@provider.de>", "emma.clarke@provider.de",
+                   "Tom will renew the firewall licence by Friday.", 20)
+    x = extract_thread(thread, msgs, team_domains=("provider.de",),
+                       default_owner="emma.clarke@provider.de",
+                       colleague_addresses=("tom.hughes@provider.de",))
+    assert _point(x, "Could you prepare").promise is None
+    assert _point(x, "Tom will renew").owner == "tom.hughes@provider.de"
 
 
 @pytest.mark.parametrize(("sentence", "language"), [
@@ -832,3 +843,21 @@ def test_a_date_put_forward_asks_and_is_not_due(sentence: str, language: str) ->
     thread = Thread("<1@provider.de>", "Wartung", ["<1@provider.de>"])
     x = extract_thread(thread, msgs, team_domains=("provider.de",))
     assert [(p.kind, p.due) for p in x.points] == [("question", None)]
+
+
+def test_our_promise_takes_on_the_customers_request_and_its_date() -> None:
+    x = _answer_thread(
+        ("k@acme.de", "Bitte erneuern Sie das Zertifikat bis zum 30.11., damit es zu keiner "
+                      "Unterbrechung kommt."),
+        ("sandra@provider.de", "ich kümmere mich darum und erneuere das Zertifikat bis "
+                               "Freitag, 27.11."),
+        ("sandra@provider.de", "Die Erneuerung des Zertifikats verschiebt sich, ich erneuere "
+                               "das Zertifikat bis zum 04.12."),
+    )
+    assert len(x.points) == 1  # one task, not a request and two promises
+    request = x.points[0]
+    assert request.owner == "sandra@provider.de"
+    assert request.promise is not None and "04.12." in request.promise  # the latest promise
+    assert request.due is not None and request.due.isoformat() == "2026-11-30"  # theirs binds
+    assert [(c.old, c.new) for c in x.owner_changes] == [
+        ("max.weber@provider.de", "sandra@provider.de")]

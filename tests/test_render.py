@@ -613,3 +613,18 @@ def test_digest_lists_unrouted_threads_in_both_languages() -> None:
     assert "&lt;draußen&gt;" in de.html and "<draußen>" in de.text
     en = render_digest(Digest(["lead@provider.de"], "en", "Europe/Berlin", at, at, threads))
     assert en.subject.startswith("[mailsum] Unrouted – 1 threads") and "since 26 Nov" in en.text
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("de", "Zusage: „Ich erneuere das Zertifikat bis Freitag.“"),
+    ("en", "Promised: “Ich erneuere das Zertifikat bis Freitag.”"),
+])
+def test_our_promise_is_shown_under_the_request_it_took_on(language: str, line: str) -> None:
+    u = make_update(language)
+    u.points[0] = make_point(1, "Bitte erneuern Sie das Zertifikat.",
+                             promise="Ich erneuere das Zertifikat bis Freitag.")
+    out = render_update(u)
+    point = out.text[out.text.index("Bitte erneuern"):]
+    assert point.splitlines()[1].strip() == line  # right under the request, before its owner
+    assert line in visible_text(out.html)
+    assert out.text.count(line) == 1 + (u.points[0].problem)

@@ -426,3 +426,29 @@ def test_an_out_of_office_stand_in_is_offered_in_the_update(tmp_path, pointer):
         ("plain",)).get_content()
     assert "Vertretung laut Abwesenheitsnotiz: anna.berger@provider.de" in text
     assert "`zuständig 1 anna.berger@provider.de`" in text
+
+
+def test_a_promise_in_a_later_run_takes_on_the_stored_request(tmp_path):
+    """Run 1 stores the customer's request; run 2 reads our promise on it: the stored point
+    gets the promise and its date (one point, not a request and a to-do), and the update shows
+    the promise under the request."""
+    config, box = setup(tmp_path, [mail(1, body="Bitte erneuern Sie das Zertifikat des "
+                                                "Kundenportals bis zum 30.11.")])
+    _, store, _, _ = run(config, send=False)
+    (request,) = store.points("acme")
+    assert request.due is not None and request.due.isoformat() == "2026-11-30"
+    store.close()
+    box.add(mail(2, sender="sandra.yilmaz@provider.de", reply_to=1,
+                 subject="AW: [ACME-1] Anfrage 1",
+                 body="Ich erneuere das Zertifikat des Kundenportals bis Freitag, 27.11."))
+    _, store, delivery, _ = run(config, customers=("acme",))
+    (point,) = store.points("acme")
+    assert point.id == request.id and point.owner == "sandra.yilmaz@provider.de"
+    assert point.promise == "Ich erneuere das Zertifikat des Kundenportals bis Freitag, 27.11."
+    assert point.due is not None and point.due.isoformat() == "2026-11-27"
+    from email import message_from_bytes, policy
+
+    (update,) = [m for m in delivery.sent if "anna.berger@provider.de" in m.recipients]
+    text = message_from_bytes(update.data, policy=policy.default).get_body(
+        ("plain",)).get_content()
+    assert "Zusage: „Ich erneuere das Zertifikat des Kundenportals bis Freitag, 27.11.“" in text
