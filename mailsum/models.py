@@ -318,7 +318,9 @@ class PointRecord:
     raised_at: datetime
     owner: str | None
     due: date | None
-    status: str  # "open" | "resolved" | "snoozed" | "archived" (old when first read; never listed)
+    # "open" | "resolved" | "snoozed" | "archived" (old when first read; never listed) |
+    # "withdrawn" (a later analysis no longer finds it; never listed)
+    status: str
     first_seen: datetime
     last_activity: datetime
     resolved_at: datetime | None = None

@@ -642,6 +642,7 @@ class Runner:
             known[p.id] = rec  # a second mention of the same point merges as it did one by one
             records.append(rec)
         self.store.save_points(records)
+        self.store.withdraw_points(t.message_ids, {p.id for p in result.points})
         for c in result.owner_changes:
             self.store.add_owner_change(
                 OwnerChangeRecord(point_id=c.point_id, old=c.old, new=c.new, at=c.at,

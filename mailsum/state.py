@@ -144,9 +144,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE absences ADD COLUMN deputy TEXT;
     """,
-    # 6: our promise that took on a customer's request (one point, shown with it)
+    # 6: our promise that took on a customer's request (one point, shown with it); a thread's
+    # points by message, so a fresh analysis finds the ones it no longer yields
     """
     ALTER TABLE points ADD COLUMN promise TEXT;
+    CREATE INDEX points_message ON points (message_id);
     """,
 ]
 
@@ -735,6 +737,28 @@ class StateStore:
             for r in self.conn.execute(f"SELECT * FROM points WHERE id IN ({marks})", chunk):
                 out[r["id"]] = self._point(r)
         return out
+
+    def withdraw_points(self, message_ids: list[str], keep: set[str]) -> list[str]:
+        """Open points of these messages that a fresh analysis no longer finds, and that nobody
+        acted on by reply, leave the lists (status ``withdrawn``).
+
+        Extraction improves between releases; without this a point an older release read into a
+        greeting or a duplicate would stay open for good, since nothing in the thread can ever
+        settle a point the analysis no longer yields. A point the contact reassigned, snoozed or
+        annotated is theirs now and stays.
+        """
+        found: list[str] = []
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            found += [r[0] for r in self.conn.execute(
+                f"SELECT id FROM points WHERE message_id IN ({marks}) AND status='open' "
+                "AND owner_by_command=0 AND NOT EXISTS "
+                "(SELECT 1 FROM events WHERE events.point_id=points.id)", chunk)
+                if r[0] not in keep]
+        for chunk in self._chunks(found):
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(f"UPDATE points SET status='withdrawn' WHERE id IN ({marks})", chunk)
+        return found
 
     def save_point(self, p: PointRecord) -> None:
         self.save_points([p])

@@ -452,3 +452,25 @@ def test_a_promise_in_a_later_run_takes_on_the_stored_request(tmp_path):
     text = message_from_bytes(update.data, policy=policy.default).get_body(
         ("plain",)).get_content()
     assert "Zusage: „Ich erneuere das Zertifikat des Kundenportals bis Freitag, 27.11.“" in text
+
+
+def test_points_a_fresh_analysis_no_longer_finds_leave_the_lists(tmp_path):
+    """An older release stored points the current one does not find (say, a greeting read as a
+    question): when the thread is analysed again they are withdrawn, unless the contact acted on
+    them by reply, and the points still found stay as they were."""
+    from dataclasses import replace
+
+    config, box = setup(tmp_path, [mail(1)])
+    _, store, _, _ = run(config, send=False)
+    (real,) = store.points("acme")
+    stale = [replace(real, id=f"old{i}", text=f"Hallo Herr Weber {i}?") for i in range(3)]
+    stale[1].owner_by_command = True  # reassigned by the contact
+    with store.transaction():
+        store.save_points(stale)
+        store.add_event("acme", "old2", NOW, "anna.berger@provider.de", "note", "zur Info", None)
+    store.close()
+    box.add(mail(2, sender="k.lang@acme-maschinenbau.de", reply_to=1,
+                 subject="Re: [ACME-1] Anfrage 1", body="Der Drucker steht im 2. OG."))
+    _, store, _, _ = run(config, send=False)
+    status = {p.id: p.status for p in store.points("acme")}
+    assert status == {real.id: "open", "old0": "withdrawn", "old1": "open", "old2": "open"}
