@@ -110,6 +110,25 @@ def committed_for(sentence: str) -> str | None:
     return who if who[:1].isupper() and who.casefold() not in _NOT_NAMES else None
 
 
+# "Frau Berger, bitte behalten Sie das im Blick", "Tom, could you check the router?": a
+# request put to one person by name
+_ADDRESSED = re.compile(
+    rf"^\W*{_TITLE}{_NAME},\s+(?=(?:bitte|please"
+    r"|k[öo]nnen|k[öo]nnten?|w[üu]rden?|kannst|k[öo]nntest|w[üu]rdest|could|would|can|will|w[äa]ren?"
+    r"|haben|hast|sind|bist|do|did|have|are)\b)",
+    re.IGNORECASE,
+)
+
+
+def addressed_to(sentence: str) -> str | None:
+    """The name a request is put to ("Frau Berger, bitte …"), or None."""
+    m = _ADDRESSED.match(" ".join(sentence.split()))
+    if m is None:
+        return None
+    who = m.group("who")
+    return who if who[:1].isupper() and who.casefold() not in _NOT_NAMES else None
+
+
 def resolve(name: str, known: dict[str, str]) -> str | None:
     """The one address among ``known`` (address -> display name) that ``name`` names."""
     wanted = name.casefold()

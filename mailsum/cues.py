@@ -484,6 +484,19 @@ PROPOSAL = (
     r"how about", r"what about", r"would [\w.,-]+ (?:[\w.,-]+ )?(?:work|suit) for you",
 )  # fmt: skip
 
+# What the fault looks like, said right after it ("Die Fehlermeldung lautet …", "The error
+# says …"): a detail of that blocker, not a second one.
+FAULT_DETAIL = (
+    r"(?:die |als |folgende )?(?:fehler)?meldung(?: lautet| ist| war|:)",
+    r"(?:der )?fehlercode(?: lautet| ist| war|:)",
+    r"es (?:erscheint|kommt|steht) (?:dann |immer |nur )?(?:die |eine |folgende |der )?"
+    r"(?:fehler)?(?:meldung|fehler|hinweis)",
+    r"(?:angezeigt wird|auf dem (?:bildschirm|display) steht)",
+    r"(?:the )?error(?: message| code)?(?: is| says| reads| was|:)",
+    r"(?:the )?message (?:says|reads|is)", r"(?:it|the screen|the display) (?:says|shows|reads)",
+    r"(?:we|they|i|users?) (?:get|see|receive) (?:the |this |an |the following )?(?:error|message)",
+)  # fmt: skip
+
 # A greeting or closing names people, it says nothing: a few words ("Dear Mr. and Mrs. Smith",
 # "Viele Grüße aus Berlin, Max"), never a clause ("Hey call me when you're on the net").
 def _few_words(n: int) -> str:
@@ -578,6 +591,7 @@ NEGATION_BEFORE_RE = re.compile(
 )
 TAKEOVER_RE = _words(TAKEOVER)
 PROPOSAL_RE = _words(PROPOSAL)
+FAULT_DETAIL_RE = re.compile(rf"^\W*(?:{_alternation(FAULT_DETAIL)})(?![\w-])", re.IGNORECASE)
 ABSENCE_RE = _words(ABSENCE)
 SENT_NOW_RE = _words(SENT_NOW)
 NO_PROMISE_RE = _words(NO_PROMISE)

@@ -261,6 +261,7 @@ def extract_thread(
     owner = default_owner
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
     asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
+    addressed: set[str] = set()  # points put to one colleague by name
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
 
@@ -288,7 +289,14 @@ def extract_thread(
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
         statements: list[str] = []  # what this message states rather than asks or promises
         taken: set[str] = set()  # requests a promise of this message took on (owner set)
+        blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
         for position, sentence in enumerate(sentences):
+            if (blocker is not None and blocker[1] == position - 1
+                    and cues.FAULT_DETAIL_RE.match(" ".join(sentence.split()))):
+                # "Die Fehlermeldung lautet …" says what the fault looks like: one point
+                blocker[0].text = f"{blocker[0].text} {sentence}"
+                blocker = (blocker[0], position)
+                continue
             due = parse_due(sentence, msg.date, msg.language)
             kind = (None if is_resolution(sentence)
                     else classify(sentence, due is not None, msg.language, team))
@@ -329,6 +337,12 @@ def extract_thread(
                     continue
             seen_ids.add(pid)
             asked_due[pid] = due
+            # "Frau Berger, bitte behalten Sie das im Blick": put to one of us by name, it stays
+            # theirs when a colleague takes over the rest of the thread
+            addressee = None if team else _other_colleague(
+                colleagues.addressed_to(sentence), msg, known)
+            if addressee is not None:
+                addressed.add(pid)
             points.append(
                 Point(
                     id=pid,
@@ -338,17 +352,18 @@ def extract_thread(
                     raised_by=msg.from_addr,
                     raised_at=msg.date,
                     # "Tom will prepare the laptops": a promise made for a colleague
-                    owner=promiser if team else owner,
+                    owner=promiser if team else addressee or owner,
                     due=due,
                     escalation=urgent,
                     position=position,
                 )
             )
+            blocker = (points[-1], position) if kind == "blocker" else None
         _settle_answered(earlier, msg, team, statements, team_domains, team_addresses)
         if takeover is not None:
             owner = msg.from_addr
-            _assign_owner([p for p in earlier if p.id not in taken], msg.from_addr, msg,
-                          takeover, changes)
+            _assign_owner([p for p in earlier if p.id not in taken and p.id not in addressed],
+                          msg.from_addr, msg, takeover, changes)
         if handover is not None:
             # the writer hands their own points over; later points default to the colleague
             colleague, reason = handover

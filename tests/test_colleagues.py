@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailsum.colleagues import handed_over_to, resolve
+from mailsum.colleagues import addressed_to, handed_over_to, resolve
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -108,3 +108,14 @@ def test_a_stand_in_named_without_an_address_resolves_among_known_colleagues(tex
     assert deputy_in(text, "max.weber@provider.de", _ours) is None  # nobody to resolve to
     assert deputy_in("In dringenden Fällen wenden Sie sich an die Zentrale.",
                      "max.weber@provider.de", _ours, known) is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Frau Berger, bitte behalten Sie das im Blick.", "Berger"),
+    ("Herr Schmidt, können Sie bitte heute noch kommen?", "Schmidt"),
+    ("Tom, could you check the router?", "Tom"),
+    ("Bitte behalten Sie das im Blick, Frau Berger.", None),  # no name up front
+    ("Berger hat gesagt, bitte warten.", None),  # a name, but no request to it
+])
+def test_a_request_put_to_a_name(sentence: str, name: str | None) -> None:
+    assert addressed_to(sentence) == name

@@ -861,3 +861,48 @@ def test_our_promise_takes_on_the_customers_request_and_its_date() -> None:
     assert request.due is not None and request.due.isoformat() == "2026-11-30"  # theirs binds
     assert [(c.old, c.new) for c in x.owner_changes] == [
         ("max.weber@provider.de", "sandra@provider.de")]
+
+
+@pytest.mark.parametrize(("fault", "detail", "language"), [
+    ("Unsere Außendienstler können sich seit gestern nicht mehr per VPN anmelden.",
+     "Die Fehlermeldung lautet „Die Identität des Servers konnte nicht überprüft werden“.", "de"),
+    ("Der Scanner im 2. OG funktioniert nicht mehr.",
+     "Es erscheint die Meldung „Papierstau“, obwohl kein Papier drin ist.", "de"),
+    ("Since this morning nobody can log in to the portal.",
+     "The error says 'invalid certificate'.", "en"),
+])
+def test_what_a_fault_looks_like_is_part_of_its_point(fault: str, detail: str,
+                                                      language: str) -> None:
+    msgs = [_msg("<1@acme.de>", "k@acme.de", f"{fault} {detail} Bitte helfen Sie uns.", 20,
+                 language=language)]
+    x = extract_thread(Thread("<1@acme.de>", "VPN", ["<1@acme.de>"]), msgs,
+                       team_domains=("provider.de",))
+    blocker = _point(x, fault[:25])
+    assert blocker.kind == "blocker" and blocker.text == f"{fault} {detail}"
+    assert sum(1 for p in x.points if p.kind == "blocker") == 1
+    # the same detail after a question is a sentence of its own
+    msgs = [_msg("<1@acme.de>", "k@acme.de", f"Wann kommt der Techniker? {detail}", 20,
+                 language=language)]
+    x = extract_thread(Thread("<1@acme.de>", "VPN", ["<1@acme.de>"]), msgs,
+                       team_domains=("provider.de",))
+    assert all(p.text != f"Wann kommt der Techniker? {detail}" for p in x.points)
+
+
+def test_a_request_put_to_a_colleague_by_name_is_theirs_through_a_takeover() -> None:
+    from dataclasses import replace
+
+    msgs = [
+        _msg("<1@acme.de>", "k@acme.de", "Das VPN geht seit gestern nicht mehr. "
+             "Frau Berger, bitte behalten Sie das im Blick.", 20),
+        replace(_msg("<2@provider.de>", "lukas.schmidt@provider.de",
+                     "Ich kümmere mich darum.", 21), cc=["anna.berger@provider.de"]),
+    ]
+    x = extract_thread(Thread("<1@acme.de>", "VPN", [m.message_id for m in msgs]), msgs,
+                       team_domains=("provider.de",), default_owner="max.weber@provider.de")
+    assert _point(x, "Frau Berger").owner == "anna.berger@provider.de"
+    assert _point(x, "VPN").owner == "lukas.schmidt@provider.de"  # the rest follows Lukas
+    # without an address for Frau Berger, the request follows the thread's owner
+    msgs[1] = replace(msgs[1], cc=[])
+    x = extract_thread(Thread("<1@acme.de>", "VPN", [m.message_id for m in msgs]), msgs,
+                       team_domains=("provider.de",), default_owner="max.weber@provider.de")
+    assert _point(x, "Frau Berger").owner == "lukas.schmidt@provider.de"
