@@ -326,14 +326,7 @@ def extract_thread(
             if kind == "todo" and promiser is not None:
                 requests = _taken_on(sentence, earlier, team_domains, team_addresses)
                 if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
-                    for p in requests:
-                        # the latest promise stands, but never past the customer's own date
-                        p.promise = sentence
-                        dates = [d for d in (asked_due.get(p.id), due) if d is not None]
-                        p.due = min(dates) if dates else None
-                        if promiser != msg.from_addr:  # "Tom will prepare the laptops"
-                            _assign_owner([p], promiser, msg, sentence, changes)
-                            taken.add(p.id)
+                    taken |= _take_on(requests, sentence, due, promiser, msg, asked_due, changes)
                     continue
             seen_ids.add(pid)
             asked_due[pid] = due
@@ -447,6 +440,22 @@ def _taken_on(promise: str, open_points: list[Point], team_domains: tuple[str, .
             if p.status == "open" and p.kind == "request"
             and not _is_team(p.raised_by, team_domains, team_addresses)
             and answers.answers(p.text, promise)]
+
+
+def _take_on(requests: list[Point], promise: str, due: date | None, promiser: str,
+             msg: ParsedMessage, asked_due: dict[str, date | None],
+             changes: list[OwnerChange]) -> set[str]:
+    """Our promise joins the requests it names; returns those it gave to a named colleague
+    ("Tom will prepare the laptops"): the writer's own takeover must not take them back."""
+    given: set[str] = set()
+    for p in requests:
+        p.promise = promise  # the latest promise stands, but never past the customer's date
+        dates = [d for d in (asked_due.get(p.id), due) if d is not None]
+        p.due = min(dates) if dates else None
+        if promiser != msg.from_addr:
+            _assign_owner([p], promiser, msg, promise, changes)
+            given.add(p.id)
+    return given
 
 
 def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
