@@ -11,7 +11,13 @@ point, which is what score_parakweet counts), at several assumed shares of reque
 PRIORS), and picks the L2 strength by the one-standard-error rule. The test split is never
 read here. Tried and dropped: character 3-5-grams (5-fold F1 0.79 vs 0.82 with words only);
 Snowball-stemmed words and pairs instead of or beside the plain ones (mean-prior F1 0.731-0.738
-vs 0.736-0.738 at l2 3e-4 / 3e-5, within one fold-SE: no gain).
+vs 0.736-0.738 at l2 3e-4 / 3e-5, within one fold-SE: no gain). Also tried (2026-11-27, same
+harness, four fold seeds, thresholds also chosen nested on the other folds): NBSVM features
+(naive-Bayes log-count ratios, Wang & Manning 2012, beta 1 and 0.25) +0.0003 over the plain
+model, the seeds disagreeing on the sign; word trigrams +0.003; sublinear or binary tf +0.001;
+a length bucket and first/last-word features nothing; trigrams with binary tf the best, +0.005
+(+0.006 nested, every seed positive) but under one fold-SE (0.008-0.011) for half again the
+vocabulary, so not shipped.
 """
 
 from __future__ import annotations
