@@ -8,13 +8,14 @@ Rules in short (see each function for details):
   open in the thread (each change recorded); customer points start with the owner established
   so far (or ``default_owner``);
 - urgent language ("dringend", "asap") anywhere in a message marks that message's points as
-  escalated, and a customer's also the points that customer still has open in the thread;
+  escalated, and a customer's also the points the customer's side still has open in the thread;
 - a later resolution cue settles open points raised before it: a team member's settles the
   customer's points, a customer's settles everything;
 - the other side's statement on a question's topic answers it (``answers``): the customer's
   settles our questions and requests, ours a customer's question (not their request for work);
-- the same person asking again (word-set Jaccard >= 0.6 with one of their open points, of any
-  kind) adds no second point: the first one stays, with its id, owner and date;
+- the same side asking again (word-set Jaccard >= 0.6 with an open point the writer or a
+  colleague of theirs raised, of any kind) adds no second point: the first one stays, with its
+  id, owner and date;
 - the summary ranks the content sentences of all live messages with TextRank, each rating scaled
   from 1.0 (first message) to 1.5 (last message), so it leans to where the thread stands now.
 """
@@ -279,12 +280,14 @@ def extract_thread(
         if any(is_resolution(s) for s in sentences):
             _resolve(points, msg, team, team_domains, team_addresses)
         earlier = [p for p in points if p.status == "open"]
+        # the points this side raised: a colleague of the writer asks for the same thing
+        ours_too = [p for p in earlier
+                    if _is_team(p.raised_by, team_domains, team_addresses) == team]
         urgent = any(cues.ESCALATION_RE.search(s) for s in sentences)
         if urgent and not team:
-            # "wir warten immer noch, das ist inakzeptabel" escalates what is still open
-            for p in earlier:
-                if p.raised_by == msg.from_addr:
-                    p.escalation = True
+            # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
+            for p in ours_too:
+                p.escalation = True
         takeover: str | None = None
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
         statements: list[str] = []  # what this message states rather than asks or promises
@@ -319,7 +322,7 @@ def extract_thread(
             if kind is None:
                 continue
             pid = point_id(msg.message_id, sentence)
-            if pid in seen_ids or _repeats(sentence, msg.from_addr, earlier):
+            if pid in seen_ids or _repeats(sentence, ours_too):
                 continue
             promiser = (_other_colleague(colleagues.committed_for(sentence), msg, known)
                         or msg.from_addr) if team else None
@@ -458,11 +461,12 @@ def _take_on(requests: list[Point], promise: str, due: date | None, promiser: st
     return given
 
 
-def _repeats(sentence: str, sender: str, open_points: list[Point]) -> bool:
-    """Whether the sender already has an open point with nearly the same words (asked again)."""
+def _repeats(sentence: str, open_points: list[Point]) -> bool:
+    """Whether the writer's side already has an open point with nearly the same words (asked
+    again, by the writer or a colleague of theirs)."""
     words = _content_words(sentence)
     return any(
-        p.raised_by == sender and _jaccard(words, _content_words(p.text)) >= _REPEAT_JACCARD
+        _jaccard(words, _content_words(p.text)) >= _REPEAT_JACCARD
         and _same_numbers(words, _content_words(p.text))
         for p in open_points
     )

@@ -906,3 +906,20 @@ def test_a_request_put_to_a_colleague_by_name_is_theirs_through_a_takeover() -> 
     x = extract_thread(Thread("<1@acme.de>", "VPN", [m.message_id for m in msgs]), msgs,
                        team_domains=("provider.de",), default_owner="max.weber@provider.de")
     assert _point(x, "Frau Berger").owner == "lukas.schmidt@provider.de"
+
+
+def test_a_colleague_of_the_customer_asking_again_or_chasing_is_the_same_point() -> None:
+    msgs = [_msg("<1@acme.de>", "k.lang@acme.de", "Welche Lizenzen brauchen wir für die "
+                 "neuen Kollegen?", 16),
+            _msg("<2@acme.de>", "chefin@acme.de", "Welche Lizenzen brauchen wir denn nun für "
+                 "die neuen Kollegen? Wir warten jetzt seit einer Woche auf eine Antwort.", 20)]
+    x = extract_thread(Thread("<1@acme.de>", "Lizenzen", [m.message_id for m in msgs]), msgs,
+                       team_domains=("provider.de",))
+    (point,) = [p for p in x.points if "Lizenzen" in p.text]
+    assert point.message_id == "<1@acme.de>" and point.escalation is True
+    # the same words from our side are our own point, not theirs asked again
+    msgs[1] = _msg("<2@provider.de>", "max@provider.de", "Welche Lizenzen brauchen wir denn "
+                   "nun für die neuen Kollegen?", 20)
+    x = extract_thread(Thread("<1@acme.de>", "Lizenzen", [m.message_id for m in msgs]), msgs,
+                       team_domains=("provider.de",))
+    assert len([p for p in x.points if "Lizenzen" in p.text]) == 2
