@@ -642,6 +642,8 @@ class Runner:
             known[p.id] = rec  # a second mention of the same point merges as it did one by one
             records.append(rec)
         self.store.save_points(records)
+        # (a thread left unread as the mailbox's past has only never-analysed messages, so no
+        # stored points: its empty result withdraws nothing)
         self.store.withdraw_points(t.message_ids, {p.id for p in result.points})
         for c in result.owner_changes:
             self.store.add_owner_change(
