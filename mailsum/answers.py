@@ -35,7 +35,8 @@ _GENERIC = frozenset((
     "sollten", "müssen", "muss", "frage", "fragen", "info", "infos", "information",
     "informationen", "mail", "e-mail", "nachricht", "ticket", "please", "thanks", "thank",
     "could", "would", "should", "send", "let", "know", "tell", "give", "need", "needs", "get",
-    "got", "question", "questions", "email", "message", "also", "just", "still",
+    "got", "question", "questions", "email", "message", "also", "just", "still", "herr", "herrn",
+    "frau", "mr", "mrs", "ms",
 ))
 
 
@@ -69,6 +70,19 @@ def topic_words(text: str) -> frozenset[str]:
                      if w not in noise and (len(w) >= 3 or any(c.isdigit() for c in w)))
 
 
+_MIN_COMPOUND_PART = 4  # stems: "ordn" of "Ordner"
+
+
+def _in_compound(stem: str, others: frozenset[str]) -> bool:
+    """German compounds: "Ordner" is the head of "Projektordner", "Projektordner" of
+    "Kundenprojektordner" (the shorter stem at least four letters, the head at the end)."""
+    return any(
+        len(short) >= _MIN_COMPOUND_PART and long_.endswith(short)
+        for other in others if other != stem and not other[:1].isdigit()
+        for short, long_ in ((stem, other), (other, stem)) if len(short) < len(long_)
+    )
+
+
 def answers(question: str, statement: str) -> bool:
     """Whether ``statement`` speaks to the topic of ``question`` closely enough to settle it
     (or, from our side, whether our promise takes on the customer's request it names).
@@ -78,6 +92,7 @@ def answers(question: str, statement: str) -> bool:
     asked = topic_words(question)
     if not asked:
         return False
-    shared = asked & topic_words(statement)
+    said = topic_words(statement)
+    shared = {w for w in asked if w in said or _in_compound(w, said)}
     weight = sum(2 if any(c.isdigit() for c in w) else 1 for w in shared)
     return weight >= min(_MIN_SHARED, (len(asked) + 1) // 2)

@@ -794,6 +794,9 @@ def _answer_thread(*mails: tuple[str, str]) -> ThreadExtract:
     ("Could you send me the firmware version shown under Settings > About on one of the "
      "scanners?", "The scanners show firmware 4.2.1 (build 2207)."),
     ("Passt Ihnen der Termin?", "Der Termin passt uns leider nicht."),
+    # a compound's head: "Ordner" answers "Projektordner"
+    ("Für den PDM-Zugang von Frau Wolf: Welche Projektordner soll sie sehen?",
+     "Frau Wolf braucht nur die Ordner Konstruktion und Vertrieb."),
     ("Unser Vorschlag: Samstag, 05.12.2026, 06:00 bis 10:00 Uhr.",
      "Der 05.12. geht bei uns nicht, an dem Wochenende läuft die Jahresablesung."),
 ])
