@@ -35,7 +35,10 @@ def build_update(
     timezone: str,
     history: list[UpdateHistory] | None = None,
     deputies: dict[str, str] | None = None,
+    settlers: dict[str, tuple[str, datetime]] | None = None,
 ) -> Update:
+    """``settlers``: sender and date of the messages that settled points (resolved_by), so an
+    update says who settled each point, and no point leaves the list without a name."""
     tz = ZoneInfo(timezone)
     today = now.astimezone(tz).date()
     by_thread = {t.thread_id: t for t in threads}
@@ -96,10 +99,13 @@ def build_update(
             promise=p.promise,
         ))
 
+    settled = settlers or {}
     resolved = [
         UpdateResolved(id=p.id, text=p.text, message_id=p.message_id,
                        thread_subject=by_thread[p.thread_id].subject
-                       if p.thread_id in by_thread else "")
+                       if p.thread_id in by_thread else "",
+                       by=settled.get(p.resolved_by or "", (None, None))[0],
+                       at=settled.get(p.resolved_by or "", (None, None))[1])
         for p in points
         if p.status == "resolved" and (since is None or (p.resolved_at and p.resolved_at > since))
     ]

@@ -29,8 +29,8 @@ def update_json(update: Update) -> dict[str, Any]:
             }
             for p in update.points
         ],
-        "resolved": [{"id": r.id, "text": r.text, "message_id": r.message_id}
-                     for r in update.resolved],
+        "resolved": [{"id": r.id, "text": r.text, "message_id": r.message_id, "by": r.by,
+                      "at": r.at.isoformat() if r.at else None} for r in update.resolved],
         "owner_changes": [{"id": c.id, "from": c.old, "to": c.new, "at": c.at.isoformat(),
                            "reason": c.reason} for c in update.owner_changes],
         "threads": [{"subject": t.subject, "message_ids": t.message_ids, "summary": t.summary}

@@ -198,6 +198,8 @@ class UpdateResolved:
     text: str
     message_id: str
     thread_subject: str = ""
+    by: str | None = None  # who settled it: the sender of the mail or reply that did
+    at: datetime | None = None  # when that mail or reply was sent
 
 
 @dataclass

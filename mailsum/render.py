@@ -90,6 +90,7 @@ class OwnerChangeView:
 class ResolvedView:
     quoted: str
     thread_subject: str
+    settled: str | None = None  # "erledigt durch b.schaefer@…, 24.11.": who settled it, when
 
 
 @dataclass
@@ -378,7 +379,9 @@ def build_context(update: Update) -> dict[str, object]:
         "owner_changes": changes,
         "away": away,
         "resolved": [
-            ResolvedView(quoted=i18n.quote(r.text, lang), thread_subject=r.thread_subject)
+            ResolvedView(quoted=i18n.quote(r.text, lang), thread_subject=r.thread_subject,
+                         settled=i18n.t(lang, "settled_by", who=r.by, date=i18n.format_date(
+                             _local(r.at, tz), lang)) if r.by and r.at else None)
             for r in update.resolved
         ],
         "summaries": [

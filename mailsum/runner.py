@@ -712,8 +712,11 @@ class Runner:
         for a in self.config.rules.absences:
             if a.start is None or a.start <= self.now.date():
                 absences[a.address] = max(a.until, absences.get(a.address, a.until))
+        points = self.store.points(customer.id)
+        settlers = self.store.senders([p.resolved_by for p in points
+                                       if p.status == "resolved" and p.resolved_by])
         return compose.build_update(
-            customer, points=self.store.points(customer.id),
+            customer, points=points, settlers=settlers,
             owner_changes=self.store.owner_changes_since(customer.id, since),
             threads=self.store.threads(customer.id), absences=absences, since=since,
             now=self.now, timezone=self.timezone_of(customer),

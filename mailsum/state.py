@@ -563,6 +563,21 @@ class StateStore:
                 f"SELECT data FROM messages WHERE message_id IN ({marks})", chunk)]
         return out
 
+    def senders(self, message_ids: list[str]) -> dict[str, tuple[str, datetime]]:
+        """Who sent these messages and when: stored mail, or a contact's reply to an update."""
+        out: dict[str, tuple[str, datetime]] = {}
+        for chunk in self._chunks(sorted(set(message_ids))):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    f"SELECT message_id, sender, at FROM replies WHERE message_id IN ({marks})",
+                    chunk):
+                out[r[0]] = (r[1], _dt(r[2]))  # type: ignore[assignment]
+            for r in self.conn.execute(
+                    f"SELECT message_id, data FROM messages WHERE message_id IN ({marks})", chunk):
+                data = json.loads(r[1])
+                out.setdefault(r[0], (data["from_addr"], datetime.fromisoformat(data["date"])))
+        return out
+
     def load_messages(self, message_ids: list[str]) -> list[ParsedMessage]:
         return [message_from_json(d) for d in self.message_data(message_ids)]
 

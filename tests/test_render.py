@@ -628,3 +628,20 @@ def test_our_promise_is_shown_under_the_request_it_took_on(language: str, line: 
     assert point.splitlines()[1].strip() == line  # right under the request, before its owner
     assert line in visible_text(out.html)
     assert out.text.count(line) == 1 + (u.points[0].problem)
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("de", "erledigt durch b.schaefer@stadtwerke.de, 24.11."),
+    ("en", "settled by b.schaefer@stadtwerke.de, 24 Nov"),
+])
+def test_a_resolved_point_names_who_settled_it_and_when(language: str, line: str) -> None:
+    u = make_update(language)
+    u.resolved[0].by = "b.schaefer@stadtwerke.de"
+    u.resolved[0].at = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # still the 24th in New York
+    u.timezone = "America/New_York"
+    out = render_update(u)
+    section = out.text[out.text.index(i18n.t(language, "h_resolved")):]
+    first, second = section.splitlines()[2:4]
+    assert first.startswith("- ") and second.strip() == line
+    assert line in visible_text(out.html)
+    assert out.text.count(line) == 1  # the second resolved point has no settler: no line

@@ -474,3 +474,22 @@ def test_points_a_fresh_analysis_no_longer_finds_leave_the_lists(tmp_path):
     _, store, _, _ = run(config, send=False)
     status = {p.id: p.status for p in store.points("acme")}
     assert status == {real.id: "open", "old0": "withdrawn", "old1": "open", "old2": "open"}
+
+
+def test_the_customers_answer_settles_our_question_and_the_update_says_who(tmp_path):
+    config, _ = setup(tmp_path, [
+        mail(1, sender="max.weber@provider.de", subject="[ACME-1] Lizenzen",
+             body="Welche CAD-Lizenzen sollen die beiden bekommen, SolidWorks Standard oder "
+                  "Professional?"),
+        mail(2, reply_to=1, subject="Re: [ACME-1] Lizenzen",
+             body="Beide bekommen SolidWorks Standard."),
+    ])
+    _, store, delivery, _ = run(config, customers=("acme",))
+    (point,) = store.points("acme")
+    assert point.status == "resolved" and point.resolved_by == "<m2@x.de>"
+    from email import message_from_bytes, policy
+
+    (update,) = [m for m in delivery.sent if "anna.berger@provider.de" in m.recipients]
+    text = message_from_bytes(update.data, policy=policy.default).get_body(
+        ("plain",)).get_content()
+    assert "erledigt durch k.lang@acme-maschinenbau.de, 23.11." in text

@@ -295,3 +295,15 @@ def test_old_update_mails_are_dropped_but_the_record_stays(location):
     assert data[a] is None and bytes(data[b]) == b"recent" and bytes(data[c]) == b"still to send"
     row, numbers = store.sent_update_by_key("acme.1")  # replies to it are still understood
     assert numbers == {1: "p1"} and [h.new for h in store.history("acme")] == [1]
+
+
+def test_senders_name_who_sent_stored_mail_and_replies_to_updates(location):
+    store = StateStore.open(location)
+    with store.transaction():
+        store.add_message(msg("<a@x>"), "src", "INBOX", "1")
+        store.add_reply("<r@x>", "acme", None, "anna.berger@provider.de",
+                        NOW + timedelta(hours=2), True, "ok")
+    assert store.senders(["<a@x>", "<r@x>", "<unknown@x>"]) == {
+        "<a@x>": ("a@acme.de", NOW),
+        "<r@x>": ("anna.berger@provider.de", NOW + timedelta(hours=2)),
+    }
