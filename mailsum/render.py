@@ -306,7 +306,8 @@ def build_context(update: Update) -> dict[str, object]:
 
     changes = []
     groups: dict[tuple[str | None, str, str, str], list[OwnerChangeView]] = {}
-    for ch in update.owner_changes:
+    # a hand-over lists its points in the update's numbering, whatever order they moved in
+    for ch in sorted(update.owner_changes, key=lambda c: (c.at, by_id.get(c.id) or 0)):
         when = fmt(_local(ch.at, tz), lang)
         key = (ch.old, ch.new, when, ch.reason)
         if key not in groups:

@@ -453,9 +453,11 @@ def test_one_handover_of_several_points_is_one_entry() -> None:
     for pid in ("p3", "gone-1", "gone-2"):  # p3 is open; the others were resolved meanwhile
         u.owner_changes.append(UpdateOwnerChange(id=pid, text=f"Text {pid}", old=first.old,
                                                  new=first.new, at=first.at, reason=first.reason))
+    u.owner_changes.reverse()  # moved in any order, listed in the update's numbering
     text = render_update(u).text
     assert text.count("Zuständig jetzt: sandra.yilmaz@provider.de") == 1
     assert "Punkt 2:" in text and "Punkt 3:" in text
+    assert text.index("Punkt 2:") < text.index("Punkt 3:")
     assert "dazu 2 inzwischen erledigte Punkte" in text
     assert "1 Wechsel der Zuständigkeit" in text
 
