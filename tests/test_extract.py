@@ -926,3 +926,14 @@ def test_a_colleague_of_the_customer_asking_again_or_chasing_is_the_same_point()
     x = extract_thread(Thread("<1@acme.de>", "Lizenzen", [m.message_id for m in msgs]), msgs,
                        team_domains=("provider.de",))
     assert len([p for p in x.points if "Lizenzen" in p.text]) == 2
+
+
+def test_an_answer_settles_only_the_question_it_speaks_to() -> None:
+    x = _answer_thread(
+        ("max.weber@provider.de", "Welche CAD-Lizenzen sollen die beiden bekommen, SolidWorks "
+                                  "Standard oder Professional? Welche Projektordner soll Frau "
+                                  "Wolf im PDM sehen?"),
+        ("k@acme.de", "Beide bekommen SolidWorks Standard."),
+    )
+    assert _point(x, "CAD-Lizenzen").status == "resolved"
+    assert _point(x, "Projektordner").status == "open"
