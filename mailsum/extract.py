@@ -112,9 +112,12 @@ def rule_kind(sentence: str, due_found: bool = False) -> str | None:
     return "deadline" if due_found else None
 
 
-# "If you cannot log in, please call us": a fault the reader might have, not one reported.
+# "If you cannot log in, please call us", "If the link above does not work, …", "Falls der
+# Drucker nicht druckt, …": a fault that might happen, not one reported. Not after "if I/we"
+# ("If I open Outlook it crashes" reports one), and "wenn" only with "Sie/du" (it is also "when").
 _IF_YOU = re.compile(
-    r"\b(?:if|in case|falls|sofern|wenn)\s+(?:you|u|(?-i:Sie)|du|ihr)\b[^,;:.!?]*$", re.IGNORECASE
+    r"\b(?:(?:if|in case|in the event(?: that)?|falls|sofern|im falle?)\s+(?!(?:i|we|ich|wir)\b)"
+    r"|wenn\s+(?:you|u|(?-i:Sie)|du|ihr)\b)[^,;:.!?]*$", re.IGNORECASE
 )
 
 

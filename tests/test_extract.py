@@ -937,3 +937,15 @@ def test_an_answer_settles_only_the_question_it_speaks_to() -> None:
     )
     assert _point(x, "CAD-Lizenzen").status == "resolved"
     assert _point(x, "Projektordner").status == "open"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("If the link above does not work, please copy the address into your browser.", "request"),
+    ("Falls der Drucker nicht druckt, rufen Sie uns bitte an.", "request"),
+    ("In case the VPN fails again, call me.", "request"),
+    ("If I open Outlook it crashes.", "blocker"),  # a fault the writer has
+    ("Wenn ich drucke, stürzt Word ab.", "blocker"),  # "wenn" is also "when"
+    ("If possible, please fix the broken printer.", "blocker"),  # the fault is not in the if
+])
+def test_a_fault_that_might_happen_is_no_blocker(sentence: str, kind: str) -> None:
+    assert rule_kind(sentence) == kind
