@@ -103,11 +103,7 @@ def deputy_in(text: str, writer: str, ours: Callable[[str], bool],
 
 def committed_for(sentence: str) -> str | None:
     """The name of the colleague a sentence commits to act ("Tom will prepare …"), or None."""
-    m = _COMMITS.match(" ".join(sentence.split()))
-    if m is None:
-        return None
-    who = m.group("who")
-    return who if who[:1].isupper() and who.casefold() not in _NOT_NAMES else None
+    return _name_at_start(_COMMITS, sentence)
 
 
 # "Frau Berger, bitte behalten Sie das im Blick", "Tom, could you check the router?": a
@@ -122,7 +118,12 @@ _ADDRESSED = re.compile(
 
 def addressed_to(sentence: str) -> str | None:
     """The name a request is put to ("Frau Berger, bitte …"), or None."""
-    m = _ADDRESSED.match(" ".join(sentence.split()))
+    return _name_at_start(_ADDRESSED, sentence)
+
+
+def _name_at_start(pattern: re.Pattern[str], sentence: str) -> str | None:
+    """The capitalised name ``pattern`` finds at the start of ``sentence`` (not "Ich", "We")."""
+    m = pattern.match(" ".join(sentence.split()))
     if m is None:
         return None
     who = m.group("who")
