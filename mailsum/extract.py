@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from mailsum import answers, colleagues, cues, intent
@@ -255,8 +255,14 @@ def extract_thread(
     summary_sentences: int = 3,
     summary_ratio: float | None = None,
     colleague_addresses: tuple[str, ...] = (),
+    reopened: dict[str, datetime] | None = None,
 ) -> ThreadExtract:
-    """Points, owner changes and summary of ``thread``; ``messages`` may come in any order."""
+    """Points, owner changes and summary of ``thread``; ``messages`` may come in any order.
+
+    ``reopened``: points the contact reopened by reply, and when: only mail sent after that
+    settles them again (the contact had seen what came before and disagreed).
+    """
+    reopened = reopened or {}
     ordered = _order(thread, messages)
     live = [m for m in ordered if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
     points: list[Point] = []
@@ -273,7 +279,7 @@ def extract_thread(
         if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
             for p in points:
                 if p.status == "open":
-                    p.status, p.resolved_by = "resolved", msg.message_id
+                    _settle(p, msg, reopened)
             continue
         team = _is_team(msg.from_addr, team_domains, team_addresses)
         sentences = [s for s in split_sentences(without_formulae(msg.own_text))
@@ -281,7 +287,7 @@ def extract_thread(
         pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
         if any(is_resolution(s) for s in sentences):
-            _resolve(points, msg, team, team_domains, team_addresses)
+            _resolve(points, msg, team, team_domains, team_addresses, reopened)
         earlier = [p for p in points if p.status == "open"]
         # the points this side raised: a colleague of the writer asks for the same thing
         ours_too = [p for p in earlier
@@ -358,7 +364,7 @@ def extract_thread(
                 )
             )
             blocker = (points[-1], position) if kind == "blocker" else None
-        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses)
+        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened)
         if takeover is not None:
             owner = msg.from_addr
             _assign_owner([p for p in earlier if p.id not in taken and p.id not in addressed],
@@ -421,6 +427,7 @@ def _settle_answered(
     statements: list[str],
     team_domains: tuple[str, ...],
     team_addresses: tuple[str, ...],
+    reopened: dict[str, datetime],
 ) -> None:
     """The other side's reply answers what was asked of it: our questions and requests for
     information by a customer's statement on their topic, a customer's plain question by ours.
@@ -436,7 +443,7 @@ def _settle_answered(
         if p.kind != "question" and (team or p.kind != "request"):
             continue
         if any(answers.answers(p.text, s) for s in statements):
-            p.status, p.resolved_by = "resolved", msg.message_id
+            _settle(p, msg, reopened)
 
 
 def _taken_on(promise: str, open_points: list[Point], team_domains: tuple[str, ...],
@@ -487,6 +494,7 @@ def _resolve(
     team: bool,
     team_domains: tuple[str, ...],
     team_addresses: tuple[str, ...],
+    reopened: dict[str, datetime],
 ) -> None:
     for p in open_points:
         if p.status != "open":
@@ -494,5 +502,11 @@ def _resolve(
         if team and p.kind in ("question", "request") and _is_team(
                 p.raised_by, team_domains, team_addresses):
             continue  # our "fixed" settles the fault and our promises, not what we asked them
-        p.status = "resolved"
-        p.resolved_by = msg.message_id
+        _settle(p, msg, reopened)
+
+
+def _settle(p: Point, msg: ParsedMessage, reopened: dict[str, datetime]) -> None:
+    """``msg`` settles ``p``, unless the contact reopened ``p`` after ``msg`` was sent."""
+    if p.id in reopened and msg.date <= reopened[p.id]:
+        return
+    p.status, p.resolved_by = "resolved", msg.message_id

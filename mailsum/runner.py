@@ -226,9 +226,10 @@ class _Analysed:
     result: ThreadExtract
 
 
-def analyze_threads(work: list[tuple[Thread, list[str], bool]],
+def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime]]],
                     rules: Rules) -> list[_Analysed]:
-    """Route and extract a group of threads from their stored JSON (extract only where asked).
+    """Route and extract a group of threads from their stored JSON (extract only where asked;
+    with the times the contact reopened points of the thread).
 
     Pure, so the same here or in a worker process; decoding, routing and extracting all happen
     where this runs, and the run that writes the state gets back only what it writes.
@@ -240,7 +241,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
         if a and route.is_team(a, rules)))
     roster = {a.lower(): "" for a in (*rules.team_addresses, *colleague_addresses)}
     out: list[_Analysed] = []
-    for t, datas, read in work:
+    for t, datas, read, reopened in work:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
         members = sorted((message_from_json(d) for d in datas),
                          key=lambda m: position[m.message_id])
@@ -249,7 +250,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool]],
         result = extract.extract_thread(
             t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
             default_owner=customer.owner if customer else None,
-            colleague_addresses=colleague_addresses,
+            colleague_addresses=colleague_addresses, reopened=reopened,
         ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
         brief = [_member(m, rules, roster) for m in members]
         out.append(_Analysed(t, brief, customer.id if customer else None, decision.reason,
@@ -549,7 +550,8 @@ class Runner:
             for group in _groups(work, EXTRACT_GROUP):
                 waiting.append(self.pool.submit(
                     analyze_threads, [(t, self.store.message_data(t.message_ids),
-                                       t.thread_id not in past) for t in group],
+                                       t.thread_id not in past,
+                                       self.store.reopened(t.message_ids)) for t in group],
                     rules, weight=sum(len(t.message_ids) for t in group)))
                 while len(waiting) > self._in_flight:
                     done = self._finish_group(waiting.popleft(), pending, current, done,

@@ -145,10 +145,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE absences ADD COLUMN deputy TEXT;
     """,
     # 6: our promise that took on a customer's request (one point, shown with it); a thread's
-    # points by message, so a fresh analysis finds the ones it no longer yields
+    # points by message and a point's events, so a fresh analysis finds the points it no
+    # longer yields and the ones the contact reopened
     """
     ALTER TABLE points ADD COLUMN promise TEXT;
     CREATE INDEX points_message ON points (message_id);
+    CREATE INDEX events_point ON events (point_id);
     """,
 ]
 
@@ -751,6 +753,18 @@ class StateStore:
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT * FROM points WHERE id IN ({marks})", chunk):
                 out[r["id"]] = self._point(r)
+        return out
+
+    def reopened(self, message_ids: list[str]) -> dict[str, datetime]:
+        """Points of these messages the contact reopened by reply, and when they last did."""
+        out: dict[str, datetime] = {}
+        for chunk in self._chunks(message_ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    "SELECT e.point_id, max(e.at) FROM events e JOIN points p ON p.id = e.point_id "
+                    f"WHERE e.action='reopen' AND p.message_id IN ({marks}) GROUP BY e.point_id",
+                    chunk):
+                out[r[0]] = _dt(r[1])  # type: ignore[assignment]
         return out
 
     def withdraw_points(self, message_ids: list[str], keep: set[str]) -> list[str]:

@@ -949,3 +949,21 @@ def test_an_answer_settles_only_the_question_it_speaks_to() -> None:
 ])
 def test_a_fault_that_might_happen_is_no_blocker(sentence: str, kind: str) -> None:
     assert rule_kind(sentence) == kind
+
+
+def test_a_point_the_contact_reopened_is_settled_only_by_later_mail() -> None:
+    mails = [("max.weber@provider.de", "Welche CAD-Lizenzen sollen die beiden bekommen, "
+              "SolidWorks Standard oder Professional?"),
+             ("k@acme.de", "Beide bekommen SolidWorks Standard.")]
+    x = _answer_thread(*mails)
+    (point,) = x.points
+    assert point.resolved_by == "<1@x>"
+    msgs = [_msg(f"<{i}@x>", sender, text, 16 + i) for i, (sender, text) in enumerate(mails)]
+    thread = Thread("<0@x>", "Konten", [m.message_id for m in msgs])
+    reopened = {point.id: datetime(2026, 11, 18, 12, 0, tzinfo=UTC)}  # after the answer
+    x = extract_thread(thread, msgs, team_domains=("provider.de",), reopened=reopened)
+    assert x.points[0].status == "open"
+    msgs.append(_msg("<2@x>", "k@acme.de", "Korrektur: beide bekommen SolidWorks Professional.",
+                     19))
+    x = extract_thread(thread, msgs, team_domains=("provider.de",), reopened=reopened)
+    assert x.points[0].status == "resolved" and x.points[0].resolved_by == "<2@x>"

@@ -493,3 +493,33 @@ def test_the_customers_answer_settles_our_question_and_the_update_says_who(tmp_p
     text = message_from_bytes(update.data, policy=policy.default).get_body(
         ("plain",)).get_content()
     assert "erledigt durch k.lang@acme-maschinenbau.de, 23.11." in text
+
+
+def test_a_reopen_by_the_contact_stands_until_newer_mail_settles_the_point(tmp_path):
+    """The customer's reply settled our question; the contact disagrees and reopens it. More
+    mail in the thread must not settle it again by that same old reply; a newer one may."""
+    question = ("Welche CAD-Lizenzen sollen die beiden bekommen, SolidWorks Standard oder "
+                "Professional?")
+    config, box = setup(tmp_path, [
+        mail(1, sender="max.weber@provider.de", subject="[ACME-1] Lizenzen", body=question),
+        mail(2, reply_to=1, subject="Re: [ACME-1] Lizenzen",
+             body="Beide bekommen SolidWorks Standard."),
+    ])
+    _, store, _, _ = run(config, send=False)
+    (point,) = store.points("acme")
+    assert point.status == "resolved"
+    with store.transaction():  # what the reply "wieder offen 1" does (replies._apply)
+        point.status, point.resolved_at, point.resolved_by = "open", None, None
+        store.save_point(point)
+        store.add_event("acme", point.id, NOW, "anna.berger@provider.de", "reopen", None, None)
+    store.close()
+    box.add(mail(3, reply_to=2, subject="Re: [ACME-1] Lizenzen", body="Der Drucker im EG geht."))
+    _, store, _, _ = run(config, send=False, now=NOW + timedelta(hours=1))
+    assert store.get_point(point.id).status == "open"
+    store.close()
+    late = mail(4, reply_to=3, subject="Re: [ACME-1] Lizenzen",
+                body="Korrektur: beide bekommen SolidWorks Professional.")
+    box.add(late.replace(b"Mon, 23 Nov 2026 09:04:00 +0100", b"Fri, 27 Nov 2026 09:00:00 +0100"))
+    _, store, _, _ = run(config, send=False, now=NOW + timedelta(hours=3))
+    again = store.get_point(point.id)
+    assert again.status == "resolved" and again.resolved_by == "<m4@x.de>"
