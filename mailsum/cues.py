@@ -472,6 +472,21 @@ TAKEOVER = (
     r"|ihre anfrage|die anfrage|das thema)(?: [\w.-]+){0,4}? [üu]bernommen",
 )  # fmt: skip
 
+# A promise whose object is only "it": "I'll take care of it", "Ich kümmere mich darum" takes on
+# what the mail it answers asked for.
+_ON_IT = r"(?:take care of|look into|look at|check|handle|deal with|sort out|fix|see to)"
+PROMISE_ON_IT = (
+    rf"(?:i|we)(?:'ll| will|'m going to| am going to| are going to) (?:\w+ )?{_ON_IT}"
+    r" (?:it|this|that)",
+    rf"let me {_ON_IT} (?:it|this|that)",
+    r"(?:ich|wir) k[üu]mmern? (?:mich|uns) (?:\w+ ){0,2}?(?:darum|drum|um das|um die sache)",
+    r"k[üu]mmern? (?:ich|wir) (?:mich|uns) (?:\w+ ){0,2}?(?:darum|drum)",
+    r"(?:ich|wir) (?:schaue|schauen|sehe|sehen) (?:mir |uns )?(?:das|es|die sache)"
+    r" (?:\w+ ){0,4}?an",
+    r"(?:ich|wir) (?:erledige|erledigen|pr[üu]fe|pr[üu]fen|kl[äa]re|kl[äa]ren|übernehme|übernehmen)"
+    r" (?:das|es|die sache)",
+)  # fmt: skip
+
 # A date put forward for the reader's yes ("Unser Vorschlag: Samstag, 05.12.") asks, it neither
 # promises nor sets a deadline.
 PROPOSAL = (
@@ -591,6 +606,7 @@ NEGATION_BEFORE_RE = re.compile(
 )
 TAKEOVER_RE = _words(TAKEOVER)
 PROPOSAL_RE = _words(PROPOSAL)
+PROMISE_ON_IT_RE = _words(PROMISE_ON_IT)
 FAULT_DETAIL_RE = re.compile(rf"^\W*(?:{_alternation(FAULT_DETAIL)})(?![\w-])", re.IGNORECASE)
 ABSENCE_RE = _words(ABSENCE)
 SENT_NOW_RE = _words(SENT_NOW)

@@ -272,6 +272,7 @@ def extract_thread(
     pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
     asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
     addressed: set[str] = set()  # points put to one colleague by name
+    last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
 
@@ -282,6 +283,8 @@ def extract_thread(
                     _settle(p, msg, reopened)
             continue
         team = _is_team(msg.from_addr, team_domains, team_addresses)
+        if not team:
+            last_customer = msg.message_id
         sentences = [s for s in split_sentences(without_formulae(msg.own_text))
                      if not cues.IGNORE_RE.match(s)]
         pool.extend((s, index) for s in sentences if _summarizable(s))
@@ -336,7 +339,8 @@ def extract_thread(
             promiser = (_other_colleague(colleagues.committed_for(sentence), msg, known)
                         or msg.from_addr) if team else None
             if kind == "todo" and promiser is not None:
-                requests = _taken_on(sentence, earlier, team_domains, team_addresses)
+                requests = (_taken_on(sentence, earlier, team_domains, team_addresses)
+                            or _asked_just_before(sentence, earlier, last_customer))
                 if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
                     taken |= _take_on(requests, sentence, due, promiser, msg, asked_due, changes)
                     continue
@@ -469,6 +473,16 @@ def _take_on(requests: list[Point], promise: str, due: date | None, promiser: st
             _assign_owner([p], promiser, msg, promise, changes)
             given.add(p.id)
     return given
+
+
+def _asked_just_before(promise: str, open_points: list[Point],
+                       last_customer: str | None) -> list[Point]:
+    """"I'll take care of it" after the customer's mail with one open request: that request."""
+    if last_customer is None or not cues.PROMISE_ON_IT_RE.search(" ".join(promise.split())):
+        return []
+    asked = [p for p in open_points
+             if p.message_id == last_customer and p.status == "open" and p.kind == "request"]
+    return asked if len(asked) == 1 else []
 
 
 def _repeats(sentence: str, open_points: list[Point]) -> bool:

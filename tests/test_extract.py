@@ -206,9 +206,12 @@ def test_english_thread_escalation_owner_and_resolution() -> None:
     x = _run("ticket_en.json")
     vpn = _point(x, "VPN access")
     assert vpn.kind == "request"
-    assert vpn.due is not None and vpn.due.isoformat() == "2026-03-06"
+    # Sam's "I'll take care of it and send the credentials tomorrow" takes the request on: the
+    # promised day (earlier than the customer's Friday) is its due date, no to-do beside it
+    assert vpn.promise == "I'll take care of it and send the credentials tomorrow."
+    assert vpn.due is not None and vpn.due.isoformat() == "2026-03-03"
+    assert not [p for p in x.points if "send the credentials" in p.text]
     assert vpn.escalation is True  # "This is urgent." in the same message
-    assert _point(x, "send the credentials").escalation is False
     assert vpn.owner == "sam@provider.com"  # taken over without a previous owner: no change
     assert x.owner_changes == []
     assert all(p.status == "resolved" for p in x.points)
@@ -218,8 +221,8 @@ def test_english_thread_escalation_owner_and_resolution() -> None:
 def test_team_addresses_count_as_team() -> None:
     thread, messages, _ = _load("ticket_en.json")
     x = extract_thread(thread, messages, team_domains=(), team_addresses=("sam@provider.com",))
-    assert _point(x, "send the credentials").owner == "sam@provider.com"
     assert _point(x, "VPN access").owner == "sam@provider.com"
+    assert _point(x, "VPN access").promise is not None  # Sam's promise took it on
 
 
 def test_ids_are_stable_and_whitespace_insensitive() -> None:
@@ -967,3 +970,26 @@ def test_a_point_the_contact_reopened_is_settled_only_by_later_mail() -> None:
                      19))
     x = extract_thread(thread, msgs, team_domains=("provider.de",), reopened=reopened)
     assert x.points[0].status == "resolved" and x.points[0].resolved_by == "<2@x>"
+
+
+@pytest.mark.parametrize("promise", [
+    "I'll take care of it and get back to you by Wednesday.",
+    "Ich schaue mir das bis Freitag an.",
+    "Wir kümmern uns bis Montag darum.",
+])
+def test_a_promise_on_it_takes_on_the_one_request_of_the_mail_it_answers(promise: str) -> None:
+    x = _answer_thread(("k@acme.de", "Der Scanner im 2. OG geht nicht. Können Sie sich das "
+                                     "bitte ansehen?"),
+                       ("tom@provider.de", promise))
+    request = _point(x, "Können Sie")
+    assert request.promise == promise and request.owner == "tom@provider.de"
+    assert request.due is not None
+    assert [p.kind for p in x.points] == ["blocker", "request"]  # no separate to-do
+
+
+def test_a_promise_on_it_after_two_requests_stays_a_todo_of_its_own() -> None:
+    x = _answer_thread(("k@acme.de", "Können Sie sich den Scanner ansehen? Bitte richten Sie "
+                                     "auch ein Postfach für Frau Wolf ein."),
+                       ("tom@provider.de", "I'll take care of it by Wednesday."))
+    assert all(p.promise is None for p in x.points)
+    assert _point(x, "take care").kind == "todo"
