@@ -551,7 +551,9 @@ class Runner:
                 waiting.append(self.pool.submit(
                     analyze_threads, [(t, self.store.message_data(t.message_ids),
                                        t.thread_id not in past,
-                                       self.store.reopened(t.message_ids)) for t in group],
+                                       {} if pending.issuperset(t.message_ids)
+                                       else self.store.reopened(t.message_ids))
+                                      for t in group],
                     rules, weight=sum(len(t.message_ids) for t in group)))
                 while len(waiting) > self._in_flight:
                     done = self._finish_group(waiting.popleft(), pending, current, done,
@@ -644,9 +646,8 @@ class Runner:
             known[p.id] = rec  # a second mention of the same point merges as it did one by one
             records.append(rec)
         self.store.save_points(records)
-        # (a thread left unread as the mailbox's past has only never-analysed messages, so no
-        # stored points: its empty result withdraws nothing)
-        self.store.withdraw_points(t.message_ids, {p.id for p in result.points})
+        if stored:  # only messages analysed before have stored points (a first poll has none)
+            self.store.withdraw_points(t.message_ids, {p.id for p in result.points})
         for c in result.owner_changes:
             self.store.add_owner_change(
                 OwnerChangeRecord(point_id=c.point_id, old=c.old, new=c.new, at=c.at,
