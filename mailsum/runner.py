@@ -638,6 +638,7 @@ class Runner:
                 rec.customer_id, rec.thread_id, rec.last_activity = customer_id, t.thread_id, last
                 # our promise may take on a request after it was stored, and set its date
                 rec.position, rec.due, rec.promise = p.position, p.due, p.promise
+                rec.text = p.text  # "Die Fehlermeldung lautet …" may join a stored blocker
                 if p.owner and not rec.owner_by_command:
                     rec.owner = p.owner
                 if resolved and old.status not in ("resolved", "archived"):
