@@ -13,6 +13,9 @@ Rules in short (see each function for details):
   customer's points, a customer's settles everything;
 - the other side's statement on a question's topic answers it (``answers``): the customer's
   settles our questions and requests, ours a customer's question (not their request for work);
+- our promise on a customer's open request (the same topic test, or "I'll take care of it"
+  after a mail with one request) takes it on: one point, the promise beside it, its date;
+- what a fault looks like ("Die Fehlermeldung lautet …"), right after it, joins its blocker;
 - the same side asking again (word-set Jaccard >= 0.6 with an open point the writer or a
   colleague of theirs raised, of any kind) adds no second point: the first one stays, with its
   id, owner and date;
@@ -293,12 +296,12 @@ def extract_thread(
             _resolve(points, msg, team, team_domains, team_addresses, reopened)
         earlier = [p for p in points if p.status == "open"]
         # the points this side raised: a colleague of the writer asks for the same thing
-        ours_too = [p for p in earlier
+        same_side = [p for p in earlier
                     if _is_team(p.raised_by, team_domains, team_addresses) == team]
         urgent = any(cues.ESCALATION_RE.search(s) for s in sentences)
         if urgent and not team:
             # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
-            for p in ours_too:
+            for p in same_side:
                 p.escalation = True
         takeover: str | None = None
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
@@ -334,7 +337,7 @@ def extract_thread(
             if kind is None:
                 continue
             pid = point_id(msg.message_id, sentence)
-            if pid in seen_ids or _repeats(sentence, ours_too):
+            if pid in seen_ids or _repeats(sentence, same_side):
                 continue
             promiser = (_other_colleague(colleagues.committed_for(sentence), msg, known)
                         or msg.from_addr) if team else None
