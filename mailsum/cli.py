@@ -417,6 +417,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
             "snoozed": sum(1 for p in points if p.status == "snoozed"),
             "resolved": sum(1 for p in points if p.status == "resolved"),
             "archived": sum(1 for p in points if p.status == "archived"),
+            "withdrawn": sum(1 for p in points if p.status == "withdrawn"),
             "last_update": last["sent_at"] if last else None,
             "next_update": next_time(c.schedule, tz, moment).isoformat(),
             "undelivered": [{"due_at": u["due_at"], "status": u["status"], "error": u["error"]}
@@ -446,6 +447,9 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
         if r["archived"]:
             click.echo(f"  {r['archived']} points archived: their mail was older than "
                        f"import_days when first read")
+        if r["withdrawn"]:
+            click.echo(f"  {r['withdrawn']} points withdrawn: a later analysis of their thread "
+                       f"no longer found them")
         for e in r.get("history", []):
             point = f" point {e['point']}" if e["point"] else ""
             value = f" {e['value']}" if e["value"] else ""

@@ -474,6 +474,10 @@ def test_points_a_fresh_analysis_no_longer_finds_leave_the_lists(tmp_path):
     _, store, _, _ = run(config, send=False)
     status = {p.id: p.status for p in store.points("acme")}
     assert status == {real.id: "open", "old0": "withdrawn", "old1": "open", "old2": "open"}
+    store.close()
+    shown = CliRunner().invoke(main, ["--config", str(config.path), "status"])
+    assert "1 points withdrawn: a later analysis of their thread no longer found them" in (
+        shown.output)
 
 
 def test_the_customers_answer_settles_our_question_and_the_update_says_who(tmp_path):
