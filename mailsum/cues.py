@@ -303,6 +303,12 @@ BLOCKER = (
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab",
     r"fehlermeldung",
+    # "Zwei Laptops melden aber weiterhin „Zertifikat ungültig“": an error that persists
+    r"(?:meldet|melden|zeigt|zeigen|bringt|bringen|wirft|werfen)(?: aber| jedoch| leider| uns)*"
+    r" (?:weiterhin|immer noch|noch immer|nach wie vor|st[äa]ndig|dauernd|immer wieder)"
+    r"(?= [„\"'»]| (?:die|eine|den|einen) (?:\w+)?(?:meldung|fehler))",
+    r"(?:still|keeps?) (?:shows?|showing|reports?|reporting|gives?|giving|throws?|throwing)"
+    r"(?= [\"'“]| (?:an?|the|this|that) (?:\w+ )?(?:error|warning|message|fault))",
     r"komm(?:e|en) (?:ich |wir )?(?:so |damit |hier |leider )*nicht (?:mehr )?weiter",
     r"(?:es (?:ist|war)|(?:ist|war) es) (?:mir|uns) (?:leider |aber |jedoch )?"
     r"(?:nicht|nicht mehr|kaum) m[öo]glich",

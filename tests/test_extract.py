@@ -993,3 +993,15 @@ def test_a_promise_on_it_after_two_requests_stays_a_todo_of_its_own() -> None:
                        ("tom@provider.de", "I'll take care of it by Wednesday."))
     assert all(p.promise is None for p in x.points)
     assert _point(x, "take care").kind == "todo"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Zwei Laptops (AD-NB-07 und AD-NB-12) melden aber weiterhin „Zertifikat ungültig“.",
+     "blocker"),
+    ("The scanner still shows \"Server not reachable\".", "blocker"),
+    ("Outlook keeps giving an error message.", "blocker"),
+    ("Das Display zeigt weiterhin die Uhrzeit.", None),
+    ("Quora keeps throwing mouth-watering insults at me:", None),
+])
+def test_an_error_that_persists_is_a_blocker(sentence: str, kind: str | None) -> None:
+    assert rule_kind(sentence) == kind
