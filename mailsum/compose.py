@@ -99,16 +99,16 @@ def build_update(
             promise=p.promise,
         ))
 
-    settled = settlers or {}
-    resolved = [
-        UpdateResolved(id=p.id, text=p.text, message_id=p.message_id,
-                       thread_subject=by_thread[p.thread_id].subject
-                       if p.thread_id in by_thread else "",
-                       by=settled.get(p.resolved_by or "", (None, None))[0],
-                       at=settled.get(p.resolved_by or "", (None, None))[1])
-        for p in points
-        if p.status == "resolved" and (since is None or (p.resolved_at and p.resolved_at > since))
-    ]
+    resolved = []
+    for p in points:
+        if p.status != "resolved" or since is not None and not (
+                p.resolved_at and p.resolved_at > since):
+            continue
+        by, at = (settlers or {}).get(p.resolved_by or "", (None, None))
+        resolved.append(UpdateResolved(
+            id=p.id, text=p.text, message_id=p.message_id,
+            thread_subject=by_thread[p.thread_id].subject if p.thread_id in by_thread else "",
+            by=by, at=at))
     texts = {p.id: p.text for p in points if p.status != "archived"}
     changes = [
         UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old, new=c.new,

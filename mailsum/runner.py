@@ -717,8 +717,10 @@ class Runner:
             if a.start is None or a.start <= self.now.date():
                 absences[a.address] = max(a.until, absences.get(a.address, a.until))
         points = self.store.points(customer.id)
-        settlers = self.store.senders([p.resolved_by for p in points
-                                       if p.status == "resolved" and p.resolved_by])
+        # only what the update lists as resolved since the last one: not the customer's history
+        settlers = self.store.senders([
+            p.resolved_by for p in points if p.status == "resolved" and p.resolved_by
+            and (since is None or (p.resolved_at is not None and p.resolved_at > since))])
         return compose.build_update(
             customer, points=points, settlers=settlers,
             owner_changes=self.store.owner_changes_since(customer.id, since),
