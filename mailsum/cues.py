@@ -23,6 +23,12 @@ REQUEST = (
     # ("Ihre Bitte um …", "auf Bitte des …" name a request, they make none)
     r"(?<!ihre )(?<!ihrer )(?<!deine )(?<!eure )(?<!auf )"
     rf"bitte(?:n)?(?! (?:(?:sie|dich|euch|nochmals) )?{_NO_PLEA})",
+    # something still missing or awaited: "Der Zugang für Herrn Lang fehlt noch", "Die Rechnung
+    # haben wir noch nicht erhalten", "Wir warten noch auf das Angebot"
+    r"fehlt (?:uns |mir )?(?:immer )?noch",
+    r"(?:haben|habe) (?:wir|ich) (?:[\w.-]+ )?(?:noch nicht|bisher nicht|bis heute nicht"
+    r"|noch immer nicht|immer noch nicht) (?:[\w.-]+ )?(?:erhalten|bekommen)",
+    r"(?:wir|ich) warten? (?:[\w.-]+ )?(?:noch|immer noch|weiterhin|nach wie vor|bis heute) auf",
     # the subjunctive asks; "konnten Sie", "wurden Sie", "waren Sie" are past tense
     r"k(?:ö|oe)nnten sie", r"w(?:ü|ue)rden sie", r"w(?:ä|ae)ren sie",
     r"k(?:ö|oe)nntest du", r"w(?:ü|ue)rdest du", r"k(?:ö|oe)nntet ihr",
@@ -303,6 +309,14 @@ BLOCKER = (
     r"steht still", r"stillstand", r"nicht erreichbar", r"startet nicht", r"l[äa]sst sich nicht",
     r"kaputt", r"defekt", r"abgest[üu]rzt", r"st[üu]rz(?:t|en) (?:\w+ ){0,3}?ab",
     r"fehlermeldung",
+    # service-desk faults: "druckt nur noch leere Seiten", "Das Backup ist fehlgeschlagen",
+    # "Wir haben weiterhin Probleme mit dem WLAN" (not "keine Probleme")
+    r"(?:druckt|drucken|startet|starten|l[äa]uft|laufen|l[äa]dt|laden|[öo]ffnet|zeigt|zeigen"
+    r"|funktioniert|funktionieren|reagiert|synchronisiert|verbindet)(?: [\w.-]+){0,2}? nur noch",
+    r"fehlgeschlagen", r"fehlschl[äa]gt", r"fehlschlagen", r"schl[äa]gt (?:[\w.-]+ ){0,3}?fehl",
+    r"schlug (?:[\w.-]+ ){0,3}?fehl",
+    r"(?:haben|hatten|habe|gibt es|gab es) (?:(?!keine\b|kein\b|keinerlei\b)[\w.-]+ ){0,2}?"
+    r"(?:probleme|schwierigkeiten) mit",
     # "Zwei Laptops melden aber weiterhin „Zertifikat ungültig“": an error that persists
     r"(?:meldet|melden|zeigt|zeigen|bringt|bringen|wirft|werfen)(?: aber| jedoch| leider| uns)*"
     r" (?:weiterhin|immer noch|noch immer|nach wie vor|st[äa]ndig|dauernd|immer wieder)"

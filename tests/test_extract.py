@@ -1005,3 +1005,21 @@ def test_a_promise_on_it_after_two_requests_stays_a_todo_of_its_own() -> None:
 ])
 def test_an_error_that_persists_is_a_blocker(sentence: str, kind: str | None) -> None:
     assert rule_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Der Drucker im Empfang druckt nur noch leere Seiten.", "blocker"),
+    ("Seit dem Update startet Outlook nur noch im abgesicherten Modus.", "blocker"),
+    ("Mir ist aufgefallen, dass die Datensicherung seit drei Tagen fehlschlägt.", "blocker"),
+    ("Die Synchronisation schlägt seit Montag fehl.", "blocker"),
+    ("Das Backup ist heute Nacht wieder fehlgeschlagen.", "blocker"),
+    ("Wir haben weiterhin Probleme mit dem WLAN im Besprechungsraum.", "blocker"),
+    ("Der Zugang für Herrn Lang fehlt noch.", "request"),
+    ("Die Rechnung haben wir noch nicht erhalten.", "request"),
+    ("Wir warten noch auf das Angebot.", "request"),
+    ("Ich habe keine Probleme mit dem neuen Termin.", None),
+    ("Es geht nur noch um die Unterschrift.", None),
+    ("Offen ist nur noch der PDM-Zugang.", None),
+])
+def test_service_desk_faults_and_missing_things_in_german(sentence: str, kind: str | None) -> None:
+    assert rule_kind(sentence) == kind
