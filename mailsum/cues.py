@@ -144,6 +144,9 @@ REQUEST = (
     r"(?:we|i) (?:still |urgently |really |also |just |now )(?:need|require)(?! to\b)",
     r"(?:we|i)(?:'re| are|'m| am) (?:still )?waiting (?:for|on) (?:your|the|a|an)\b",
     r"awaiting your (?:reply|response|feedback|confirmation|answer)",
+    # "The account for Tom is still missing", "We haven't received the invoice yet"
+    r"(?:is|are) still missing",
+    r"(?:haven't|have not|hasn't|has not) received (?:[\w'.-]+ ){0,4}?yet",
     r"like you to", r"let me know", r"let us know", r"lmk", r"let's",
     r"lets (?:meet|get|talk|discuss|schedule|plan|have|do|go)",
     r"(?:i|we)(?:'d| would) appreciate", r"appreciate it if",
@@ -376,6 +379,15 @@ BLOCKER = (
     r"(?:error|problem|issue|fault)s?(?: message)? (?:still )?(?:persists?|occurs?|appears?|is back"
     r"|came back)",
     r"no longer (?:works?|working|rings?|prints?|starts?|connects?|responds?|syncs?)",
+    # "Last night's backup failed again", "We are still having problems with the wifi"
+    r"(?:backup|sync|synchroni[sz]ation|update|job|import|export|replication|login|log-in"
+    r"|installation|upgrade|migration|transfer|print job)s? (?:[\w'.-]+ ){0,2}?(?:failed|fails"
+    r"|failing)",
+    r"(?:is|are|am|'re|'m) (?:still )?(?:having|experiencing) (?:[\w.-]+ )?(?:problems|issues"
+    r"|trouble) with",
+    r"still (?:have|has) (?:[\w.-]+ )?(?:problems|issues|trouble) with",
+    r"only (?:prints?|shows?|displays?|loads?) (?:blank|empty|white|black)",
+    r"only (?:starts?|boots?|runs?) in safe mode",
     r"(?:is|are|isn't|aren't) (?:not |no longer )?(?:being )?(?:recogni[sz]ed|detected|arriving"
     r"|syncing|loading|responding)\b",
     r"(?<!if )nothing happens",

@@ -1023,3 +1023,18 @@ def test_an_error_that_persists_is_a_blocker(sentence: str, kind: str | None) ->
 ])
 def test_service_desk_faults_and_missing_things_in_german(sentence: str, kind: str | None) -> None:
     assert rule_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The printer at reception only prints blank pages.", "blocker"),
+    ("Last night's backup failed again.", "blocker"),
+    ("The sync has been failing since Monday.", "blocker"),
+    ("We are still having problems with the wifi in the meeting room.", "blocker"),
+    ("The account for Tom is still missing.", "request"),
+    ("We haven't received the invoice yet.", "request"),
+    ("I have no problems with the new date.", None),
+    ("I haven't received Jeff's powerpoint e-mail...", None),  # Parakweet train: No
+])
+def test_service_desk_faults_and_missing_things_in_english(sentence: str,
+                                                           kind: str | None) -> None:
+    assert rule_kind(sentence) == kind
