@@ -23,6 +23,13 @@ from mailsum.models import (
 )
 
 
+def resolved_since(points: list[PointRecord], since: datetime | None) -> list[PointRecord]:
+    """The points an update lists as resolved: settled after the last update (all, the first
+    time)."""
+    return [p for p in points if p.status == "resolved"
+            and (since is None or (p.resolved_at is not None and p.resolved_at > since))]
+
+
 def build_update(
     customer: Customer,
     *,
@@ -99,11 +106,9 @@ def build_update(
             promise=p.promise,
         ))
 
+    settled = resolved_since(points, since)
     resolved = []
-    for p in points:
-        if p.status != "resolved" or since is not None and not (
-                p.resolved_at and p.resolved_at > since):
-            continue
+    for p in settled:
         by, at = (settlers or {}).get(p.resolved_by or "", (None, None))
         resolved.append(UpdateResolved(
             id=p.id, text=p.text, message_id=p.message_id,
@@ -115,9 +120,7 @@ def build_update(
                           at=c.at, reason=c.reason)
         for c in owner_changes if c.point_id in texts
     ]
-    active_ids = {p.thread_id for p in visible} | {
-        p.thread_id for p in points if p.status == "resolved"
-        and (since is None or (p.resolved_at and p.resolved_at > since))}
+    active_ids = {p.thread_id for p in visible} | {p.thread_id for p in settled}
     active = sorted(
         (t for t in threads
          if t.thread_id in active_ids and (since is None or t.last_activity > since)),

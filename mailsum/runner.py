@@ -718,9 +718,8 @@ class Runner:
                 absences[a.address] = max(a.until, absences.get(a.address, a.until))
         points = self.store.points(customer.id)
         # only what the update lists as resolved since the last one: not the customer's history
-        settlers = self.store.senders([
-            p.resolved_by for p in points if p.status == "resolved" and p.resolved_by
-            and (since is None or (p.resolved_at is not None and p.resolved_at > since))])
+        settlers = self.store.senders([p.resolved_by for p in compose.resolved_since(points, since)
+                                       if p.resolved_by])
         return compose.build_update(
             customer, points=points, settlers=settlers,
             owner_changes=self.store.owner_changes_since(customer.id, since),
