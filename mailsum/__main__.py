@@ -1,3 +1,3 @@
-from mailsum.cli import main
+from mailsum.cli.main import main
 
 main()

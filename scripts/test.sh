@@ -12,4 +12,5 @@ ensure_debs "test -x /usr/bin/chromium && test -d /usr/share/fonts/truetype/deja
   chromium fonts-dejavu-core
 ensure_venv "[test]"
 .venv/bin/ruff check mailsum tests benchmarks
+.venv/bin/lint-imports  # the layering contracts of pyproject.toml
 .venv/bin/python -m pytest -q "$@"

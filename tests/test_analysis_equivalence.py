@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailsum import dates, segment
+from mailsum.extract import dates
+from mailsum.text import segment
 
 WORDS = [
     "bis", "Freitag", "FREITAG", "by", "friday", "Kalenderwoche", "KW", "12", "3.", "4.", "2025",

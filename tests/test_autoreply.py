@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mailsum.autoreply import away_until, classify_auto
+from mailsum.parse.autoreply import away_until, classify_auto
 
 PERSON = "anna@kunde.example"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mailsum.cli import EXIT_CONFIG, EXIT_LOCKED, main
-from mailsum.lock import run_lock
+from mailsum.cli.main import EXIT_CONFIG, EXIT_LOCKED, main
+from mailsum.run.lock import run_lock
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailsum.colleagues import addressed_to, handed_over_to, resolve
+from mailsum.extract.colleagues import addressed_to, handed_over_to, resolve
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -50,7 +50,7 @@ def test_an_ambiguous_or_unknown_name_resolves_to_nobody() -> None:
     ("Herr Klein kommt am Dienstag vorbei.", "Klein"),
 ])
 def test_a_commitment_for_a_named_colleague(sentence: str, name: str) -> None:
-    from mailsum.colleagues import committed_for
+    from mailsum.extract.colleagues import committed_for
 
     assert committed_for(sentence) == name
 
@@ -62,7 +62,7 @@ def test_a_commitment_for_a_named_colleague(sentence: str, name: str) -> None:
     "Die Firma wird das übernehmen.",
 ])
 def test_no_named_commitment(sentence: str) -> None:
-    from mailsum.colleagues import committed_for
+    from mailsum.extract.colleagues import committed_for
 
     assert committed_for(sentence) is None
 
@@ -79,7 +79,7 @@ def _ours(address: str) -> bool:
     "Max Weber | max.weber@provider.de",  # the writer's own signature address is not it
 ])
 def test_the_stand_in_an_out_of_office_reply_names(text: str) -> None:
-    from mailsum.colleagues import deputy_in
+    from mailsum.extract.colleagues import deputy_in
 
     assert deputy_in(text, "max.weber@provider.de", _ours) == "anna.berger@provider.de"
 
@@ -91,7 +91,7 @@ def test_the_stand_in_an_out_of_office_reply_names(text: str) -> None:
     "Ich bin bis 4.12. weg. anna.berger@provider.de",  # an address without a pointer
 ])
 def test_no_single_stand_in(text: str) -> None:
-    from mailsum.colleagues import deputy_in
+    from mailsum.extract.colleagues import deputy_in
 
     assert deputy_in(text, "max.weber@provider.de", _ours) is None
 
@@ -101,7 +101,7 @@ def test_no_single_stand_in(text: str) -> None:
     "Vertretung: Anna Berger, Tel. 0711 1234",
 ])
 def test_a_stand_in_named_without_an_address_resolves_among_known_colleagues(text: str) -> None:
-    from mailsum.colleagues import deputy_in
+    from mailsum.extract.colleagues import deputy_in
 
     known = {"anna.berger@provider.de": "", "max.weber@provider.de": ""}
     assert deputy_in(text, "max.weber@provider.de", _ours, known) == "anna.berger@provider.de"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailsum.commands import parse_commands, parse_duration
 from mailsum.msgid import make_message_id
-from mailsum.parse import parse_message
+from mailsum.parse.message import parse_message
+from mailsum.replies.commands import parse_commands, parse_duration
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interact"
 SECRET = b"k" * 32

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from mailsum.compose import build_update
 from mailsum.models import Customer, OwnerChangeRecord, PointRecord, ThreadRecord
+from mailsum.outbound.compose import build_update
 
 NOW = datetime(2026, 11, 27, 6, 0, tzinfo=UTC)
 ACME = Customer(id="acme", name="ACME", match=(), contact=("anna@provider.de",),

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.config import load_config, load_rules, rules_files
+from mailsum.config.loader import load_config, load_rules, rules_files
+from mailsum.config.secrets import Secret
 from mailsum.errors import ConfigError
-from mailsum.secrets import Secret
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "config"
 REPO = Path(__file__).resolve().parents[1]
@@ -527,7 +527,7 @@ def test_shipped_rules_load(tmp_path: Path):
 
 
 def test_fallback_digest_schedule_is_validated(tmp_path):
-    from mailsum.config import load_rules
+    from mailsum.config.loader import load_rules
     from mailsum.errors import ConfigError
 
     rules = tmp_path / "r.yaml"

@@ -14,8 +14,8 @@ import re
 import pytest
 from corpus import CORPORA
 
-from mailsum.parse import parse_message
-from mailsum.quotes import own_text
+from mailsum.parse.message import parse_message
+from mailsum.parse.quotes import own_text
 
 FIXTURES = CORPORA / "raw-email-fixtures"
 TALON = FIXTURES / "talon"

@@ -10,7 +10,7 @@ import pytest
 from corpus import CORPORA, corpus_messages
 
 from mailsum.errors import ParseError
-from mailsum.parse import parse_message
+from mailsum.parse.message import parse_message
 
 SWEPT = ("raw-email-fixtures", "threading")
 SKIP_SUFFIXES = {".json", ".txt", ".py", ".md", ".tsv"}

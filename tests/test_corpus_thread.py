@@ -1,7 +1,7 @@
 """Threading against the notmuch corpora and the fedora-devel MHonArc index (read at test time).
 
 Messages are read with a minimal stdlib header reader defined here, so this test does not
-depend on mailsum.parse.
+depend on mailsum.parse.message.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from mailsum.analysis.thread import parent_map, thread_messages
 from mailsum.models import ParsedMessage
-from mailsum.thread import parent_map, thread_messages
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "threading"
 NOTMUCH = CORPORA / "notmuch-corpora"

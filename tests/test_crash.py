@@ -1,6 +1,6 @@
 """SIGKILL ``mailsum run`` at many points, rerun, and check that nothing was lost or sent thrice.
 
-Deterministic kill points come from ``mailsum.crashpoint`` (``MAILSUM_CRASH_AT`` and
+Deterministic kill points come from ``mailsum.run.crashpoint`` (``MAILSUM_CRASH_AT`` and
 ``MAILSUM_CRASH_AFTER``); random ones from a seeded timer. After every kill the same run is
 repeated to completion and the invariants of DESIGN.md §7 are checked against the state
 (SQLite file, and for the fixed points also PostgreSQL) and what the SMTP server received:
@@ -39,8 +39,8 @@ from servers import (
     write_mailsum_config,
 )
 
-from mailsum.config import load_config
-from mailsum.schedule import due_time
+from mailsum.config.loader import load_config
+from mailsum.outbound.schedule import due_time
 
 PASSWORD = "crash-imap-pw-31337"
 ENV = {**os.environ, "MAILSUM_TEST_IMAP_PASSWORD": PASSWORD}
@@ -187,7 +187,7 @@ def run_lanes(dovecot: Dovecot, tmp: Path, plans: list[list[tuple]],
     states = states or [None] * len(plans)
     lanes = [Lane(dovecot, tmp / f"lane{i}", f"L{i}", states[i]) for i in range(len(plans))]
     start = time.monotonic()
-    subprocess.run([sys.executable, "-c", "import mailsum.runner"], cwd=REPO, check=True)
+    subprocess.run([sys.executable, "-c", "import mailsum.run.runner"], cwd=REPO, check=True)
     for lane in lanes:
         lane.import_time = time.monotonic() - start
     try:
@@ -243,7 +243,7 @@ def test_sigkill_at_random_times_loses_nothing(dovecot, tmp_path, monkeypatch):
     ("c", "", "abb", False),  # a point never reached
 ])
 def test_crashpoint_kills_at_the_named_hit(at, after, printed, killed):
-    code = ("from mailsum.crashpoint import crashpoint\n"
+    code = ("from mailsum.run.crashpoint import crashpoint\n"
             "for name in 'abb':\n"
             "    crashpoint(name)\n"
             "    print(name, end='', flush=True)\n")

@@ -15,7 +15,7 @@ import re._parser as sp
 
 import pytest
 
-from mailsum import cues
+from mailsum.extract import cues
 
 _BOUNDED = ("REQUEST", "TODO", "BLOCKER", "QUESTION_ANYWHERE", "RESOLUTION", "TAKEOVER",
             "ESCALATION", "SENT_NOW", "NO_PROMISE", "ABSENCE", "NEGATION")

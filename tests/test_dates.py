@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from mailsum.dates import local_date, parse_due
+from mailsum.extract.dates import local_date, parse_due
 
 WED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 FRI = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)

@@ -16,7 +16,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from mailsum.deliver import (
+from mailsum.errors import DeliveryError
+from mailsum.models import OutgoingMail, RenderedUpdate
+from mailsum.outbound.deliver import (
     DirectoryDelivery,
     SmtpDelivery,
     build_mail,
@@ -24,8 +26,6 @@ from mailsum.deliver import (
     parse_message_id,
     verify_message_id,
 )
-from mailsum.errors import DeliveryError
-from mailsum.models import OutgoingMail, RenderedUpdate
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.extract import classify, extract_thread, is_resolution, point_id, rule_kind
+from mailsum.extract.points import classify, extract_thread, is_resolution, point_id, rule_kind
 from mailsum.models import POINT_KINDS, ParsedMessage, Point, Thread, ThreadExtract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"

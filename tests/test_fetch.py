@@ -5,7 +5,7 @@ import mailbox
 import pytest
 
 from mailsum.errors import SourceError
-from mailsum.fetch import fetch_maildir, fetch_mbox, is_loopback, read_files
+from mailsum.sources.fetch import fetch_maildir, fetch_mbox, is_loopback, read_files
 
 
 def mail(n: int) -> bytes:

@@ -11,7 +11,7 @@ from faultproxy import FaultProxy, Plan
 from servers import DOVEADM, Dovecot, TlsDovecot, dovecot_available, free_port, restart_dovecot
 
 from mailsum.errors import SourceError
-from mailsum.fetch import FolderBatch, ImapFetcher, ImapSettings
+from mailsum.sources.fetch import FolderBatch, ImapFetcher, ImapSettings
 
 PASSWORD = "fetch-pw-7781"
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from mailsum import cues, intent
-from mailsum.extract import classify, combine, rule_kind
+from mailsum.extract import cues, intent
+from mailsum.extract.points import classify, combine, rule_kind
 
 
 def test_model_is_trained_on_the_train_split_only() -> None:

@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from mailsum import interact, msgid
-from mailsum.commands import parse_commands
-from mailsum.interact import (
+from mailsum import msgid
+from mailsum.models import ParsedMessage
+from mailsum.msgid import make_message_id
+from mailsum.parse.message import parse_message
+from mailsum.replies import interact
+from mailsum.replies.commands import parse_commands
+from mailsum.replies.interact import (
     PointInfo,
     SentUpdate,
     authentication_results_pass,
@@ -21,9 +25,6 @@ from mailsum.interact import (
     rate_limited,
     update_key_of,
 )
-from mailsum.models import ParsedMessage
-from mailsum.msgid import make_message_id
-from mailsum.parse import parse_message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interact"
 SECRET = b"s" * 32
@@ -380,7 +381,7 @@ def test_plan_reply_rejects_a_reply_with_any_bad_line_as_a_whole():
 def test_every_reply_mark_contains_the_prefilter_word() -> None:
     """The analysis decodes only stored mail mentioning replies.REPLY_WORD to look for replies;
     a marker header or Message-ID format without it would let replies become points."""
-    from mailsum.replies import REPLY_WORD, is_reply
+    from mailsum.run.replies import REPLY_WORD, is_reply
 
     assert all(REPLY_WORD in name for name in interact.MARKER_HEADERS)
     ours = msgid.make_message_id("acme.20261127", b"k" * 32, "provider.de")

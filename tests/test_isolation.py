@@ -15,9 +15,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailsum.config import load_config
-from mailsum.runner import CollectingDelivery, Runner, RunOptions
-from mailsum.state import StateStore
+from mailsum.config.loader import load_config
+from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
+from mailsum.state.store import StateStore
 
 NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
 NAMES = ["alpha", "beta", "gamma", "delta"]

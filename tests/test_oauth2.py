@@ -26,7 +26,7 @@ from servers import (
 )
 
 from mailsum.errors import SourceError
-from mailsum.fetch import ImapFetcher, ImapSettings
+from mailsum.sources.fetch import ImapFetcher, ImapSettings
 
 GOOD = "ya29.good-token-7f3a9c"
 BAD = "ya29.expired-token-0000"

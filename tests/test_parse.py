@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mailsum.errors import ParseError
-from mailsum.language import guess_language
-from mailsum.parse import html_to_text, parse_message
+from mailsum.parse.language import guess_language
+from mailsum.parse.message import html_to_text, parse_message
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 

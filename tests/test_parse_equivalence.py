@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from corpus import CORPORA, corpus_messages
 
-from mailsum import mailparser_defects
 from mailsum.errors import ParseError
 from mailsum.models import ParsedMessage
-from mailsum.parse import parse_message
+from mailsum.parse import defects as mailparser_defects
+from mailsum.parse.message import parse_message
 
 GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "perf" / "generate.py"
 NOT_MAIL_SUFFIXES = {".json", ".py", ".md", ".tsv", ".gz", ".xml", ".dtd", ".ann", ".subject"}

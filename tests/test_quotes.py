@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mailsum.formulae import without_formulae
-from mailsum.quotes import own_text
+from mailsum.parse.quotes import own_text
+from mailsum.text.formulae import without_formulae
 
 
 def lines(text: str) -> list[str]:

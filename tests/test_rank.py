@@ -12,8 +12,8 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from mailsum import rank
-from mailsum.segment import SumyTokenizer
+from mailsum.text import rank
+from mailsum.text.segment import SumyTokenizer
 
 ENGLISH = [
     "The VPN gateway drops connections for remote staff every evening.",
@@ -115,7 +115,7 @@ def test_similarity_matches_dense_cosine() -> None:
 def test_stop_words_are_sumys_own_lists(language):
     from sumy.utils import get_stop_words
 
-    from mailsum.rank import stop_words as _stop_words
+    from mailsum.text.rank import stop_words as _stop_words
 
     assert _stop_words(language) == frozenset(get_stop_words(language))
 

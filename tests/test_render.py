@@ -21,7 +21,7 @@ from mailsum.models import (
     UpdateResolved,
     UpdateThread,
 )
-from mailsum.render import _shares, build_subject, open_in_browser, render_update
+from mailsum.outbound.render import _shares, build_subject, open_in_browser, render_update
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
 
@@ -604,7 +604,7 @@ def test_open_in_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
 def test_digest_lists_unrouted_threads_in_both_languages() -> None:
     from mailsum.models import Digest, DigestThread
-    from mailsum.render import render_digest
+    from mailsum.outbound.render import render_digest
 
     at = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     threads = [DigestThread("Reinigung der Tiefgarage", "info@hausverwaltung.example", at, 1,

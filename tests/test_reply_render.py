@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mailsum import i18n
-from mailsum.commands import CommandError, parse_commands
-from mailsum.interact import PointInfo, SentUpdate, plan
-from mailsum.reply_render import describe, render_answer, reply_subject
+from mailsum.replies.commands import CommandError, parse_commands
+from mailsum.replies.interact import PointInfo, SentUpdate, plan
+from mailsum.replies.render import describe, render_answer, reply_subject
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 UPDATE = SentUpdate("acme.1", "acme", ("anna@provider.de",), NOW - timedelta(hours=1),

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.config import load_rules
+from mailsum.analysis.route import FALLBACK_REASON, is_team, route_message, route_thread
+from mailsum.config.loader import load_rules
 from mailsum.models import Customer, Match, ParsedMessage, Rules
-from mailsum.route import FALLBACK_REASON, is_team, route_message, route_thread
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "config" / "routes.yaml"
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mailsum.cli import main
-from mailsum.config import load_config
-from mailsum.runner import CollectingDelivery, Runner, RunOptions
-from mailsum.state import StateStore
+from mailsum.cli.main import main
+from mailsum.config.loader import load_config
+from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
+from mailsum.state.store import StateStore
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
@@ -251,7 +251,7 @@ def test_a_customer_can_have_its_own_templates(tmp_path):
 
 
 def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypatch):
-    import mailsum.runner as runner_module
+    import mailsum.run.runner as runner_module
 
     sample = REPO / "examples" / "mailbox"
     src = mailbox.Maildir(sample, factory=None, create=False)
@@ -286,7 +286,8 @@ def test_recurring_subjects_thread_run_by_run_as_all_at_once(tmp_path):
     """
     import random
 
-    from mailsum import parse, thread
+    from mailsum.analysis import thread
+    from mailsum.parse import message as parse
 
     rnd = random.Random(11)
     subjects = ["Drucker defekt", "VPN langsam", "Zertifikat abgelaufen", "Lizenz verlängern"]

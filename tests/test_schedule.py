@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from mailsum.schedule import due_time, next_time
+from mailsum.outbound.schedule import due_time, next_time
 
 BERLIN = "Europe/Berlin"
 

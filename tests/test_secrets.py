@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mailsum.config.secrets import Secret, check, resolve
 from mailsum.errors import ConfigError
-from mailsum.secrets import Secret, check, resolve
 
 
 def py(code: str) -> str:

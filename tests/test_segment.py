@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailsum.segment import SumyTokenizer, split_sentences, tokenize_words
+from mailsum.text.segment import SumyTokenizer, split_sentences, tokenize_words
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 
 from mailsum.errors import LeaseLost, StateConflict
 from mailsum.models import OwnerChangeRecord, ParsedMessage, PointRecord
-from mailsum.state import MIGRATIONS, StateStore, message_from_json, message_to_json
+from mailsum.state.store import MIGRATIONS, StateStore, message_from_json, message_to_json
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 

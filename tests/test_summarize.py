@@ -14,9 +14,9 @@ import pytest
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from mailsum.extract import extract_thread
+from mailsum.extract.points import extract_thread
 from mailsum.models import ParsedMessage, Thread
-from mailsum.summarize import summarize
+from mailsum.text.summarize import summarize
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -139,8 +139,8 @@ def test_no_nltk_data_is_needed(tmp_path: Path) -> None:
         nltk.download = refuse
         nltk.data.load = refuse
         nltk.data.find = refuse
-        from mailsum.summarize import summarize
-        from mailsum.segment import SumyTokenizer
+        from mailsum.text.summarize import summarize
+        from mailsum.text.segment import SumyTokenizer
         print(json.dumps([summarize(json.loads(sys.argv[1]), 2, "de"),
                           summarize(json.loads(sys.argv[2]), 2, "en"),
                           SumyTokenizer("german").to_sentences("Ein Satz. Noch einer.")]))

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailsum.models import ParsedMessage, Thread
-from mailsum.thread import (
+from mailsum.analysis.thread import (
     SUBJECT_WINDOW,
     has_reply_prefix,
     normalize_subject,
@@ -19,6 +18,7 @@ from mailsum.thread import (
     thread_messages,
     ticket_tags,
 )
+from mailsum.models import ParsedMessage, Thread
 
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.config import load_config
-from mailsum.deliver import DirectoryDelivery
-from mailsum.state import StateStore
-from mailsum.worker import Worker, WorkerSettings
+from mailsum.config.loader import load_config
+from mailsum.outbound.deliver import DirectoryDelivery
+from mailsum.run.worker import Worker, WorkerSettings
+from mailsum.state.store import StateStore
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -141,8 +141,9 @@ def rules_yaml(boxes: list[Box]) -> str:
     """One customer per mailbox, claimed by its sender domain or its ticket tag; due at once.
 
     The yearly schedule has a tick in the past, which a customer without any update gets at
-    once (mailsum.schedule.due_time), and no further tick during the test: exactly one update
-    each. ``quiet_update`` makes it go out even if the worker gets there before the mail does.
+    once (mailsum.outbound.schedule.due_time), and no further tick during the test: exactly one
+    update each. ``quiet_update`` makes it go out even if the worker gets there before the
+    mail does.
     """
     out = ["team:\n  domains: [provider.de]\ncustomers:\n"]
     for box in boxes:

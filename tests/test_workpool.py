@@ -1,6 +1,6 @@
 """Worker processes for big polls: same results as one process, nothing left behind on a kill.
 
-The pool (mailsum/workpool.py) only decides where parsing and extraction run; these tests hold
+The pool (mailsum/run/workpool.py) only decides where parsing and extraction run; these tests hold
 it to that: a parallel first poll writes exactly the state a one-process poll writes (SQLite
 rows compared table by table, on a local Maildir and over a real Dovecot), a worker that dies
 costs nothing but the pool, and a SIGKILLed run leaves no worker process holding its lock.
@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from servers import dovecot_available, fill_maildir, mailsum_cmd, write_mailsum_config
 
-from mailsum import workpool
-from mailsum.config import load_config
-from mailsum.runner import CollectingDelivery, Runner, RunOptions
-from mailsum.state import StateStore
-from mailsum.workpool import WorkPool
+from mailsum.config.loader import load_config
+from mailsum.run import workpool
+from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
+from mailsum.run.workpool import WorkPool
+from mailsum.state.store import StateStore
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks" / "perf"))
@@ -87,7 +87,7 @@ def test_a_dead_worker_costs_the_pool_not_the_result():
 _ORPHAN_SCRIPT = """
 import os, sys, time
 sys.path.insert(0, {repo!r})
-from mailsum.workpool import WorkPool
+from mailsum.run.workpool import WorkPool
 
 def pid(_):
     return os.getpid()

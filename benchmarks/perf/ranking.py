@@ -1,4 +1,4 @@
-"""Summary ranking alone: mailsum.summarize.summarize against sumy's LexRank, same input."""
+"""Summary ranking alone: mailsum.text.summarize.summarize against sumy's LexRank, same input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 def unique_sentences(texts: Iterable[str], wanted: int) -> list[str]:
     """The first ``wanted`` distinct sentences of the texts, split by mailsum's segmenter."""
-    from mailsum.segment import split_sentences
+    from mailsum.text.segment import split_sentences
 
     seen: dict[str, None] = {}
     for text in texts:
@@ -20,7 +20,7 @@ def unique_sentences(texts: Iterable[str], wanted: int) -> list[str]:
 
 
 def ours(sentences: list[str], count: int, language: str) -> tuple[float, list[str]]:
-    from mailsum.summarize import summarize
+    from mailsum.text.summarize import summarize
 
     start = time.perf_counter()
     chosen = summarize(sentences, count, language)
@@ -33,7 +33,7 @@ def lexrank(sentences: list[str], count: int, language: str) -> tuple[float, lis
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    from mailsum.segment import SumyTokenizer
+    from mailsum.text.segment import SumyTokenizer
 
     lang = {"de": "german", "en": "english"}[language]
     tokenizer = SumyTokenizer(lang)

@@ -41,11 +41,12 @@ GERMAN_HELDOUT4 = Path(__file__).resolve().parent / "german" / "heldout4.tsv"
 GERMAN_HELDOUT5 = Path(__file__).resolve().parent / "german" / "heldout5.tsv"
 GERMAN_DEV6 = Path(__file__).resolve().parent / "german" / "dev6.tsv"
 
-from mailsum import extract as mx  # noqa: E402
-from mailsum import fetch, parse  # noqa: E402
-from mailsum.formulae import without_formulae  # noqa: E402
-from mailsum.runner import extract_files  # noqa: E402
-from mailsum.segment import SumyTokenizer, split_sentences, tokenize_words  # noqa: E402
+from mailsum.extract import points as mx  # noqa: E402
+from mailsum.parse import message as parse  # noqa: E402
+from mailsum.run.runner import extract_files  # noqa: E402
+from mailsum.sources import fetch  # noqa: E402
+from mailsum.text.formulae import without_formulae  # noqa: E402
+from mailsum.text.segment import SumyTokenizer, split_sentences, tokenize_words  # noqa: E402
 
 # A classic cue-word request rule (questions and polite imperatives), the issue's baseline.
 CUE_RULE = re.compile(
@@ -325,7 +326,7 @@ def german_scores(path: Path | list[Path] = GERMAN
 
 def speed() -> dict[str, float]:
     """Seconds to rank 1,000 sentences: our ranker vs sumy's LexRank, and their overlap."""
-    from mailsum import rank
+    from mailsum.text import rank
 
     gold = json.loads((EVAL / "data" / "parakweet" / "train.gold.json").read_text())
     sentences = [g["text"] for g in list(gold.values())[:1000]]
@@ -441,7 +442,8 @@ def main() -> None:
           "annotator's req tag; best bl = best baseline in the row")
     if not args.skip_speed:
         s = speed()
-        print(f"ranking 1,000 sentences: mailsum.rank {s['ours_s'] * 1000:.1f} ms, sumy LexRank "
+        print(f"ranking 1,000 sentences: mailsum.text.rank {s['ours_s'] * 1000:.1f} ms, "
+              f"sumy LexRank "
               f"{s['lexrank_s'] * 1000:.0f} ms ({s['lexrank_s'] / s['ours_s']:.0f}x), "
               f"same top-10 sentences {s['overlap']:.0%}")
     print(f"total {time.perf_counter() - start:.0f} s")

@@ -3,7 +3,7 @@
     python benchmarks/quality/settled.py [MBOX.gz ...]   # default: fedora-devel, January 2010
 
 No public corpus labels "this reply answers that question", so this prints every question or
-request that ``mailsum.answers`` settles (and every promise that takes on a request) on
+request that ``mailsum.extract.answers`` settles (and every promise that takes on a request) on
 mailing-list threads, with the two sentences side by side, to be read one by one. Each thread's
 first sender plays the customer and everyone else our team, so a reply by another list member
 is "ours". Numbers on 2026-11-27: 170 question/request points, 21 settled as answered (read: 17
@@ -22,8 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from mailsum import answers, extract, parse, thread  # noqa: E402
+from mailsum.analysis import thread  # noqa: E402
+from mailsum.extract import answers  # noqa: E402
+from mailsum.extract import points as extract  # noqa: E402
 from mailsum.models import ParsedMessage  # noqa: E402
+from mailsum.parse import message as parse  # noqa: E402
 
 FEDORA = (ROOT.parent / "shared" / "corpora" / "threading" / "fedora-devel-2010-01-mhonarc"
           / "2010-January.txt.gz")

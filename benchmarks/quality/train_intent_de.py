@@ -34,7 +34,8 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 import train_intent as en  # noqa: E402
 
-from mailsum import extract, intent  # noqa: E402
+from mailsum.extract import intent  # noqa: E402
+from mailsum.extract import points as extract  # noqa: E402
 
 TRAIN = HERE / "german" / "train.tsv"
 FOLDS = 5

@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from mailsum.config import load_config
+from mailsum.config.loader import load_config
 from mailsum.models import RenderedUpdate, Update
-from mailsum.runner import CollectingDelivery, Runner, RunOptions
-from mailsum.state import StateStore
+from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
+from mailsum.state.store import StateStore
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"

@@ -22,7 +22,7 @@ sys.path[:0] = [str(REPO / "tests"), str(REPO)]
 
 from pgserver import PostgresServer  # noqa: E402
 
-from mailsum.state import StateStore  # noqa: E402
+from mailsum.state.store import StateStore  # noqa: E402
 
 QUERY = ("SELECT DISTINCT m.thread_id FROM message_keys k JOIN messages m "
          "ON m.message_id = k.message_id WHERE k.kind = ? AND k.key IN ({marks}) "

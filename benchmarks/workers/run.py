@@ -80,7 +80,7 @@ def user(i: int) -> str:
 
 def rules_yaml(boxes: int) -> str:
     """One customer per mailbox, claimed by the box header; a yearly tick in the past makes
-    every first update due at once (mailsum.schedule.due_time)."""
+    every first update due at once (mailsum.outbound.schedule.due_time)."""
     out = ["team:\n  domains: [provider.de]\ncustomers:\n"]
     for i in range(boxes):
         out.append(f"""  - id: {user(i)}
@@ -328,7 +328,7 @@ def measure(args: argparse.Namespace, pg: PostgresServer, dovecot: Dovecot, rule
     if args.no_autovacuum:
         # the schema first (as the first worker would), then no autovacuum/autoanalyze on it:
         # see the README on why the statistics' timing decides the analysis' speed
-        from mailsum.state import StateStore
+        from mailsum.state.store import StateStore
 
         StateStore.open(url).close()
         with psycopg.connect(url, autocommit=True) as conn:

@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from mailsum.lexicon import MONTHS
+from mailsum.text.lexicon import MONTHS
 
 _TZ = ZoneInfo("Europe/Berlin")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from mailsum.lexicon import MONTHS
+from mailsum.text.lexicon import MONTHS
 
 # --------------------------------------------------------------------------- classification
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from mailsum.segment import tokenize_words
+from mailsum.text.segment import tokenize_words
 
 MODEL = Path(__file__).resolve().parent / "data" / "intent_en.json"
 _URL = re.compile(r"https?://\S+|www\.\S+|\$LINK", re.IGNORECASE)

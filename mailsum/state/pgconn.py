@@ -2,7 +2,7 @@
 
 The state store writes its SQL once, with ``?`` placeholders, and reads rows by name or by
 position (``sqlite3.Row``). This adapter gives psycopg 3 the same surface, so every statement in
-``mailsum/state.py`` runs unchanged on both databases and the same tests cover both.
+``mailsum/state/store.py`` runs unchanged on both databases and the same tests cover both.
 psycopg is imported here only: SQLite users never need it installed.
 """
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from mailsum.commands import Command, CommandError, CommandParse, parse_duration
 from mailsum.models import ParsedMessage
 from mailsum.msgid import verify_message_id
+from mailsum.replies.commands import Command, CommandError, CommandParse, parse_duration
 
 MARKER_HEADERS = ("x-mailsum-update", "x-mailsum-reply")
 MAX_SNOOZE = timedelta(days=365)

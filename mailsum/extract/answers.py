@@ -22,8 +22,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from mailsum.rank import stop_words
-from mailsum.segment import tokenize_words
+from mailsum.text.rank import stop_words
+from mailsum.text.segment import tokenize_words
 
 _MIN_SHARED = 2
 # Words of any mail, beyond sumy's short stop lists: pronouns, politeness, asking itself.

@@ -31,13 +31,13 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
-from mailsum import answers, colleagues, cues, intent
-from mailsum.dates import parse_due
-from mailsum.formulae import without_formulae
+from mailsum.extract import answers, colleagues, cues, intent
+from mailsum.extract.dates import parse_due
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
-from mailsum.rank import stop_words
-from mailsum.segment import split_sentences, tokenize_words
-from mailsum.summarize import summarize
+from mailsum.text.formulae import without_formulae
+from mailsum.text.rank import stop_words
+from mailsum.text.segment import split_sentences, tokenize_words
+from mailsum.text.summarize import summarize
 
 _REPEAT_JACCARD = 0.6
 _RECENCY_BOOST = 0.5  # the last message's sentences weigh 1 + this, the first message's 1

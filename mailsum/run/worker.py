@@ -16,17 +16,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mailsum.config import Config
+from mailsum.config.loader import Config
 from mailsum.errors import StateError
-from mailsum.runner import Delivery, Runner, RunOptions
-from mailsum.state import StateStore
+from mailsum.run.runner import Delivery, Runner, RunOptions
+from mailsum.state.store import StateStore
 
 log = logging.getLogger("mailsum")
 
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    holder: str  # label@host:pid, see mailsum/holders.py
+    holder: str  # label@host:pid, see mailsum/run/holders.py
     interval: float = 60.0  # seconds between polls of one source
     lease_seconds: float = 120.0
 

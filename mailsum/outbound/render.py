@@ -35,7 +35,7 @@ def packaged_templates_dir() -> Path:
     inside = Path(mailsum.__file__).parent / "_templates"
     if inside.is_dir():
         return inside
-    return Path(__file__).resolve().parents[1] / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def header_safe(value: str) -> str:

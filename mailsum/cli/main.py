@@ -48,7 +48,7 @@ def _config_path(explicit: str | None) -> Path:
 
 
 def _load(ctx: click.Context) -> Any:
-    from mailsum.config import load_config
+    from mailsum.config.loader import load_config
 
     path = _config_path(ctx.obj["config"])
     if not path.exists():
@@ -117,7 +117,7 @@ def main(ctx: click.Context, config: str | None, verbose: int, quiet: int) -> No
 def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: str,
              customers: tuple[str, ...] = (), force: bool = False, now: str | None = None
              ) -> None:
-    from mailsum.lock import run_lock
+    from mailsum.run.lock import run_lock
 
     with _errors(), ExitStack() as held:
         config = _load(ctx)
@@ -125,8 +125,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.runner import CollectingDelivery, Runner, RunOptions, make_delivery
-        from mailsum.state import StateStore
+        from mailsum.run.runner import CollectingDelivery, Runner, RunOptions, make_delivery
+        from mailsum.state.store import StateStore
 
         known = {c.id for c in config.rules.customers}
         for cid in customers:
@@ -214,8 +214,8 @@ def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str
 def preview(ctx: click.Context, customer: str, html_file: str | None, open_html: bool,
             fmt: str, now: str | None) -> None:
     """Render CUSTOMER's update as it would be sent now, without sending or saving anything."""
-    from mailsum.runner import CollectingDelivery, Runner, RunOptions
-    from mailsum.state import StateStore
+    from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
+    from mailsum.state.store import StateStore
 
     with _errors():
         config = _load(ctx)
@@ -237,7 +237,7 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
     if html_file:
         Path(html_file).write_text(rendered.html, encoding="utf-8")
     if open_html:
-        from mailsum.render import open_in_browser
+        from mailsum.outbound.render import open_in_browser
 
         if not open_in_browser(Path(html_file)):  # type: ignore[arg-type]
             click.echo(f"no browser available; the HTML is in {html_file}", err=True)
@@ -268,8 +268,8 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
     import signal
     import threading
 
-    from mailsum.holders import holder_id
-    from mailsum.lock import run_lock
+    from mailsum.run.holders import holder_id
+    from mailsum.run.lock import run_lock
 
     stop = threading.Event()
 
@@ -285,9 +285,9 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
         config = _load(ctx)
         if not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.runner import make_delivery
-        from mailsum.state import StateStore
-        from mailsum.worker import Worker, WorkerSettings
+        from mailsum.run.runner import make_delivery
+        from mailsum.run.worker import Worker, WorkerSettings
+        from mailsum.state.store import StateStore
 
         StateStore.open(config.state).close()  # a bad URL or password fails here, at once
         settings = WorkerSettings(holder=holder_id(label), interval=interval,
@@ -302,9 +302,10 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
 @click.pass_context
 def check(ctx: click.Context, connect: bool) -> None:
     """Validate the configuration and rules; with --connect, test the servers."""
-    from mailsum import deliver, fetch
-    from mailsum.runner import imap_settings
-    from mailsum.secrets import resolve
+    from mailsum.config.secrets import resolve
+    from mailsum.outbound import deliver
+    from mailsum.run.runner import imap_settings
+    from mailsum.sources import fetch
 
     with _errors():
         config = _load(ctx)
@@ -345,7 +346,7 @@ def check(ctx: click.Context, connect: bool) -> None:
     else:
         click.echo(f"delivery directory {d.path}: OK")
     if config.state_url:  # a file is created on first use; a database must answer now
-        from mailsum.state import StateStore
+        from mailsum.state.store import StateStore
 
         where = config.state_url.rpartition("@")[2]  # no user name in the output
         try:
@@ -373,7 +374,9 @@ def rules() -> None:
 @click.pass_context
 def rules_test(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Say which customer rule claims each message in FILES, and why."""
-    from mailsum import fetch, parse, route
+    from mailsum.analysis import route
+    from mailsum.parse import message as parse
+    from mailsum.sources import fetch
 
     with _errors():
         config = _load(ctx)
@@ -395,8 +398,8 @@ def rules_test(ctx: click.Context, files: tuple[Path, ...]) -> None:
 def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
            now: str | None) -> None:
     """List customers with their open points and last/next update."""
-    from mailsum.schedule import next_time
-    from mailsum.state import StateStore
+    from mailsum.outbound.schedule import next_time
+    from mailsum.state.store import StateStore
 
     with _errors():
         config = _load(ctx)
@@ -471,7 +474,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
 def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_text: bool,
             fmt: str) -> None:
     """Thread FILES (.eml, .mbox, Maildir) and print summaries and open points; no config."""
-    from mailsum.runner import extract_files
+    from mailsum.run.runner import extract_files
 
     with _errors():
         result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text)

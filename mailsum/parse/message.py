@@ -40,12 +40,12 @@ from html.parser import HTMLParser
 
 import mailparser
 
-from mailsum.autoreply import away_until, classify_auto
 from mailsum.errors import ParseError
-from mailsum.language import guess_language
-from mailsum.mailparser_defects import defect_categories
 from mailsum.models import ParsedMessage
-from mailsum.quotes import own_text
+from mailsum.parse.autoreply import away_until, classify_auto
+from mailsum.parse.defects import defect_categories
+from mailsum.parse.language import guess_language
+from mailsum.parse.quotes import own_text
 
 # mail-parser logs a warning for every non-text part ("Email content 'png' not handled"); those
 # are not problems of the message, and real ones are collected as defects below.

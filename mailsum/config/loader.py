@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
+from mailsum.config.secrets import Secret, check
+from mailsum.config.yamlsource import Node, load_yaml
 from mailsum.errors import ConfigError
 from mailsum.models import Absence, Customer, Match, Rules
-from mailsum.secrets import Secret, check
-from mailsum.yamlsource import Node, load_yaml
 
 LANGUAGES = ("de", "en")
 SOURCE_KINDS = ("imap", "maildir", "mbox")

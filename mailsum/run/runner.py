@@ -20,24 +20,12 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, Protocol
 
-from mailsum import (
-    compose,
-    deliver,
-    extract,
-    fetch,
-    parse,
-    render,
-    replies,
-    route,
-    schedule,
-    thread,
-)
-from mailsum.colleagues import deputy_in
-from mailsum.config import Config, DeliveryConfig, SourceConfig
-from mailsum.crashpoint import crashpoint
+from mailsum.analysis import route, thread
+from mailsum.config.loader import Config, DeliveryConfig, SourceConfig
+from mailsum.config.secrets import resolve
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
-from mailsum.holders import holder_id, is_dead_here
-from mailsum.jsonout import update_json
+from mailsum.extract import points as extract
+from mailsum.extract.colleagues import deputy_in
 from mailsum.models import (
     Customer,
     Digest,
@@ -53,9 +41,15 @@ from mailsum.models import (
     ThreadRecord,
     Update,
 )
-from mailsum.secrets import resolve
-from mailsum.state import Lease, MessageRow, StateStore, message_from_json
-from mailsum.workpool import Pending, WorkPool, available_cores
+from mailsum.outbound import compose, deliver, render, schedule
+from mailsum.outbound.jsonout import update_json
+from mailsum.parse import message as parse
+from mailsum.run import replies
+from mailsum.run.crashpoint import crashpoint
+from mailsum.run.holders import holder_id, is_dead_here
+from mailsum.run.workpool import Pending, WorkPool, available_cores
+from mailsum.sources import fetch
+from mailsum.state.store import Lease, MessageRow, StateStore, message_from_json
 
 log = logging.getLogger("mailsum")
 

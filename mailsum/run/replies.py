@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import make_msgid, parseaddr
 
-from mailsum import deliver, interact, msgid, reply_render
-from mailsum.commands import parse_commands
-from mailsum.config import Config
+from mailsum import msgid
+from mailsum.config.loader import Config
 from mailsum.models import (
     Customer,
     OutgoingMail,
@@ -25,9 +24,13 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
 )
-from mailsum.state import StateStore
+from mailsum.outbound import deliver
+from mailsum.replies import interact
+from mailsum.replies import render as reply_render
+from mailsum.replies.commands import parse_commands
+from mailsum.state.store import StateStore
 
-log = logging.getLogger("mailsum.replies")
+log = logging.getLogger("mailsum.run.replies")
 
 
 # Every marker header name and every Message-ID of ours contains this word (is_reply's

@@ -1,7 +1,7 @@
 """The state store: the only place that remembers anything between runs.
 
 SQLite (a file, the default) or PostgreSQL (``state: postgresql://…``, for several workers).
-Every statement is written once, with ``?`` placeholders; ``mailsum/pgconn.py`` adapts them.
+Every statement is written once, with ``?`` placeholders; ``mailsum/state/pgconn.py`` adapts them.
 Migrations are numbered scripts, each applied in one transaction and recorded (SQLite in
 ``PRAGMA user_version``, PostgreSQL in ``mailsum_schema`` under an advisory lock, so workers
 starting together migrate once), so an interrupted upgrade leaves the previous version intact.
@@ -188,7 +188,7 @@ def _d(value: str | None) -> date | None:
 class MessageRow:
     """A parsed message as the messages table stores it, encoded where it was parsed.
 
-    A big poll parses in worker processes (mailsum/workpool.py); encoding there too leaves the
+    A big poll parses in worker processes (mailsum/run/workpool.py); encoding there too leaves the
     process that writes the state only the INSERT.
     """
 
@@ -238,7 +238,7 @@ class StateStore:
     def open(cls, location: Path | str, *, migrate: bool = True) -> StateStore:
         """A SQLite file path, or a ``postgresql://`` URL (``migrate=False``: only connect)."""
         if is_url(location):
-            from mailsum.pgconn import PgConnection
+            from mailsum.state.pgconn import PgConnection
 
             store = cls(PgConnection(str(location)), "postgresql")
             if migrate:
@@ -263,7 +263,7 @@ class StateStore:
         locks it takes until then, so a dry run can make a worker wait, never double work.
         """
         if is_url(location):
-            from mailsum.pgconn import PgConnection
+            from mailsum.state.pgconn import PgConnection
 
             store = cls(PgConnection(str(location)), "postgresql")
             store.conn.execute("BEGIN")

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 import numpy as np
 import snowballstemmer
 
-from mailsum.segment import tokenize_words
+from mailsum.text.segment import tokenize_words
 
 _LANGUAGES = {"de": "german", "en": "english", "german": "german", "english": "english"}
 _DAMPING = 0.85

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from mailsum import i18n
-from mailsum.commands import CommandError
-from mailsum.interact import Plan
 from mailsum.models import RenderedUpdate
+from mailsum.replies.commands import CommandError
+from mailsum.replies.interact import Plan
 
 TEXT_TEMPLATE = "reply.txt.j2"
 HTML_TEMPLATE = "reply.html.j2"
@@ -150,8 +150,8 @@ def _error_line(e: CommandError, lang: str) -> str:
 
 def packaged_templates_dir() -> Path:
     """Wheel installs carry ``mailsum/_templates``; editable installs use the repo's folder."""
-    inside = Path(__file__).resolve().parent / "_templates"
-    return inside if inside.is_dir() else Path(__file__).resolve().parents[1] / "templates"
+    inside = Path(__file__).resolve().parents[1] / "_templates"
+    return inside if inside.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 @lru_cache(maxsize=8)

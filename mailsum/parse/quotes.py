@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from mailsum.formulae import CLOSING, NAME_LINE
+from mailsum.text.formulae import CLOSING, NAME_LINE
 
 # "> text", and Supercite/FidoNet-style initials before the ">" ("TFU> text", "Mandok>> text")
 # that newsreaders and some mail clients (Gnus, The Bat!, GoldED) write

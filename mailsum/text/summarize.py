@@ -1,6 +1,6 @@
 """Extractive thread summaries, offline and verbatim.
 
-Default method "rank": our vectorised LexRank (``mailsum.rank``), which scores higher on the
+Default method "rank": our vectorised LexRank (``mailsum.text.rank``), which scores higher on the
 BC3 benchmark than sumy's rankers and is orders of magnitude faster on long threads.
 "textrank" keeps sumy's TextRank (with our tokenizer, so sumy never loads NLTK's punkt data).
 Both expose per-sentence ratings, which lets us favour recent messages: each rating is
@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from mailsum import rank
-from mailsum.segment import SumyTokenizer
+from mailsum.text import rank
+from mailsum.text.segment import SumyTokenizer
 
 _LANGUAGES = {"de": "german", "en": "english"}
 

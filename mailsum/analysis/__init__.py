@@ -1,0 +1,1 @@
+"""Threads and routing: which messages belong together, and to which customer."""

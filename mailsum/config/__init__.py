@@ -1,0 +1,1 @@
+"""Configuration: YAML with file:line:key errors, secrets resolved at use."""

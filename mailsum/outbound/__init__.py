@@ -1,0 +1,1 @@
+"""From stored state to mail: compose the update, render it, schedule, deliver."""

@@ -1,0 +1,1 @@
+"""The contact's reply commands: parse, check, plan, and the answer's wording."""

@@ -1,0 +1,1 @@
+"""The orchestrator: one run (or a worker's loop) wiring the stages and the state."""

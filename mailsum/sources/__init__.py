@@ -1,0 +1,1 @@
+"""Where mail comes from: IMAP, Maildir, mbox (fetch only, no parsing)."""

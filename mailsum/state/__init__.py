@@ -1,0 +1,1 @@
+"""The state store (SQLite or PostgreSQL): what was seen, points, updates, leases."""

@@ -1,0 +1,1 @@
+"""Shared text machinery (sentences, ranking, formulae); imports no stage."""
