@@ -154,6 +154,22 @@ class OwnerChange:
     reason: str  # the sentence that made the change
 
 
+# whose move it is in a ticket (issue "where each ticket stands"); JSON uses these words
+TICKET_STATES = ("waiting_on_us", "waiting_on_customer", "resolved", "informational")
+
+
+@dataclass
+class Ticket:
+    """Where one thread stands: whose move it is, who owns it, what comes next (verbatim)."""
+
+    state: str  # one of TICKET_STATES
+    owner: str | None = None
+    next_step: str | None = None  # our latest promise or question, verbatim
+    next_by: str | None = None  # who wrote it
+    next_at: datetime | None = None  # when
+    due: date | None = None
+
+
 @dataclass
 class ThreadExtract:
     thread_id: str
@@ -162,6 +178,7 @@ class ThreadExtract:
     summary: list[str]  # verbatim sentences, at most a few
     points: list[Point]
     owner_changes: list[OwnerChange] = field(default_factory=list)
+    ticket: Ticket | None = None
 
 
 # --------------------------------------------------------------------------- compose/render
@@ -353,3 +370,4 @@ class ThreadRecord:
     summary: list[str]
     last_activity: datetime
     route_reason: str = ""
+    ticket: Ticket | None = None  # None: stored before schema 7, or never analysed

@@ -31,7 +31,7 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
-from mailsum.extract import answers, colleagues, cues, intent
+from mailsum.extract import acts, answers, colleagues, cues, intent, tickets
 from mailsum.extract.dates import parse_due
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
 from mailsum.text.formulae import without_formulae
@@ -151,6 +151,26 @@ def is_resolution(sentence: str) -> bool:
     if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
         return False
     return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
+
+
+def _settles(sentence: str, team: bool) -> bool:
+    """A resolution cue from either side; from ours also a report of work done."""
+    return is_resolution(sentence) or team and acts.reports_done(sentence)
+
+
+def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[str],
+                       team_domains: tuple[str, ...], team_addresses: tuple[str, ...],
+                       reopened: dict[str, datetime]) -> None:
+    """Who wrote last decides whose move it is: a customer's reply after our question answers
+    it (also written inline into the quoted text, which own_text does not show), unless the
+    reply defers ("ich kläre das und melde mich", "I'll check with Kyle")."""
+    if any(cues.TODO_RE.search(" ".join(s.split())) for s in sentences):
+        return
+    for p in points:
+        if (p.status == "open" and p.kind in ("question", "request")
+                and p.raised_at < msg.date
+                and _is_team(p.raised_by, team_domains, team_addresses)):
+            _settle(p, msg, reopened)
 
 
 def point_id(message_id: str, text: str) -> str:
@@ -292,8 +312,11 @@ def extract_thread(
                      if not cues.IGNORE_RE.match(s)]
         pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
-        if any(is_resolution(s) for s in sentences):
+        if any(_settles(s, team) for s in sentences):
             _resolve(points, msg, team, team_domains, team_addresses, reopened)
+        elif not team:
+            # the customer wrote back: what we asked them is answered, unless they defer
+            _answered_by_reply(points, msg, sentences, team_domains, team_addresses, reopened)
         earlier = [p for p in points if p.status == "open"]
         # the points this side raised: a colleague of the writer asks for the same thing
         same_side = [p for p in earlier
@@ -316,7 +339,7 @@ def extract_thread(
                 blocker = (blocker[0], position)
                 continue
             due = parse_due(sentence, msg.date, msg.language)
-            kind = (None if is_resolution(sentence)
+            kind = (None if _settles(sentence, team)
                     else classify(sentence, due is not None, msg.language, team))
             if due is not None and kind != "request" and kind != "blocker" and (
                     cues.PROPOSAL_RE.search(sentence)):
@@ -384,6 +407,9 @@ def extract_thread(
             if owner in (msg.from_addr, None):
                 owner = colleague
 
+    points, ticket, joined = tickets.consolidate(
+        points, ordered, lambda a: _is_team(a, team_domains, team_addresses))
+    changes = _follow(changes, joined)
     count = _summary_count(len(pool), summary_sentences, summary_ratio)
     last = max(len(live) - 1, 1)
     weights = [1.0 + _RECENCY_BOOST * i / last for _, i in pool]
@@ -395,7 +421,21 @@ def extract_thread(
         summary=summary,
         points=points,
         owner_changes=changes,
+        ticket=ticket,
     )
+
+
+def _follow(changes: list[OwnerChange], joined: dict[str, str]) -> list[OwnerChange]:
+    """Owner changes of points that joined a matter are the matter's, each reported once."""
+    out: list[OwnerChange] = []
+    seen: set[tuple[str, str]] = set()
+    for c in changes:
+        pid = joined.get(c.point_id, c.point_id)
+        if (pid, c.new) in seen:
+            continue
+        seen.add((pid, c.new))
+        out.append(OwnerChange(pid, c.old, c.new, c.message_id, c.at, c.reason))
+    return out
 
 
 _CLOSED_STATE = re.compile(r"^\s*(?:closed|geschlossen|resolved|gel[öo]st)", re.IGNORECASE)
@@ -516,9 +556,12 @@ def _resolve(
     for p in open_points:
         if p.status != "open":
             continue
-        if team and p.kind in ("question", "request") and _is_team(
-                p.raised_by, team_domains, team_addresses):
+        ours = _is_team(p.raised_by, team_domains, team_addresses)
+        if team and p.kind in ("question", "request") and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
+        if not team and ours and p.kind == "todo" and p.due is not None and (
+                p.due > msg.date.date()):
+            continue  # "Läuft wieder, danke" does not keep our promise for next Tuesday
         _settle(p, msg, reopened)
 
 

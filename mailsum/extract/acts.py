@@ -1,0 +1,80 @@
+"""What a sentence does in the conversation beyond its point kind: our report of work done.
+
+Service mail settles a request less often with "erledigt" than with a report of the work:
+"Ich habe ein neues Kennwort gesetzt", "die habe ich eben ergänzt", "I've renewed the domain".
+The test is grammatical, not a phrase list: a first-person perfect (or an English simple past
+at the start) whose verb completes work. Verbs that only look into something, pass it on or
+order it ("angesehen", "nachgehakt", "bestellt", "checked", "asked", "ordered") are progress,
+not a result; a negation, a question or a condition makes it no report either.
+
+Examples kept by ``tests/test_acts.py`` (must match / must not match) document each choice.
+"""
+
+from __future__ import annotations
+
+import re
+
+# German Partizip II: ge-…-t/-en (also after a separable prefix: "eingerichtet", "zurückgesetzt"),
+# inseparable prefixes without ge- ("erhöht", "entsperrt", "hinterlegt"), and -iert verbs.
+_PARTICIPLE_DE = (r"(?:\w*ge\w{2,}(?:t|en)|(?:be|ent|er|ver|zer|emp|miss|hinter|über|unter)"
+                  r"\w{2,}t|\w{3,}iert)")
+_PERFECT_DE = re.compile(
+    rf"(?:\b(?:ich|wir)\s+(?:habe|haben)\b|\b(?:habe|haben)\s+(?:ich|wir)\b)"
+    rf"(?P<rest>[^.!?;:]*?)\b(?P<verb>{_PARTICIPLE_DE})\b", re.IGNORECASE)
+# Looking into it, passing it on, asking, ordering: progress, not the result.
+_PROGRESS_DE = frozenset("""
+angesehen angeschaut nachgesehen geprüft überprüft nachgehakt nachgefragt gefragt angefragt
+gegeben übergeben weitergegeben weitergeleitet bestellt nachbestellt geschrieben informiert
+versucht telefoniert gesprochen beauftragt eingeplant geplant notiert gemeldet erhalten
+bekommen gesehen beobachtet gefunden festgestellt vereinbart verschoben kontaktiert angerufen
+erreicht gebeten angestoßen weitergereicht eskaliert abgesprochen besprochen erfahren gehört
+gedacht überlegt vorbereitet vorgemerkt reserviert
+""".split())
+
+_PERFECT_EN = re.compile(
+    r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+|already\s+|finally\s+)?"
+    r"(?P<verb>[a-z]+)\b", re.IGNORECASE)
+_PAST_EN = re.compile(r"^\W*(?:(?:yes|ok|okay|good news|update)\W+)?(?:i|we)\s+"
+                      r"(?:(?:now|just|also|finally)\s+)?(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
+_DONE_EN = re.compile(r"^\W*(?:all\s+)?done\b(?!\s+(?:by|until|before)\b)", re.IGNORECASE)
+_IRREGULAR_EN = frozenset("set reset put run rerun sent done made rebuilt built rewritten "
+                          "swapped fitted".split())
+_PROGRESS_EN = frozenset("""
+asked checked looked chased contacted passed forwarded emailed mailed called phoned ordered
+tried noticed seen spoken raised logged escalated scheduled booked requested received had been
+got heard noted planned arranged investigated reviewed found identified narrowed replied
+started begun pinged messaged reached flagged queued prepared reserved considered discussed
+agreed talked wanted needed decided
+""".split())
+_MAX_CHARS = 400  # a report of work done is an ordinary sentence; bounds the matching work
+_NEGATED = re.compile(r"\b(?:nicht|kein\w*|noch nie|not|never|n't|no)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:sobald|wenn|falls|once|when|if|as soon as|after)\b", re.IGNORECASE)
+
+
+def reports_done(sentence: str) -> bool:
+    """Whether ``sentence`` (ours) reports work as done: "Ich habe den Timeout erhöht"."""
+    text = " ".join(sentence.split())
+    if len(text) > _MAX_CHARS or text.rstrip().endswith("?"):
+        return False
+    if _DONE_EN.match(text):
+        return True
+    for m in _PERFECT_DE.finditer(text):
+        if m.group("verb").lower() in _PROGRESS_DE:
+            continue
+        if _blocked(text[: m.start()], m.group(0)):
+            continue
+        return True
+    for pattern in (_PERFECT_EN, _PAST_EN):
+        for m in pattern.finditer(text):
+            verb = m.group("verb").lower()
+            if verb in _PROGRESS_EN or not (verb.endswith("ed") or verb in _IRREGULAR_EN):
+                continue
+            if _blocked(text[: m.start()], m.group(0)):
+                continue
+            return True
+    return False
+
+
+def _blocked(before: str, clause: str) -> bool:
+    """A negation inside the clause, or a condition just before it ("sobald ich … habe")."""
+    return bool(_NEGATED.search(clause) or _CONDITION.search(before[-40:]))

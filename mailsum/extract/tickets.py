@@ -1,0 +1,195 @@
+"""From a thread's points to its ticket: one point per matter, whose move it is, what is next.
+
+The sentence rules (``points``) find every request, question, promise and fault; service mail
+says the same matter many times ("Der Drucker druckt nicht", "Können Sie sich das ansehen?",
+"Die Buchhaltung braucht ihn dringend"), and our replies are the matter's progress, not new
+to-dos. So, per thread:
+
+- the customer's open points are one matter, ours to move; its text is the customer's report
+  (and their latest chase, when they wrote again); our latest promise is its status and our
+  earlier promises are superseded by it;
+- with no customer matter open, our open promises are matters of their own (one per topic,
+  the latest wording standing), and our open questions one matter per mail that asked them,
+  waiting on the customer;
+- whose move it is: ours while the customer spoke last or we promised something; theirs when
+  our latest mail asked them and promised nothing, or a ticket system says "pending";
+- nothing open: resolved when something was settled, informational when nothing was ever asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from mailsum.extract import answers
+from mailsum.models import ParsedMessage, Point, Ticket
+
+_MAX_TEXT_SENTENCES = 2
+_ASKS = ("question", "request")
+
+# A ticket system's status notice: "Ticket status changed to Pending", "has been set to
+# Resolved", "Status: Warten auf Kunde", "X-Ticket-State: pending reminder".
+_STATUS_CHANGE = re.compile(
+    r"\b(?:status|state|zustand)\b[^\n.]{0,80}?\b(?:changed to|set to|is now|ge[äa]ndert (?:auf|in)|"
+    r"gesetzt auf|:)\s*[\"'„“]?(?P<state>[\w -]{2,40})", re.IGNORECASE)
+_PENDING = re.compile(
+    r"^(?:pending|waiting (?:on|for) (?:the )?customer|awaiting (?:customer|reply|response)|"
+    r"on hold|warten auf (?:kunde|r[üu]ckmeldung|antwort)|wartet auf (?:kunde|r[üu]ckmeldung)|"
+    r"r[üu]ckfrage|pending reminder)", re.IGNORECASE)
+_REOPENED = re.compile(r"^(?:re-?opened|open|offen|wieder (?:ge)?[öo]ffne|in (?:progress|bearbeitung))",
+                       re.IGNORECASE)
+
+
+def notice_state(msg: ParsedMessage) -> str | None:
+    """"pending" or "open" when ``msg`` is a ticket system's status notice saying so."""
+    header = msg.headers.get("x-ticket-state", "") or msg.headers.get("x-ticket-status", "")
+    candidates = [header.strip()] if header else []
+    for m in _STATUS_CHANGE.finditer(f"{msg.subject}\n{msg.own_text[:2000]}"):
+        candidates.append(m.group("state").strip())
+    for state in candidates:
+        if _PENDING.match(state):
+            return "pending"
+        if _REOPENED.match(state):
+            return "open"
+    return None
+
+
+def consolidate(points: list[Point], messages: list[ParsedMessage],
+                is_team: Callable[[str], bool]) -> tuple[list[Point], Ticket, dict[str, str]]:
+    """One point per matter (settled points kept as they are), the thread's ticket, and which
+    matter each open point joined (point id -> matter id; owner changes follow it).
+
+    ``messages``: the thread in order, automatic mail included (status notices are facts).
+    """
+    settled = [p for p in points if p.status != "open"]
+    open_points = sorted((p for p in points if p.status == "open"),
+                         key=lambda p: (p.raised_at, p.position))
+    customer = [p for p in open_points if not is_team(p.raised_by)]
+    promises = [p for p in open_points if is_team(p.raised_by) and p.kind == "todo"]
+    asks = [p for p in open_points if is_team(p.raised_by) and p.kind in _ASKS]
+    humans = [m for m in messages if not m.auto]
+    last_customer = max((m.date for m in humans if not is_team(m.from_addr)), default=None)
+
+    matters: list[Point] = []
+    members: dict[str, str] = {}
+    ours: list[Point] = []  # matters whose move is ours
+    next_point: Point | None = None  # the sentence that says what comes next
+    if customer:
+        matter = _customer_matter(customer, promises)
+        later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
+        latest_promise = promises[-1] if promises else None
+        matters.append(matter)
+        members.update({p.id: matter.id for p in (*customer, *promises, *asks)})
+        if later_asks and (latest_promise is None
+                           or later_asks[-1].raised_at >= latest_promise.raised_at):
+            next_point = later_asks[-1]  # we asked back: their move
+        else:
+            ours.append(matter)
+            next_point = latest_promise
+    else:
+        for group in _by_topic(promises):
+            matter = _latest_wording(group)
+            matters.append(matter)
+            ours.append(matter)
+            members.update({p.id: matter.id for p in group})
+        if ours:
+            next_point = max(promises, key=lambda p: (p.raised_at, p.position))
+        for group in _by_message(asks):
+            matter = _joined(group)
+            matters.append(matter)
+            members.update({p.id: matter.id for p in group})
+            if not ours:
+                next_point = group[0]  # our latest question is what the customer owes
+
+    state = _state(matters, ours, settled, messages, last_customer)
+    owner = (ours[0].owner if ours else matters[0].owner) if matters else None
+    ticket = Ticket(state=state, owner=owner,
+                    next_step=next_point.text if next_point is not None else None,
+                    next_by=next_point.raised_by if next_point is not None else None,
+                    next_at=next_point.raised_at if next_point is not None else None,
+                    due=min((p.due for p in matters if p.due), default=None))
+    return [*settled, *matters], ticket, members
+
+
+def _state(matters: list[Point], ours: list[Point], settled: list[Point],
+           messages: list[ParsedMessage], last_customer: datetime | None) -> str:
+    """Whose move: ours while any matter is; else the customer's, unless a ticket system
+    reopened the ticket after their last mail (a "pending" notice changes nothing then)."""
+    if not matters:
+        return "resolved" if settled else "informational"
+    if ours:
+        return "waiting_on_us"
+    reopened = any(notice_state(m) == "open" for m in messages
+                   if last_customer is None or m.date >= last_customer)
+    return "waiting_on_us" if reopened else "waiting_on_customer"
+
+
+def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
+    """The customer's open points as one: their report, their latest chase, our latest promise."""
+    first = customer[0]
+    chase = next((p for p in reversed(customer) if p.message_id != first.message_id), None)
+    lead = _lead(customer)
+    texts = [lead.text] + ([chase.text] if chase is not None and chase is not lead else [])
+    kind = "blocker" if any(p.kind == "blocker" for p in customer) else lead.kind
+    promise = promises[-1] if promises else None
+    attached = promise.text if promise is not None else next(
+        (p.promise for p in reversed(customer) if p.promise), None)
+    dues = [p.due for p in customer if p.due] + ([promise.due] if promise and promise.due else [])
+    owner = promise.owner if promise is not None and promise.owner else customer[-1].owner
+    return replace(first, kind=kind, text=" ".join(texts[:_MAX_TEXT_SENTENCES]),
+                   promise=attached, due=min(dues) if dues else None, owner=owner,
+                   escalation=any(p.escalation for p in customer))
+
+
+def _lead(customer: list[Point]) -> Point:
+    """The sentence that names the matter: the first fault reported, else the first ask."""
+    first_message = [p for p in customer if p.message_id == customer[0].message_id]
+    for kinds in (("blocker",), ("request", "question"), ("deadline", "todo")):
+        for p in first_message:
+            if p.kind in kinds:
+                return p
+    return customer[0]
+
+
+def _by_topic(promises: list[Point]) -> list[list[Point]]:
+    """Promises on one topic (the same message, or the answer test's shared topic words)."""
+    groups: list[list[Point]] = []
+    for p in promises:
+        for g in groups:
+            if any(q.message_id == p.message_id or answers.answers(q.text, p.text)
+                   or answers.answers(p.text, q.text) for q in g):
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+    return groups
+
+
+def _latest_wording(group: list[Point]) -> Point:
+    """The first promise's identity (replies refer to it), the latest one's words and date:
+    a promise a later one superseded is gone."""
+    first, last = group[0], group[-1]
+    if first is last:
+        return first
+    same_message = [p for p in group if p.message_id == last.message_id]
+    text = " ".join(p.text for p in same_message[:_MAX_TEXT_SENTENCES])
+    return replace(first, text=text, due=last.due, owner=last.owner, raised_at=last.raised_at,
+                   message_id=last.message_id, position=last.position)
+
+
+def _by_message(asks: list[Point]) -> list[list[Point]]:
+    groups: dict[str, list[Point]] = {}
+    for p in asks:
+        groups.setdefault(p.message_id, []).append(p)
+    return list(groups.values())
+
+
+def _joined(group: list[Point]) -> Point:
+    first = group[0]
+    if len(group) == 1:
+        return first
+    text = " ".join(p.text for p in group[:_MAX_TEXT_SENTENCES + 1])
+    dues = [p.due for p in group if p.due]
+    return replace(first, text=text, due=min(dues) if dues else None)
