@@ -78,3 +78,13 @@ def reports_done(sentence: str) -> bool:
 def _blocked(before: str, clause: str) -> bool:
     """A negation inside the clause, or a condition just before it ("sobald ich … habe")."""
     return bool(_NEGATED.search(clause) or _CONDITION.search(before[-40:]))
+
+
+_THANKS = re.compile(
+    r"(?<![\w-])(?:danke|dankesch[öo]n|vielen dank|besten dank|herzlichen dank|thanks|thank you|"
+    r"thx|many thanks|much appreciated|cheers)(?![\w-])", re.IGNORECASE)
+
+
+def thanks(sentence: str) -> bool:
+    """Whether ``sentence`` thanks the reader ("Vielen Dank!", "Thank you Ravi and Gemma")."""
+    return bool(_THANKS.search(sentence)) and not sentence.rstrip().endswith("?")

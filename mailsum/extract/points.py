@@ -153,6 +153,12 @@ def is_resolution(sentence: str) -> bool:
     return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
 
 
+def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
+    """A customer's mail that thanks us and raises nothing new."""
+    return (not any(p.message_id == msg.message_id for p in points)
+            and any(acts.thanks(s) for s in sentences))
+
+
 def _settles(sentence: str, team: bool) -> bool:
     """A resolution cue from either side; from ours also a report of work done."""
     return is_resolution(sentence) or team and acts.reports_done(sentence)
@@ -296,6 +302,7 @@ def extract_thread(
     asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
     addressed: set[str] = set()  # points put to one colleague by name
     last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
+    last_ours_reported = False  # our latest mail reported work done, sent or promised it
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
 
@@ -394,7 +401,17 @@ def extract_thread(
                 )
             )
             blocker = (points[-1], position) if kind == "blocker" else None
-        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened)
+        if not team and _thanks_only(msg, sentences, points) and last_ours_reported:
+            # "All went smoothly this morning. Thank you!" after our report: nothing left open
+            _resolve(points, msg, team, team_domains, team_addresses, reopened)
+        if team:
+            last_ours_reported = any(_settles(s, True) or cues.SENT_NOW_RE.search(s)
+                                     for s in sentences) or any(
+                p.kind == "todo" for p in points if p.message_id == msg.message_id)
+        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened,
+                         promised=any(p.kind == "todo" for p in points
+                                      if p.message_id == msg.message_id) or bool(taken),
+                         last_customer=last_customer)
         if takeover is not None:
             owner = msg.from_addr
             _assign_owner([p for p in earlier if p.id not in taken and p.id not in addressed],
@@ -475,21 +492,27 @@ def _settle_answered(
     team_domains: tuple[str, ...],
     team_addresses: tuple[str, ...],
     reopened: dict[str, datetime],
+    promised: bool = False,
+    last_customer: str | None = None,
 ) -> None:
     """The other side's reply answers what was asked of it: our questions and requests for
-    information by a customer's statement on their topic, a customer's plain question by ours.
+    information by a customer's statement on their topic, a customer's plain question by ours
+    (on its topic, or any question of the mail we answer when our reply promises nothing:
+    "Kümmern Sie sich darum?" – "Die Verlängerung läuft über uns, Sie müssen nichts tun").
 
     A customer's request ("Bitte erneuern Sie das Zertifikat") is not settled by our talking
     about it, only by a resolution; so from our side only questions count as answered.
     """
     if not statements:
         return
+    replied = team and not promised  # we wrote back and promised nothing: we answered
     for p in open_points:
         if p.status != "open" or _is_team(p.raised_by, team_domains, team_addresses) == team:
             continue
         if p.kind != "question" and (team or p.kind != "request"):
             continue
-        if any(answers.answers(p.text, s) for s in statements):
+        if (replied and p.message_id == last_customer) or any(
+                answers.answers(p.text, s) for s in statements):
             _settle(p, msg, reopened)
 
 
@@ -559,9 +582,13 @@ def _resolve(
         ours = _is_team(p.raised_by, team_domains, team_addresses)
         if team and p.kind in ("question", "request") and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
-        if not team and ours and p.kind == "todo" and p.due is not None and (
-                p.due > msg.date.date()):
-            continue  # "Läuft wieder, danke" does not keep our promise for next Tuesday
+        if not team and p.due is not None and p.due > msg.date.date() and (
+                ours and p.kind == "todo" or p.promise):
+            # "Läuft wieder, danke" does not keep our promise for next Tuesday: it stays open,
+            # and is the matter now
+            if p.promise:
+                p.text, p.kind, p.promise = p.promise, "todo", None
+            continue
         _settle(p, msg, reopened)
 
 

@@ -67,6 +67,8 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
     open_points = sorted((p for p in points if p.status == "open"),
                          key=lambda p: (p.raised_at, p.position))
     customer = [p for p in open_points if not is_team(p.raised_by)]
+    if not any(_asks_work(p) for p in customer):
+        customer = []  # "Die Kanzlei ist vom 24.12. bis 03.01. geschlossen": context only
     promises = [p for p in open_points if is_team(p.raised_by) and p.kind == "todo"]
     asks = [p for p in open_points if is_team(p.raised_by) and p.kind in _ASKS]
     humans = [m for m in messages if not m.auto]
@@ -124,6 +126,19 @@ def _state(matters: list[Point], ours: list[Point], settled: list[Point],
     reopened = any(notice_state(m) == "open" for m in messages
                    if last_customer is None or m.date >= last_customer)
     return "waiting_on_us" if reopened else "waiting_on_customer"
+
+
+_REFRAIN = re.compile(
+    r"\b(?:bitte (?:keine|nicht|kein)|please (?:do not|don't|avoid|refrain)|do not|don't)\b",
+    re.IGNORECASE)
+
+
+def _asks_work(p: Point) -> bool:
+    """A report or an ask of the customer, not a date they mention or a thing they will do,
+    nor a request to leave something alone ("In dieser Zeit bitte keine Arbeiten an …")."""
+    if p.kind in ("blocker", "question"):
+        return True
+    return p.kind == "request" and not _REFRAIN.search(p.text)
 
 
 def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
