@@ -238,6 +238,24 @@ class UpdateThread:
 
 
 @dataclass
+class UpdateTicket:
+    """One ticket as an update shows it: whose move, owner, next step, and its points."""
+
+    thread_id: str
+    subject: str
+    message_ids: list[str]
+    state: str  # one of TICKET_STATES
+    owner: str | None
+    next_step: str | None  # verbatim: our latest promise or question
+    next_by: str | None
+    next_at: datetime | None
+    due: date | None
+    problem: bool
+    points: list[int] = field(default_factory=list)  # numbers of its points in this update
+    resolved: list[str] = field(default_factory=list)  # ids of its points settled since
+
+
+@dataclass
 class UpdateHistory:
     """Counts of one earlier update, for the trend picture."""
 
@@ -269,6 +287,7 @@ class Update:
     snoozed: int = 0  # snoozed points counted, not hidden
     subject: str = ""  # filled by render
     history: list[UpdateHistory] = field(default_factory=list)  # earlier updates, oldest first
+    tickets: list[UpdateTicket] = field(default_factory=list)  # active tickets, as listed
 
     @property
     def counts(self) -> dict[str, int]:

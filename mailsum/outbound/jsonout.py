@@ -35,5 +35,15 @@ def update_json(update: Update) -> dict[str, Any]:
                            "reason": c.reason} for c in update.owner_changes],
         "threads": [{"subject": t.subject, "message_ids": t.message_ids, "summary": t.summary}
                     for t in update.threads],
+        "tickets": [
+            {
+                "subject": t.subject, "thread": t.thread_id, "message_ids": t.message_ids,
+                "state": t.state, "owner": t.owner, "next_step": t.next_step,
+                "next_by": t.next_by, "next_at": t.next_at.isoformat() if t.next_at else None,
+                "due": t.due.isoformat() if t.due else None, "problem": t.problem,
+                "points": t.points, "resolved": t.resolved,
+            }
+            for t in update.tickets
+        ],
         "snoozed": update.snoozed,
     }

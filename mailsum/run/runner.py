@@ -610,7 +610,7 @@ class Runner:
         self.store.save_thread(ThreadRecord(
             thread_id=t.thread_id, customer_id=customer_id, subject=t.subject,
             message_ids=t.message_ids, summary=result.summary, last_activity=last,
-            route_reason=reason))
+            route_reason=reason, ticket=result.ticket))
         known = self.store.get_points([p.id for p in result.points])
         records: list[PointRecord] = []
         for p in result.points:

@@ -33,6 +33,7 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
     ThreadRecord,
+    Ticket,
     UpdateHistory,
 )
 
@@ -152,7 +153,33 @@ MIGRATIONS: list[str] = [
     CREATE INDEX points_message ON points (message_id);
     CREATE INDEX events_point ON events (point_id);
     """,
+    # 7: where each ticket stands (whose move, owner, next step); threads with open points are
+    # read again by the next run, so points of earlier releases take the one-per-matter shape
+    # (what the contact did by reply stays: reassigned, snoozed or noted points are kept)
+    """
+    ALTER TABLE threads ADD COLUMN ticket TEXT;
+    UPDATE messages SET analyzed = 0 WHERE thread_id IN (
+        SELECT thread_id FROM points WHERE status IN ('open', 'snoozed'));
+    """,
 ]
+
+
+def _ticket_json(t: Ticket | None) -> str | None:
+    if t is None:
+        return None
+    return json.dumps({"state": t.state, "owner": t.owner, "next_step": t.next_step,
+                       "next_by": t.next_by, "next_at": _ts(t.next_at) if t.next_at else None,
+                       "due": t.due.isoformat() if t.due else None}, ensure_ascii=False)
+
+
+def _ticket(text: str | None) -> Ticket | None:
+    if not text:
+        return None
+    d = json.loads(text)
+    return Ticket(state=d["state"], owner=d.get("owner"), next_step=d.get("next_step"),
+                  next_by=d.get("next_by"),
+                  next_at=_dt(d["next_at"]) if d.get("next_at") else None,
+                  due=date.fromisoformat(d["due"]) if d.get("due") else None)
 
 
 def postgres_ddl(script: str) -> str:
@@ -678,13 +705,15 @@ class StateStore:
     def save_thread(self, rec: ThreadRecord) -> None:
         self.conn.execute(
             "INSERT INTO threads (thread_id, customer_id, subject, message_ids, summary, "
-            "last_activity, route_reason) VALUES (?,?,?,?,?,?,?) ON CONFLICT (thread_id) DO "
+            "last_activity, route_reason, ticket) VALUES (?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (thread_id) DO "
             "UPDATE SET customer_id=excluded.customer_id, subject=excluded.subject, "
             "message_ids=excluded.message_ids, summary=excluded.summary, "
-            "last_activity=excluded.last_activity, route_reason=excluded.route_reason",
+            "last_activity=excluded.last_activity, route_reason=excluded.route_reason, "
+            "ticket=excluded.ticket",
             (rec.thread_id, rec.customer_id, rec.subject, json.dumps(rec.message_ids),
              json.dumps(rec.summary, ensure_ascii=False), _ts(rec.last_activity),
-             rec.route_reason),
+             rec.route_reason, _ticket_json(rec.ticket)),
         )
 
     def drop_threads(self, thread_ids: list[str]) -> None:
@@ -704,7 +733,7 @@ class StateStore:
                 thread_id=r["thread_id"], customer_id=r["customer_id"], subject=r["subject"],
                 message_ids=json.loads(r["message_ids"]), summary=json.loads(r["summary"]),
                 last_activity=_dt(r["last_activity"]),  # type: ignore[arg-type]
-                route_reason=r["route_reason"],
+                route_reason=r["route_reason"], ticket=_ticket(r["ticket"]),
             )
             for r in rows
         ]
