@@ -43,9 +43,10 @@ _PROGRESS_EN = frozenset("""
 asked checked looked chased contacted passed forwarded emailed mailed called phoned ordered
 tried noticed seen spoken raised logged escalated scheduled booked requested received had been
 got heard noted planned arranged investigated reviewed found identified narrowed replied
-started begun pinged messaged reached flagged queued prepared reserved considered discussed
+begun pinged messaged reached flagged queued prepared reserved considered discussed
 agreed talked wanted needed decided
 """.split())
+_BEGINNING = re.compile(r"\s+(?:to\b|\w+ing\b)", re.IGNORECASE)
 _MAX_CHARS = 400  # a report of work done is an ordinary sentence; bounds the matching work
 _NEGATED = re.compile(r"\b(?:nicht|kein\w*|noch nie|not|never|n't|no)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:sobald|wenn|falls|once|when|if|as soon as|after)\b", re.IGNORECASE)
@@ -69,6 +70,8 @@ def reports_done(sentence: str) -> bool:
             verb = m.group("verb").lower()
             if verb in _PROGRESS_EN or not (verb.endswith("ed") or verb in _IRREGULAR_EN):
                 continue
+            if _BEGINNING.match(text, m.end()):
+                continue  # "I've started looking into it" is progress; "started it again" not
             if _blocked(text[: m.start()], m.group(0)):
                 continue
             return True

@@ -156,7 +156,7 @@ def is_resolution(sentence: str) -> bool:
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
     """A customer's mail that thanks us and raises nothing new."""
     return (not any(p.message_id == msg.message_id for p in points)
-            and any(acts.thanks(s) for s in sentences))
+            and any(acts.thanks(s) for s in (*sentences, *split_sentences(msg.own_text))))
 
 
 def _settles(sentence: str, team: bool) -> bool:
@@ -406,7 +406,7 @@ def extract_thread(
             _resolve(points, msg, team, team_domains, team_addresses, reopened)
         if team:
             last_ours_reported = any(_settles(s, True) or cues.SENT_NOW_RE.search(s)
-                                     for s in sentences) or any(
+                                     for s in sentences) or bool(taken) or any(
                 p.kind == "todo" for p in points if p.message_id == msg.message_id)
         _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened,
                          promised=any(p.kind == "todo" for p in points

@@ -45,7 +45,7 @@ from mailsum.models import ParsedMessage
 from mailsum.parse.autoreply import away_until, classify_auto
 from mailsum.parse.defects import defect_categories
 from mailsum.parse.language import guess_language
-from mailsum.parse.quotes import own_text
+from mailsum.parse.quotes import cut_at_signer, own_text
 
 # mail-parser logs a warning for every non-text part ("Email content 'png' not handled"); those
 # are not problems of the message, and real ones are collected as defects below.
@@ -84,7 +84,7 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
     subject = " ".join(headers.get("subject", "").split())
     text = _body_text(msg, defects)
     sent = _date(msg, headers, defects)
-    own = own_text(text)
+    own = cut_at_signer(own_text(text), from_name)
     auto = classify_auto(headers, from_addr, subject, text)
     return ParsedMessage(
         message_id=_message_id(headers.get("message-id", ""), content_hash, defects),

@@ -413,3 +413,38 @@ def _trim_blank(lines: list[str]) -> list[str]:
     while end > start and not lines[end - 1].strip():
         end -= 1
     return lines[start:end]
+
+
+def cut_at_signer(own: str, sender_name: str) -> str:
+    """End the own text at the line that signs it with the sender's name ("Tasha", "Maria
+    Delgado", "S. Lechner"): what follows is the signature block and the company's footer, even
+    without a closing formula or a "-- " line above it. The name line itself stays.
+
+    Needs text before the name and a block after it; a mail that is only a name is left alone.
+    """
+    names = _signer_names(sender_name)
+    if not names:
+        return own
+    lines = own.split("\n")
+    for i, line in enumerate(lines):
+        if i == 0 or i == len(lines) - 1:
+            continue
+        words = line.strip().rstrip(",.").lower()
+        if words in names and any(x.strip() for x in lines[:i]) and any(
+                x.strip() for x in lines[i + 1:]):
+            return "\n".join(lines[: i + 1]).rstrip()
+    return own
+
+
+def _signer_names(sender_name: str) -> frozenset[str]:
+    """"Reed, Tasha" or "Tasha Reed" -> {"tasha", "tasha reed", "t. reed", "reed"}."""
+    if "," in sender_name:
+        last, _, first = sender_name.partition(",")
+        sender_name = f"{first.strip()} {last.strip()}"
+    parts = [w for w in re.split(r"\s+", sender_name.strip()) if w and w[0].isalpha()]
+    if not parts:
+        return frozenset()
+    names = {parts[0], " ".join(parts)}
+    if len(parts) >= 2:
+        names |= {parts[-1], f"{parts[0][0]}. {parts[-1]}", f"{parts[0]} {parts[-1]}"}
+    return frozenset(n.lower() for n in names if len(n) >= 2)
