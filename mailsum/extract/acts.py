@@ -91,3 +91,18 @@ _THANKS = re.compile(
 def thanks(sentence: str) -> bool:
     """Whether ``sentence`` thanks the reader ("Vielen Dank!", "Thank you Ravi and Gemma")."""
     return bool(_THANKS.search(sentence)) and not sentence.rstrip().endswith("?")
+
+
+# "meine Antworten stehen unten im Text (mit [SL] markiert)", "Answers inline.", "see my
+# comments below", "Antworten direkt in Ihrer Mail": the answers are in the quoted text.
+_INLINE = re.compile(
+    r"(?<![\w-])(?:(?:meine |unsere )?(?:antworten?|anmerkungen|kommentare?|answers?|"
+    r"comments?|replies|notes)\b[^.!?]{0,50}?\b(?:unten|im text|in (?:ihrer|deiner|der) "
+    r"(?:mail|e-mail|nachricht)|inline|in-line|below|in (?:the|your) (?:text|mail|e-mail|"
+    r"message))|(?:siehe|see) (?:unten|below)|(?:inline|in-line) (?:answers?|comments?|"
+    r"replies))(?![\w-])", re.IGNORECASE)
+
+
+def answers_inline(sentence: str) -> bool:
+    """Whether ``sentence`` says the mail's answers are written into the quoted text."""
+    return bool(_INLINE.search(" ".join(sentence.split())))

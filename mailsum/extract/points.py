@@ -167,9 +167,12 @@ def _settles(sentence: str, team: bool) -> bool:
 def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[str],
                        team_domains: tuple[str, ...], team_addresses: tuple[str, ...],
                        reopened: dict[str, datetime]) -> None:
-    """Who wrote last decides whose move it is: a customer's reply after our question answers
-    it (also written inline into the quoted text, which own_text does not show), unless the
-    reply defers ("ich kläre das und melde mich", "I'll check with Kyle")."""
+    """A reply that says its answers stand in the quoted text ("meine Antworten stehen unten im
+    Text", "Answers inline") answers what we asked, though own_text does not show the answers;
+    unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
+    (``_settle_answered``)."""
+    if not any(acts.answers_inline(s) for s in sentences):
+        return
     if any(cues.TODO_RE.search(" ".join(s.split())) for s in sentences):
         return
     for p in points:
@@ -286,7 +289,35 @@ def extract_thread(
     colleague_addresses: tuple[str, ...] = (),
     reopened: dict[str, datetime] | None = None,
 ) -> ThreadExtract:
-    """Points, owner changes and summary of ``thread``; ``messages`` may come in any order.
+    """The thread as its update shows it: one point per matter and where the ticket stands
+    (``tickets.consolidate`` over the sentence points of ``read_thread``)."""
+    result = read_thread(
+        thread, messages, team_domains=team_domains, team_addresses=team_addresses,
+        default_owner=default_owner, summary_sentences=summary_sentences,
+        summary_ratio=summary_ratio, colleague_addresses=colleague_addresses, reopened=reopened)
+    points, ticket, joined = tickets.consolidate(
+        result.points, _order(thread, messages),
+        lambda a: _is_team(a, team_domains, team_addresses))
+    result.points, result.ticket = points, ticket
+    result.owner_changes = _follow(result.owner_changes, joined)
+    return result
+
+
+def read_thread(
+    thread: Thread,
+    messages: list[ParsedMessage],
+    *,
+    team_domains: tuple[str, ...],
+    team_addresses: tuple[str, ...] = (),
+    default_owner: str | None = None,
+    summary_sentences: int = 3,
+    summary_ratio: float | None = None,
+    colleague_addresses: tuple[str, ...] = (),
+    reopened: dict[str, datetime] | None = None,
+) -> ThreadExtract:
+    """Sentence points, owner changes and summary of ``thread``; ``messages`` may come in any
+    order. Every request, question, promise and fault is a point of its own here, with its
+    status; ``extract_thread`` then makes one point per matter of them.
 
     ``reopened``: points the contact reopened by reply, and when: only mail sent after that
     settles them again (the contact had seen what came before and disagreed).
@@ -424,9 +455,6 @@ def extract_thread(
             if owner in (msg.from_addr, None):
                 owner = colleague
 
-    points, ticket, joined = tickets.consolidate(
-        points, ordered, lambda a: _is_team(a, team_domains, team_addresses))
-    changes = _follow(changes, joined)
     count = _summary_count(len(pool), summary_sentences, summary_ratio)
     last = max(len(live) - 1, 1)
     weights = [1.0 + _RECENCY_BOOST * i / last for _, i in pool]
@@ -438,7 +466,6 @@ def extract_thread(
         summary=summary,
         points=points,
         owner_changes=changes,
-        ticket=ticket,
     )
 
 
