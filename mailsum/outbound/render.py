@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jinja2
 
 from mailsum import i18n
-from mailsum.models import Digest, RenderedUpdate, Update, UpdateHistory, UpdatePoint
+from mailsum.models import (
+    Digest,
+    RenderedUpdate,
+    Update,
+    UpdateHistory,
+    UpdatePoint,
+    UpdateResolved,
+    UpdateTicket,
+)
 
 TEXT_TEMPLATE = "update.txt.j2"
 HTML_TEMPLATE = "update.html.j2"
@@ -72,8 +80,20 @@ class PointView:
 
 @dataclass
 class GroupView:
+    """One ticket: its subject, one line on where it stands, its points."""
+
     subject: str
     points: list[PointView] = field(default_factory=list)
+    line: str = ""  # "wartet auf uns · sandra.yilmaz@… · bis 30.11."
+    next_step: str | None = None  # "zuletzt sandra.yilmaz@…, 27.11.: „Ersatzteil kommt Mo“"
+    problem: bool = False
+
+
+@dataclass
+class SectionView:
+    heading: str
+    problem: bool
+    groups: list[GroupView] = field(default_factory=list)
 
 
 @dataclass
@@ -281,6 +301,63 @@ def _groups(points: list[PointView]) -> list[GroupView]:
     return list(groups.values())
 
 
+def _resolved(update: Update, lang: str, tz: ZoneInfo) -> list[ResolvedView]:
+    """One line per ticket settled since the last update: its first sentence and who settled
+    it last (the points behind it stay in the JSON)."""
+    still_open = {tk.subject for tk in update.tickets if tk.points}
+    by_subject: dict[str, list[UpdateResolved]] = {}
+    for r in update.resolved:
+        if r.thread_subject in still_open:
+            continue  # progress on a ticket still open: its line above says where it stands
+        by_subject.setdefault(r.thread_subject or r.id, []).append(r)
+    views = []
+    for rs in by_subject.values():
+        first = rs[0]
+        last = max((r for r in rs if r.at), key=lambda r: r.at or first.at, default=first)
+        settled = (i18n.t(lang, "settled_by", who=last.by,
+                          date=i18n.format_date(_local(last.at, tz), lang))
+                   if last.by and last.at else None)
+        views.append(ResolvedView(quoted=i18n.quote(first.text, lang),
+                                  thread_subject=first.thread_subject, settled=settled))
+    return views
+
+
+def _ticket_line(tk: UpdateTicket, lang: str, today: date) -> str:
+    parts = [i18n.t(lang, f"state_{tk.state}")]
+    if tk.owner:
+        parts.append(tk.owner)
+    if tk.due:
+        parts.append(i18n.t(lang, "ticket_due", date=i18n.format_date(tk.due, lang)))
+    return " · ".join(parts)
+
+
+def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
+              today: date) -> tuple[list[SectionView], list[str]]:
+    """Problems first, then what waits on us, then what waits on the customer: each ticket
+    once, its points under it; and the glance's one line per ticket."""
+    by_number = {pv.number: pv for pv in views}
+    sections = {key: SectionView(heading=i18n.t(lang, key), problem=key == "h_problems")
+                for key in ("h_problems", "h_on_us", "h_on_customer")}
+    glance: list[str] = []
+    for tk in update.tickets:
+        if not tk.points:
+            continue
+        group = GroupView(subject=tk.subject, line=_ticket_line(tk, lang, today),
+                          problem=tk.problem,
+                          points=[by_number[n] for n in tk.points if n in by_number])
+        shown = {" ".join(x.split()) for pv in group.points for x in (pv.text, pv.promise or "")}
+        if tk.next_step and tk.next_by and tk.next_at and not any(
+                " ".join(tk.next_step.split()) in x for x in shown):
+            group.next_step = i18n.t(lang, "ticket_next", who=tk.next_by,
+                                     date=i18n.format_date(_local(tk.next_at, tz), lang),
+                                     text=i18n.quote(" ".join(tk.next_step.split()), lang))
+        key = ("h_problems" if tk.problem else
+               "h_on_customer" if tk.state == "waiting_on_customer" else "h_on_us")
+        sections[key].groups.append(group)
+        glance.append(f"{'! ' if tk.problem else ''}{tk.subject} – {group.line}")
+    return [sec for sec in sections.values() if sec.groups], glance
+
+
 def build_context(update: Update) -> dict[str, object]:
     """Everything the templates show, already worded in the update's language."""
     lang = update.language
@@ -292,11 +369,13 @@ def build_context(update: Update) -> dict[str, object]:
     by_id = {p.id: p.number for p in update.points}
 
     since = fmt(_local(update.since, tz), lang) if update.since else None
+    sections, ticket_lines = _sections(update, views, lang, tz, today)
     glance: list[str] = []
     if since:
         glance.append(i18n.t(lang, "glance_counts", since=since, **counts))
     else:
         glance.append(i18n.t(lang, "glance_first", **counts))
+    glance.extend(ticket_lines)
     if update.owner_changes:
         handovers = {(c.old, c.new, c.reason) for c in update.owner_changes}
         glance.append(i18n.tn(lang, "owner_changes", len(handovers)))
@@ -324,9 +403,8 @@ def build_context(update: Update) -> dict[str, object]:
             changes.append(view)
         view = groups[key][0]
         number = by_id.get(ch.id)
-        if number:
-            ref = i18n.t(lang, "point_ref", number=number)
-            view.points.append(f"{ref}: {i18n.quote(ch.text, lang)}")
+        if number:  # the point itself stands once, in its ticket: here only its number
+            view.points.append(i18n.t(lang, "point_ref", number=number))
         else:
             groups[key].append(view)  # one more moved point that is no longer open
     for members in groups.values():
@@ -354,6 +432,7 @@ def build_context(update: Update) -> dict[str, object]:
             )
         )
 
+    shown = {tk.thread_id for tk in update.tickets if tk.points or tk.resolved}
     quiet_text = None
     if update.quiet:
         quiet_text = i18n.t(lang, "quiet", since=since) if since else i18n.t(lang, "quiet_first")
@@ -377,18 +456,15 @@ def build_context(update: Update) -> dict[str, object]:
         ],
         "problems": [pv for pv in views if pv.problem],
         "groups": _groups(views),
+        "sections": sections,
         "owner_changes": changes,
         "away": away,
-        "resolved": [
-            ResolvedView(quoted=i18n.quote(r.text, lang), thread_subject=r.thread_subject,
-                         settled=i18n.t(lang, "settled_by", who=r.by, date=i18n.format_date(
-                             _local(r.at, tz), lang)) if r.by and r.at else None)
-            for r in update.resolved
-        ],
+        "resolved": _resolved(update, lang, tz),
+        # a summary only for news that no point or resolved line shows already
         "summaries": [
             SummaryView(subject=th.subject, sentences=[' '.join(x.split()) for x in th.summary])
             for th in update.threads
-            if th.summary
+            if th.summary and th.thread_id not in shown
         ],
         "commands": i18n.commands(lang),
     }
