@@ -305,7 +305,10 @@ def test_open_points_grouped_by_thread() -> None:
     u = make_update("de")
     text = render_update(u).text
     s = TEXTS["de"]
-    open_part = _section(text, "Offene Punkte", "Zuständigkeit geändert")
+    # problems first, then the other open tickets: every point once, grouped by its thread
+    open_part = _section(text, "Probleme zuerst", "Zuständigkeit geändert")
+    for key in ("p1", "p2", "p3"):
+        assert text.count(s[key]) == 1, key
     a = open_part.index(s["thread_a"])
     b = open_part.index(s["thread_b"])
     assert a < open_part.index(s["p1"]) < open_part.index(s["p2"]) < b < open_part.index(s["p3"])
@@ -318,7 +321,7 @@ def test_owner_change_and_away() -> None:
     assert (
         "Zuständig jetzt: sandra.yilmaz@provider.de, vorher max.weber@provider.de, seit 25.11."
     ) in text
-    assert "Punkt 2:" in text
+    assert "· Punkt 2\n" in text  # its number; the point's text stands once, in its ticket
     assert "Grund: „Sandra übernimmt das ab sofort.“" in text
     assert (
         "max.weber@provider.de ist abwesend bis 30.11. – bitte Punkt 1 neu zuweisen: "
@@ -456,8 +459,8 @@ def test_one_handover_of_several_points_is_one_entry() -> None:
     u.owner_changes.reverse()  # moved in any order, listed in the update's numbering
     text = render_update(u).text
     assert text.count("Zuständig jetzt: sandra.yilmaz@provider.de") == 1
-    assert "Punkt 2:" in text and "Punkt 3:" in text
-    assert text.index("Punkt 2:") < text.index("Punkt 3:")
+    assert "· Punkt 2\n" in text and "· Punkt 3\n" in text
+    assert text.index("· Punkt 2\n") < text.index("· Punkt 3\n")
     assert "dazu 2 inzwischen erledigte Punkte" in text
     assert "1 Wechsel der Zuständigkeit" in text
 

@@ -263,8 +263,11 @@ def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypa
     _, sliced, _, _ = run(config, send=False)
     assert _groups(sliced) == _groups(whole)
     for cid in ("acme", "stadtwerke", "brightline"):
-        assert {(p.id, p.status, p.owner) for p in sliced.points(cid)} == \
-            {(p.id, p.status, p.owner) for p in whole.points(cid)}
+        # withdrawn points are history (a sentence an earlier slice listed that a later one
+        # joined to its matter) and never listed: what an update can show must be the same
+        assert {(p.id, p.status, p.owner) for p in sliced.points(cid)
+                if p.status != "withdrawn"} == \
+            {(p.id, p.status, p.owner) for p in whole.points(cid) if p.status != "withdrawn"}
 
 
 def _subject_mail(n: int, subject: str, day: int, parent: int | None = None) -> bytes:

@@ -337,7 +337,7 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
     once, its points under it; and the glance's one line per ticket."""
     by_number = {pv.number: pv for pv in views}
     sections = {key: SectionView(heading=i18n.t(lang, key), problem=key == "h_problems")
-                for key in ("h_problems", "h_on_us", "h_on_customer")}
+                for key in ("h_problems", "h_on_us", "h_on_customer", "h_open")}
     glance: list[str] = []
     for tk in update.tickets:
         if not tk.points:
@@ -355,6 +355,11 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
                "h_on_customer" if tk.state == "waiting_on_customer" else "h_on_us")
         sections[key].groups.append(group)
         glance.append(f"{'! ' if tk.problem else ''}{tk.subject} – {group.line}")
+    # points of a thread with no ticket yet (stored before schema 7): grouped by thread
+    placed = {n for tk in update.tickets for n in tk.points}
+    for group in _groups([pv for pv in views if pv.number not in placed]):
+        group.problem = any(pv.problem for pv in group.points)
+        sections["h_problems" if group.problem else "h_open"].groups.append(group)
     return [sec for sec in sections.values() if sec.groups], glance
 
 
