@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mailsum.extract.points import classify, read_thread, is_resolution, point_id, rule_kind
+from mailsum.extract.points import classify, is_resolution, point_id, read_thread, rule_kind
 from mailsum.models import POINT_KINDS, ParsedMessage, Point, Thread, ThreadExtract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"

@@ -146,14 +146,17 @@ def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
     first = customer[0]
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id), None)
     lead = _lead(customer)
-    texts = [lead.text] + ([chase.text] if chase is not None and chase is not lead else [])
+    # the report, what they asked of us in the same mail, and their latest chase
+    ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
+                and p.kind in _ASKS), None) if lead.kind == "blocker" else None
+    texts = [q.text for q in (lead, ask, chase) if q is not None]
     kind = "blocker" if any(p.kind == "blocker" for p in customer) else lead.kind
     promise = promises[-1] if promises else None
     attached = promise.text if promise is not None else next(
         (p.promise for p in reversed(customer) if p.promise), None)
     dues = [p.due for p in customer if p.due] + ([promise.due] if promise and promise.due else [])
     owner = promise.owner if promise is not None and promise.owner else customer[-1].owner
-    return replace(first, kind=kind, text=" ".join(texts[:_MAX_TEXT_SENTENCES]),
+    return replace(first, kind=kind, text=" ".join(texts),
                    promise=attached, due=min(dues) if dues else None, owner=owner,
                    escalation=any(p.escalation for p in customer))
 

@@ -1,0 +1,81 @@
+"""The conversational acts beside the point kinds: each cue with sentences it must and must not
+match (the examples are the specification; add one when a rule changes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsum.extract import acts
+
+DONE = [
+    "Ich habe ein neues Kennwort gesetzt und im Scanner hinterlegt.",
+    "Ich habe den Timeout erhöht und am Notebook das Energiesparen abgeschaltet.",
+    "Frau Fink fehlte die Gruppe „Lohn-Mandanten“, die habe ich eben ergänzt.",
+    "Ich habe es entsperrt, Sie können wieder scannen.",
+    "Wir haben den Drucker ausgetauscht.",
+    "I've renewed hallam-reeve.example for two years.",
+    "I've set it back to 16 GB and restarted the SQL service over lunch.",
+    "I've started it again and it's working through the backlog now.",
+    "We replaced the switcher's power supply this morning.",
+    "Done for Daniel: account disabled at 17:00.",
+]
+NOT_DONE = [
+    "Ich habe mir die DATEV-Rechte angesehen.",  # looked at it
+    "Ich habe beim Händler nachgehakt.",  # chased
+    "Ich habe den Fall an Herrn Aydın gegeben.",  # passed on
+    "Den zweiten Monitor habe ich heute bestellt.",  # ordered, not delivered
+    "Ich habe das noch nicht eingerichtet.",  # negated
+    "Sobald ich das Zertifikat erneuert habe, melde ich mich.",  # a condition
+    "Haben Sie den Rechner schon neu gestartet?",  # a question
+    "I've asked Alan Stroud at CaseBridge about the extra license.",  # asked
+    "I've started looking into it.",  # progress
+    "I haven't fixed it yet.",  # negated
+    "Done by Friday, as promised.",  # a date, not a report
+    "We need the printer urgently.",
+]
+
+
+@pytest.mark.parametrize("sentence", DONE)
+def test_a_report_of_work_done(sentence: str) -> None:
+    assert acts.reports_done(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_DONE)
+def test_progress_questions_and_negations_report_nothing_done(sentence: str) -> None:
+    assert not acts.reports_done(sentence)
+
+
+def test_a_very_long_sentence_is_no_report() -> None:
+    """The matching work is bounded: a report of work done is an ordinary sentence."""
+    assert not acts.reports_done("Ich habe " + "sehr " * 2000 + "eingerichtet.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vielen Dank!", "Klappt jetzt, danke Ihnen!", "Thank you Ravi and Gemma, much appreciated.",
+    "Thanks!", "Night and day – batch entry is fast again. Thank you Sofia!",
+])
+def test_thanks(sentence: str) -> None:
+    assert acts.thanks(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danke, können Sie auch den Drucker prüfen?",  # thanks, but it asks
+    "Thanksgiving is on Thursday.", "Wir bedanken uns für die Einladung",
+])
+def test_no_thanks(sentence: str) -> None:
+    assert not acts.thanks(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "meine Antworten stehen unten im Text (mit [SL] markiert).", "Answers inline.",
+    "See my comments below.", "Anmerkungen direkt in Ihrer Mail.", "Siehe unten.",
+])
+def test_answers_inline(sentence: str) -> None:
+    assert acts.answers_inline(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Antwort kommt morgen.", "I'll answer tomorrow.", "Unten im Keller steht der Server.",
+])
+def test_no_inline_answers(sentence: str) -> None:
+    assert not acts.answers_inline(sentence)
