@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import re
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # German Partizip II: ge-…-t/-en (also after a separable prefix: "eingerichtet", "zurückgesetzt"),
 # inseparable prefixes without ge- ("erhöht", "entsperrt", "hinterlegt"), and -iert verbs.
 _PARTICIPLE_DE = (r"(?:\w*ge\w{2,}(?:t|en)|(?:be|ent|er|ver|zer|emp|miss|hinter|über|unter)"
@@ -22,7 +27,15 @@ _PERFECT_DE = re.compile(
     rf"(?:\b(?:ich|wir)\s+(?:habe|haben)\b|\b(?:habe|haben)\s+(?:ich|wir)\b)"
     rf"(?P<rest>[^.!?;:]*?)\b(?P<verb>{_PARTICIPLE_DE})\b", re.IGNORECASE)
 # Looking into it, passing it on, asking, ordering: progress, not the result.
-_PROGRESS_DE = frozenset(["angesehen", "angeschaut", "nachgesehen", "geprüft", "überprüft", "nachgehakt", "nachgefragt", "gefragt", "angefragt", "gegeben", "übergeben", "weitergegeben", "weitergeleitet", "bestellt", "nachbestellt", "geschrieben", "informiert", "versucht", "telefoniert", "gesprochen", "beauftragt", "eingeplant", "geplant", "notiert", "gemeldet", "erhalten", "bekommen", "gesehen", "beobachtet", "gefunden", "festgestellt", "vereinbart", "verschoben", "kontaktiert", "angerufen", "erreicht", "gebeten", "angestoßen", "weitergereicht", "eskaliert", "abgesprochen", "besprochen", "erfahren", "gehört", "gedacht", "überlegt", "vorbereitet", "vorgemerkt", "reserviert"])
+_PROGRESS_DE = _wordset("""
+angesehen angeschaut nachgesehen geprüft überprüft nachgehakt nachgefragt gefragt
+angefragt gegeben übergeben weitergegeben weitergeleitet bestellt nachbestellt
+geschrieben informiert versucht telefoniert gesprochen beauftragt eingeplant geplant
+notiert gemeldet erhalten bekommen gesehen beobachtet gefunden festgestellt vereinbart
+verschoben kontaktiert angerufen erreicht gebeten angestoßen weitergereicht eskaliert
+abgesprochen besprochen erfahren gehört gedacht überlegt vorbereitet vorgemerkt
+reserviert
+""")
 
 _PERFECT_EN = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+|already\s+|finally\s+)?"
@@ -30,8 +43,17 @@ _PERFECT_EN = re.compile(
 _PAST_EN = re.compile(r"^\W*(?:(?:yes|ok|okay|good news|update)\W+)?(?:i|we)\s+"
                       r"(?:(?:now|just|also|finally)\s+)?(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
 _DONE_EN = re.compile(r"^\W*(?:all\s+)?done\b(?!\s+(?:by|until|before)\b)", re.IGNORECASE)
-_IRREGULAR_EN = frozenset(["set", "reset", "put", "run", "rerun", "sent", "done", "made", "rebuilt", "built", "rewritten", "swapped", "fitted"])
-_PROGRESS_EN = frozenset(["asked", "checked", "looked", "chased", "contacted", "passed", "forwarded", "emailed", "mailed", "called", "phoned", "ordered", "tried", "noticed", "seen", "spoken", "raised", "logged", "escalated", "scheduled", "booked", "requested", "received", "had", "been", "got", "heard", "noted", "planned", "arranged", "investigated", "reviewed", "found", "identified", "narrowed", "replied", "begun", "pinged", "messaged", "reached", "flagged", "queued", "prepared", "reserved", "considered", "discussed", "agreed", "talked", "wanted", "needed", "decided", "need", "feed", "seed", "speed", "proceed", "succeed", "exceed"])
+_IRREGULAR_EN = _wordset("""
+set reset put run rerun sent done made rebuilt built rewritten swapped fitted
+""")
+_PROGRESS_EN = _wordset("""
+asked checked looked chased contacted passed forwarded emailed mailed called phoned
+ordered tried noticed seen spoken raised logged escalated scheduled booked requested
+received had been got heard noted planned arranged investigated reviewed found identified
+narrowed replied begun pinged messaged reached flagged queued prepared reserved
+considered discussed agreed talked wanted needed decided need feed seed speed proceed
+succeed exceed
+""")
 _BEGINNING = re.compile(r"\s+(?:to\b|\w+ing\b)", re.IGNORECASE)
 _MAX_CHARS = 400  # a report of work done is an ordinary sentence; bounds the matching work
 _NEGATED = re.compile(r"\b(?:nicht|kein\w*|noch nie|not|never|n't|no)\b", re.IGNORECASE)

@@ -32,14 +32,14 @@ _ASKS = ("question", "request")
 # A ticket system's status notice: "Ticket status changed to Pending", "has been set to
 # Resolved", "Status: Warten auf Kunde", "X-Ticket-State: pending reminder".
 _STATUS_CHANGE = re.compile(
-    r"\b(?:status|state|zustand)\b[^\n.]{0,80}?\b(?:changed to|set to|is now|ge[äa]ndert (?:auf|in)|"
-    r"gesetzt auf|:)\s*[\"'„“]?(?P<state>[\w -]{2,40})", re.IGNORECASE)
+    r"\b(?:status|state|zustand)\b[^\n.]{0,80}?\b(?:changed to|set to|is now|"
+    r"ge[äa]ndert (?:auf|in)|gesetzt auf|:)\s*[\"'„“]?(?P<state>[\w -]{2,40})", re.IGNORECASE)
 _PENDING = re.compile(
     r"^(?:pending|waiting (?:on|for) (?:the )?customer|awaiting (?:customer|reply|response)|"
     r"on hold|warten auf (?:kunde|r[üu]ckmeldung|antwort)|wartet auf (?:kunde|r[üu]ckmeldung)|"
     r"r[üu]ckfrage|pending reminder)", re.IGNORECASE)
-_REOPENED = re.compile(r"^(?:re-?opened|open|offen|wieder (?:ge)?[öo]ffne|in (?:progress|bearbeitung))",
-                       re.IGNORECASE)
+_REOPENED = re.compile(
+    r"^(?:re-?opened|open|offen|wieder (?:ge)?[öo]ffne|in (?:progress|bearbeitung))", re.IGNORECASE)
 
 
 def notice_state(msg: ParsedMessage) -> str | None:
