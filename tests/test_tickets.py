@@ -1,0 +1,152 @@
+"""One point per matter and where each ticket stands (extract.tickets over read_thread)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from mailsum.extract.points import extract_thread
+from mailsum.extract.tickets import notice_state
+from mailsum.models import ParsedMessage, Thread, ThreadRecord, Ticket
+from mailsum.state.store import StateStore
+
+TEAM = ("provider.de",)
+
+
+def _msg(n: int, sender: str, text: str, day: int, *, subject: str = "Drucker 2. OG",
+         auto: str | None = None) -> ParsedMessage:
+    return ParsedMessage(
+        message_id=f"<{n}@x>", subject=subject, from_addr=sender, from_name="", to=[], cc=[],
+        date=datetime(2026, 11, day, 9, n, tzinfo=UTC), in_reply_to=None, references=[],
+        headers={}, text=text, own_text=text, auto=auto)
+
+
+def _extract(*msgs: ParsedMessage):
+    thread = Thread(msgs[0].message_id, msgs[0].subject, [m.message_id for m in msgs])
+    return extract_thread(thread, list(msgs), team_domains=TEAM,
+                          default_owner="max.weber@provider.de")
+
+
+def _open(x):
+    return [p for p in x.points if p.status == "open"]
+
+
+def test_a_broken_printer_is_one_point_with_our_promise_as_its_status() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Drucker im 2. OG druckt seit heute nur noch leere Seiten. "
+                              "Können Sie sich das bitte ansehen? Die Buchhaltung braucht den "
+                              "Drucker dringend.", 23),
+        _msg(2, "sandra.yilmaz@provider.de", "Ich habe ein Ersatzteil bestellt. Ich baue es am "
+                                             "Montag, 30.11., ein.", 24),
+    )
+    (point,) = _open(x)
+    assert point.kind == "blocker"
+    assert "leere Seiten" in point.text and "ansehen" in point.text
+    assert point.promise is not None and "Montag" in point.promise
+    assert point.owner == "sandra.yilmaz@provider.de" and point.due == date(2026, 11, 30)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+    assert x.ticket.next_step == point.promise
+
+
+def test_our_questions_of_one_mail_are_one_point_that_waits_on_the_customer() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Zur Info: Herr Jacobsen fängt am 04.01. an.", 23,
+             subject="Diensthandy"),
+        _msg(2, "kai@provider.de", "Welches Modell soll es werden? Und soll er eine neue "
+                                   "Rufnummer bekommen?", 24, subject="Diensthandy"),
+    )
+    (point,) = _open(x)
+    assert "Modell" in point.text and "Rufnummer" in point.text
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+
+
+def test_the_customers_thanks_after_our_report_settles_the_ticket() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Die Suche im DMS findet seit Freitag nichts mehr. Could you "
+                              "take a look?", 23, subject="DMS"),
+        _msg(2, "owen@provider.de", "I've restarted the indexing service. I'll check first "
+                                    "thing tomorrow.", 23, subject="DMS"),
+        _msg(3, "k@kunde.de", "Searches are finding everything again. Thanks!", 24,
+             subject="DMS"),
+    )
+    assert _open(x) == []
+    assert x.ticket is not None and x.ticket.state == "resolved"
+
+
+def test_a_confirmed_fix_leaves_our_promise_of_later_work_open() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Scanner streikt schon wieder. Können Sie bitte noch mal "
+                              "schauen?", 8, subject="Scanner"),
+        _msg(2, "kai@provider.de", "Ich habe das Konto entsperrt, Sie können wieder scannen. "
+                                   "Für jeden Scanner richte ich am Dienstag, 15.12., ein "
+                                   "eigenes Dienstkonto ein.", 8, subject="Scanner"),
+        _msg(3, "k@kunde.de", "Läuft wieder, danke.", 9, subject="Scanner"),
+    )
+    (point,) = _open(x)
+    assert "Dienstkonto" in point.text and point.due == date(2026, 12, 15)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_later_promise_supersedes_the_earlier_one() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Den zweiten Monitor bringe ich Ende KW 50 vorbei.", 26,
+             subject="Monitor"),
+        _msg(2, "jana@provider.de", "Den Monitor bringe ich am Montag, 14.12., vorbei.", 30,
+             subject="Monitor"),
+    )
+    (point,) = _open(x)
+    assert "Montag" in point.text and "KW 50" not in point.text
+    assert point.id == x.points[0].id or point.id in {p.id for p in x.points}
+
+
+def test_a_notice_with_a_date_is_informational() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Die Kanzlei ist vom 24.12. bis 03.01. geschlossen.", 23,
+                      subject="Ferien"))
+    assert _open(x) == []
+    assert x.ticket is not None and x.ticket.state == "informational"
+
+
+def test_a_request_to_leave_things_alone_is_no_matter() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Am Samstag spielt der Hersteller ein Update ein. In "
+                                       "dieser Zeit bitte keine Arbeiten an der Firewall.", 23,
+                      subject="Wartung"))
+    assert _open(x) == []
+
+
+def test_ticket_system_notices_say_pending_or_reopened() -> None:
+    pending = _msg(5, "helpdesk@kunde.freshdesk.com", "The status of ticket #3351 has been "
+                   "changed to Pending by Kyle Brennan.", 24, auto="auto-reply",
+                   subject="[#3351] Ticket status changed to Pending")
+    reopened = _msg(6, "otrs@kunde.de", "Status: wieder geöffnet", 24, auto="auto-reply",
+                    subject="[Ticket#2026] Statusänderung")
+    plain = _msg(7, "k@kunde.de", "Der Status der Lieferung ist unklar, bitte prüfen.", 24)
+    assert notice_state(pending) == "pending"
+    assert notice_state(reopened) == "open"
+    assert notice_state(plain) is None
+
+
+def test_owner_changes_follow_the_matter_their_point_joined() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Das VPN bricht ständig ab. Können Sie das bitte prüfen?", 23,
+             subject="VPN"),
+        _msg(2, "sandra.yilmaz@provider.de", "Max ist krank, ich übernehme das Ticket. Ich "
+                                             "prüfe das bis morgen.", 24, subject="VPN"),
+    )
+    (point,) = _open(x)
+    assert {c.point_id for c in x.owner_changes} <= {p.id for p in x.points}
+    assert any(c.new == "sandra.yilmaz@provider.de" for c in x.owner_changes)
+    assert point.owner == "sandra.yilmaz@provider.de"
+
+
+def test_a_ticket_is_stored_with_its_thread(tmp_path) -> None:
+    store = StateStore.open(tmp_path / "s.db")
+    try:
+        ticket = Ticket(state="waiting_on_customer", owner="kai@provider.de",
+                        next_step="Welches Modell?", next_by="kai@provider.de",
+                        next_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC), due=date(2026, 12, 18))
+        with store.transaction():
+            store.save_thread(ThreadRecord("<1@x>", "acme", "Handy", ["<1@x>"], [],
+                                           datetime(2026, 12, 1, tzinfo=UTC), ticket=ticket))
+        (rec,) = store.threads("acme")
+        assert rec.ticket == ticket
+    finally:
+        store.close()
