@@ -1,7 +1,9 @@
 """The command line: a thin click layer that maps typed errors to messages and exit codes.
 
-Exit codes: 0 all well; 1 a source, customer or delivery failed; 2 configuration error;
-3 another run holds the lock (nothing was done).
+Exit codes are ``mailsum.errors.ExitCode``: 0 all well; 1 a source, customer, delivery or the
+state failed; 2 configuration error; 3 another run holds the lock; 4 an unexpected error.
+The global options ``-c/--config``, ``-v`` and ``-q`` work before and after the subcommand
+(``mailsum -q run`` and ``mailsum run -q``), as the README's cron and systemd lines use them.
 """
 
 from __future__ import annotations
@@ -10,18 +12,17 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from mailsum import __version__
-from mailsum.errors import ConfigError, LockedError, MailsumError, SourceError
-
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
+from mailsum.errors import ConfigError, ExitCode, LockedError, MailsumError, SourceError
 
 log = logging.getLogger("mailsum")
 
@@ -39,6 +40,47 @@ def _setup_logging(verbose: int, quiet: int) -> None:
     root.setLevel(max(logging.DEBUG, min(logging.CRITICAL, level)))
 
 
+def _settings(ctx: click.Context) -> dict[str, Any]:
+    """The global options, shared by the group and every subcommand (``ctx.obj`` of the root)."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {"config": None, "verbose": 0, "quiet": 0}
+    return root.obj  # type: ignore[no-any-return]
+
+
+def _quiet(ctx: click.Context) -> bool:
+    """``-q``: a run where all is well prints nothing (warnings and errors still do)."""
+    obj = _settings(ctx)
+    return bool(obj["quiet"] > obj["verbose"])
+
+
+def _set_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        _settings(ctx)["config"] = value
+
+
+def _add_count(key: str) -> Callable[[click.Context, click.Parameter, int], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: int) -> None:
+        if value:
+            obj = _settings(ctx)
+            obj[key] += value
+            _setup_logging(obj["verbose"], obj["quiet"])
+    return callback
+
+
+def _global_options() -> list[click.Option]:
+    """``-c``, ``-v`` and ``-q`` as options of one command; they all write the same settings."""
+    return [
+        click.Option(["--config", "-c"], metavar="FILE", expose_value=False, is_eager=True,
+                     callback=_set_config,
+                     help="Configuration file (default: $MAILSUM_CONFIG, then ./config.yaml)."),
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_add_count(
+            "verbose"), help="More log output (repeatable); tracebacks of internal errors."),
+        click.Option(["-q", "--quiet"], count=True, expose_value=False, callback=_add_count(
+            "quiet"), help="Less log output (repeatable): a good run prints nothing."),
+    ]
+
+
 def _config_path(explicit: str | None) -> Path:
     if explicit:
         return Path(explicit)
@@ -50,7 +92,7 @@ def _config_path(explicit: str | None) -> Path:
 def _load(ctx: click.Context) -> Any:
     from mailsum.config.loader import load_config
 
-    path = _config_path(ctx.obj["config"])
+    path = _config_path(_settings(ctx)["config"])
     if not path.exists():
         raise ConfigError(str(path), None, "", "configuration file not found "
                           "(use --config, $MAILSUM_CONFIG or ./config.yaml)")
@@ -84,34 +126,53 @@ def _now(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _fail(code: ExitCode, message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
     """Turn typed errors into one clear line and the documented exit code."""
     try:
         yield
     except ConfigError as exc:
-        click.echo(f"configuration error: {exc}", err=True)
-        sys.exit(EXIT_CONFIG)
+        _fail(ExitCode.CONFIG, f"configuration error: {exc}")
     except LockedError as exc:
-        click.echo(f"not running: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+        _fail(ExitCode.LOCKED, f"not running: {exc}")
     except MailsumError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        _fail(ExitCode.FAILED, f"error: {exc}")
 
 
-@click.group()
+class MailsumGroup(click.Group):
+    """The root command: whatever escapes a command ends as one line and a documented code.
+
+    Typed errors get their code (2, 3, 1); anything else is a bug: one line on stderr and exit
+    4, the traceback only with ``-v``, so cron mails a readable line, not 31 lines of Python.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            with _errors():
+                return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if _settings(ctx)["verbose"] > 0:
+                traceback.print_exc(file=sys.stderr)
+            text = " ".join(str(exc).split()) or "(no message)"
+            _fail(ExitCode.INTERNAL, f"internal error: {type(exc).__name__}: {text} "
+                  "(a bug in mailsum; run again with -v for the traceback)")
+
+
+@click.group(cls=MailsumGroup, params=_global_options())
 @click.version_option(__version__, prog_name="mailsum")
-@click.option("--config", "-c", "config", metavar="FILE",
-              help="Configuration file (default: $MAILSUM_CONFIG, then ./config.yaml).")
-@click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
-@click.option("-q", "--quiet", count=True, help="Less log output (repeatable).")
 @click.pass_context
-def main(ctx: click.Context, config: str | None, verbose: int, quiet: int) -> None:
+def main(ctx: click.Context) -> None:
     """Consolidated open-point updates per customer from service-ticket mail."""
-    ctx.ensure_object(dict)
-    ctx.obj["config"] = config
-    _setup_logging(verbose, quiet)
+    obj = _settings(ctx)
+    _setup_logging(obj["verbose"], obj["quiet"])
 
 
 def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: str,
@@ -153,11 +214,15 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         if dry_run:
             for update, rendered in report.rendered:
                 click.echo(f"would send to {', '.join(update.to)}: {rendered.subject}")
-        click.echo(
-            f"fetched {report.fetched}, stored {report.stored}, duplicates {report.duplicates}, "
-            f"failed {len(report.failures)}, unrouted {report.unrouted_count}, "
-            f"updates {len(report.updates)}, sent {len(report.sent)}", err=True)
-        for err in report.source_errors + report.delivery_errors:
+        if not _quiet(ctx):  # under cron with -q, a good run must not mail anyone
+            sent = (f"composed {len(report.sent)} (dry run: nothing sent)" if dry_run
+                    else f"sent {len(report.sent)}")
+            click.echo(
+                f"fetched {report.fetched}, stored {report.stored}, duplicates "
+                f"{report.duplicates}, failed {len(report.failures)}, unrouted "
+                f"{report.unrouted_count}, updates {len(report.updates)}, {sent}", err=True)
+    if log.getEffectiveLevel() > logging.ERROR:  # otherwise each was logged as it happened
+        for err in report.problems:
             click.echo(f"failed: {err}", err=True)
     sys.exit(report.exit_code)
 
@@ -228,7 +293,7 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
                                    now=_now(now))).run()
     if not report.rendered:
         click.echo(f"no update for {customer}", err=True)
-        sys.exit(EXIT_FAILED)
+        sys.exit(ExitCode.FAILED)
     update, rendered = report.rendered[0]
     if open_html and not html_file:
         import tempfile
@@ -294,7 +359,7 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
                                   lease_seconds=lease)
         Worker(config, lambda: StateStore.open(config.state), make_delivery(config.delivery),
                settings, stop).run()
-    sys.exit(EXIT_OK)
+    sys.exit(ExitCode.OK)
 
 
 @main.command()
@@ -361,7 +426,7 @@ def check(ctx: click.Context, connect: bool) -> None:
         except MailsumError as exc:
             failed = True
             click.echo(f"state postgresql {where}: FAILED: {exc}", err=True)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+    sys.exit(ExitCode.FAILED if failed else ExitCode.OK)
 
 
 @main.group()
@@ -496,3 +561,15 @@ def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_te
             due = f" (due {p['due']})" if p.get("due") else ""
             click.echo(f"   [{p['kind']}/{p['status']}] {p['text']}{due}")
         click.echo("")
+
+
+def _with_global_options(group: click.Group) -> None:
+    """Every subcommand accepts ``-c``, ``-v`` and ``-q`` too (``mailsum run -q``)."""
+    for command in group.commands.values():
+        names = {o for p in command.params for o in getattr(p, "opts", [])}
+        command.params.extend(o for o in _global_options() if not names & set(o.opts))
+        if isinstance(command, click.Group):
+            _with_global_options(command)
+
+
+_with_global_options(main)
