@@ -189,11 +189,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         from mailsum.run.runner import CollectingDelivery, Runner, RunOptions, make_delivery
         from mailsum.state.store import StateStore
 
-        known = {c.id for c in config.rules.customers}
         for cid in customers:
-            if cid not in known:
-                raise ConfigError(str(config.path), None, "customer",
-                                  f"unknown customer id {cid!r}; known: {', '.join(sorted(known))}")
+            _known_customer(config, cid)
         progress = _progress()
         if progress:
             held.callback(progress.close)
@@ -262,8 +259,11 @@ def poll(ctx: click.Context, dry_run: bool, fmt: str, now: str | None) -> None:
 @click.pass_context
 def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str,
          now: str | None) -> None:
-    """Send an update now to CUSTOMERS (default: all), whatever the schedule says."""
-    _execute(ctx, poll=False, send=True, dry_run=dry_run, fmt=fmt, customers=customers,
+    """Poll, then send an update now to CUSTOMERS (default: all), whatever the schedule says.
+
+    It polls first, as ``run`` does, so it sends what ``preview`` shows.
+    """
+    _execute(ctx, poll=True, send=True, dry_run=dry_run, fmt=fmt, customers=customers,
              force=True, now=now)
 
 
@@ -284,16 +284,14 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
 
     with _errors():
         config = _load(ctx)
-        if customer not in {c.id for c in config.rules.customers}:
-            raise ConfigError(str(config.path), None, "customer",
-                              f"unknown customer id {customer!r}")
+        _known_customer(config, customer)
         store = StateStore.open_scratch(config.state)
         report = Runner(config, store, CollectingDelivery(),
                         RunOptions(dry_run=True, force=True, customers=(customer,),
                                    now=_now(now))).run()
     if not report.rendered:
-        click.echo(f"no update for {customer}", err=True)
-        sys.exit(ExitCode.FAILED)
+        why = "; ".join(report.problems) or "nothing to render"
+        _fail(ExitCode.FAILED, f"no update for {customer}: {why}")
     update, rendered = report.rendered[0]
     if open_html and not html_file:
         import tempfile
@@ -466,9 +464,9 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
     from mailsum.outbound.schedule import next_time
     from mailsum.state.store import StateStore
 
-    with _errors():
-        config = _load(ctx)
-        store = StateStore.open_scratch(config.state)
+    config = _load(ctx)
+    _known_customer(config, customer)
+    store = StateStore.open_scratch(config.state)
     moment = _now(now) or datetime.now(UTC)
     rows = []
     for c in config.rules.customers:
@@ -480,7 +478,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
         failed = [u for u in store.updates(c.id) if u["status"] in ("failed", "pending")]
         paused, _ = store.customer_state(c.id)
         rows.append({
-            "customer": c.id, "name": c.name, "contact": list(c.contact),
+            "customer": c.id, "name": c.name, "contact": list(c.contact), "timezone": tz,
             "open": sum(1 for p in points if p.status == "open"),
             "snoozed": sum(1 for p in points if p.status == "snoozed"),
             "resolved": sum(1 for p in points if p.status == "resolved"),
@@ -492,6 +490,15 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
                             for u in failed],
             "paused_until": paused.isoformat() if paused else None,
         })
+        if customer:  # one customer: what is open, by thread, problems (blockers) first
+            subjects = {t.thread_id: t.subject for t in store.threads(c.id)}
+            listed = sorted((p for p in points if p.status in ("open", "snoozed")),
+                            key=lambda p: (p.kind != "blocker", p.thread_id, p.raised_at))
+            rows[-1]["points"] = [
+                {"id": p.id, "kind": p.kind, "status": p.status, "text": p.text,
+                 "owner": p.owner, "due": p.due.isoformat() if p.due else None,
+                 "raised_at": p.raised_at.isoformat(), "thread": subjects.get(p.thread_id, ""),
+                 "message_id": p.message_id} for p in listed]
         if history:
             rows[-1]["history"] = [
                 {"at": e["at"], "by": e["actor"], "action": e["action"], "point": e["point_id"],
@@ -499,33 +506,92 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
     failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
     working = [{"kind": k, "name": n, "holder": h, "expires_in_s": round(left)}
                for k, n, h, left in store.live_leases()]
+    polled = store.source_status()
+    from mailsum.models import SourceState
+    from mailsum.outbound.jsonout import source_json
+
+    sources = []
+    for src in config.sources:
+        st = polled.get(src.name)
+        sources.append(source_json(SourceState(src.name, ok=True, last_ok=None)) if st is None
+                       else {**source_json(SourceState(
+                           src.name, ok=st.ok, last_ok=st.last_ok, error=st.last_error,
+                           failing_since=st.failing_since)),
+                           "error_at": st.last_error_at.isoformat() if st.last_error_at
+                           else None, "polled": True})
+        sources[-1].setdefault("polled", False)
     if fmt == "json":
-        click.echo(json.dumps({"customers": rows, "parse_failures": failures,
-                               "messages": store.message_count(), "working": working},
-                              indent=2))
+        click.echo(json.dumps({"customers": rows, "sources": sources,
+                               "parse_failures": failures, "messages": store.message_count(),
+                               "working": working}, indent=2, ensure_ascii=False))
         return
+    zone = config.timezone
+
+    def local(value: str | None, tz: str = zone) -> str:
+        """An ISO time from the state, shown in the configured timezone."""
+        return _local_time(value, tz) if value else "-"
+
     for r in rows:
         click.echo(f"{r['customer']:<16} {r['open']:>3} open {r['snoozed']:>3} snoozed "
-                   f"{r['resolved']:>3} resolved  last {r['last_update'] or '-':<25} "
-                   f"next {r['next_update']}")
+                   f"{r['resolved']:>3} resolved  last {local(r['last_update'], r['timezone']):<22}"
+                   f" next {local(r['next_update'], r['timezone'])}")
         for u in r["undelivered"]:
-            click.echo(f"  update due {u['due_at']} {u['status']}: {u['error']}")
+            click.echo(f"  update due {local(u['due_at'], r['timezone'])} {u['status']}: "
+                       f"{u['error']}")
         if r["paused_until"]:
-            click.echo(f"  updates paused until {r['paused_until']}")
+            click.echo(f"  updates paused until {local(r['paused_until'], r['timezone'])}")
         if r["archived"]:
             click.echo(f"  {r['archived']} points archived: their mail was older than "
                        f"import_days when first read")
         if r["withdrawn"]:
             click.echo(f"  {r['withdrawn']} points withdrawn: a later analysis of their thread "
                        f"no longer found them")
+        for p in r.get("points", []):
+            extra = "".join([f", owner {p['owner']}" if p["owner"] else "",
+                             f", due {p['due']}" if p["due"] else "",
+                             ", snoozed" if p["status"] == "snoozed" else ""])
+            text = " ".join(p["text"].split())
+            click.echo(f"  [{p['kind']}{extra}] {text[:100]}{'…' if len(text) > 100 else ''}"
+                       f"\n      {p['thread']} · raised {local(p['raised_at'], r['timezone'])}")
         for e in r.get("history", []):
             point = f" point {e['point']}" if e["point"] else ""
             value = f" {e['value']}" if e["value"] else ""
-            click.echo(f"  {e['at']} {e['by']}: {e['action']}{point}{value} (reply {e['reply']})")
-    click.echo(f"{store.message_count()} messages stored, {failures} parse failures")
+            click.echo(f"  {local(e['at'], r['timezone'])} {e['by']}: {e['action']}{point}"
+                       f"{value} (reply {e['reply']})")
+    for src in sources:
+        if not src["polled"]:
+            click.echo(f"source {src['name']:<16} not polled yet")
+            continue
+        line = f"source {src['name']:<16} {'OK' if src['ok'] else 'FAILING'}  last good poll " \
+               f"{local(src['last_ok'])}"
+        if not src["ok"]:
+            line += f"; failing since {local(src['failing_since'])}: {src['error']}"
+        elif src["error_at"]:
+            line += f"; last error {local(src['error_at'])}"
+        click.echo(line)
+    click.echo(f"{store.message_count()} messages stored, {failures} parse failures "
+               f"(times in {zone})")
     for w in working:
         click.echo(f"working: {w['kind']} {w['name']} by {w['holder']} "
                    f"(lease ends in {w['expires_in_s']} s)")
+
+
+def _local_time(value: str, tz: str) -> str:
+    """``2026-12-03 14:35 CET``: what an operator reads, in the zone the config names."""
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _known_customer(config: Any, customer: str | None) -> None:
+    """An unknown customer id is a configuration error that lists the known ones."""
+    known = sorted(c.id for c in config.rules.customers)
+    if customer is not None and customer not in known:
+        raise ConfigError(str(config.path), None, "customer",
+                          f"unknown customer id {customer!r}; known: {', '.join(known)}")
 
 
 @main.command()
