@@ -93,9 +93,14 @@ def _load(ctx: click.Context) -> Any:
     from mailsum.config.loader import load_config
 
     path = _config_path(_settings(ctx)["config"])
-    if not path.exists():
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a folder on the way that this user may not enter
+        raise ConfigError(str(path), None, "", f"cannot read file: {exc.strerror}") from None
+    if not found:
         raise ConfigError(str(path), None, "", "configuration file not found "
-                          "(use --config, $MAILSUM_CONFIG or ./config.yaml)")
+                          "(use --config, $MAILSUM_CONFIG or ./config.yaml)"
+                          if not path.is_dir() else "is a folder, not a configuration file")
     return load_config(path)
 
 
