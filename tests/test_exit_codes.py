@@ -300,3 +300,45 @@ def test_send_on_a_fresh_state_sends_what_preview_shows(tmp_path):
         return [line.rstrip() for line in text.strip().splitlines()]
 
     assert lines(sent_text) == lines(body)  # the same update, word for word
+
+
+# --------------------------------------------------------------------------- check --connect
+
+
+@pytest.fixture(scope="module")
+def tls_smtp(tmp_path_factory):
+    """aiosmtpd speaking implicit TLS with a self-signed certificate for 127.0.0.1."""
+    from aiosmtpd.controller import Controller
+    from test_deliver import Recorder, _server_context, cert_files, free_port
+
+    certs = cert_files.__wrapped__(tmp_path_factory)  # the fixture's function, called once
+    controller = Controller(Recorder(), hostname="127.0.0.1", port=free_port(),
+                            ssl_context=_server_context(certs))
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.mark.parametrize("verify", [False, True])
+def test_check_connect_builds_smtp_as_run_does(tmp_path, tls_smtp, verify):
+    """``tls_verify: false`` reached run but not check --connect, which then failed."""
+    cfg = write_config(tmp_path)
+    text = cfg.read_text()
+    start = text.index("delivery:")
+    end = text.index("rules:")
+    cfg.write_text(text[:start] + textwrap.dedent(f"""\
+        delivery:
+          kind: smtp
+          host: 127.0.0.1
+          port: {tls_smtp.port}
+          security: tls
+          tls_verify: {str(verify).lower()}
+          from: "Service Desk <it-support@provider.de>"
+        """) + text[end:])
+    result = invoke("-c", str(cfg), "check", "--connect")
+    if verify:  # self-signed: refused, as run would refuse it
+        assert result.exit_code == ExitCode.FAILED
+        assert f"delivery smtp 127.0.0.1:{tls_smtp.port}: FAILED" in result.stderr
+    else:
+        assert result.exit_code == ExitCode.OK, result.output
+        assert f"delivery smtp 127.0.0.1:{tls_smtp.port}: OK" in result.stdout

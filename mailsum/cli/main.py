@@ -191,7 +191,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.run.runner import CollectingDelivery, Runner, RunOptions, make_delivery
+        from mailsum.run.factory import make_delivery
+        from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
         from mailsum.state.store import StateStore
 
         for cid in customers:
@@ -353,7 +354,7 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
         config = _load(ctx)
         if not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.run.runner import make_delivery
+        from mailsum.run.factory import make_delivery
         from mailsum.run.worker import Worker, WorkerSettings
         from mailsum.state.store import StateStore
 
@@ -370,10 +371,8 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
 @click.pass_context
 def check(ctx: click.Context, connect: bool) -> None:
     """Validate the configuration and rules; with --connect, test the servers."""
-    from mailsum.config.secrets import resolve
-    from mailsum.outbound import deliver
-    from mailsum.run.runner import imap_settings
-    from mailsum.sources import fetch
+    from mailsum.outbound.deliver import DirectoryDelivery
+    from mailsum.run.factory import make_delivery, make_fetcher
 
     with _errors():
         config = _load(ctx)
@@ -386,7 +385,7 @@ def check(ctx: click.Context, connect: bool) -> None:
     for src in config.sources:
         try:
             if src.kind == "imap":
-                fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+                fetcher = make_fetcher(src)
                 fetcher.connect()
                 try:
                     lines = fetcher.check()
@@ -404,9 +403,9 @@ def check(ctx: click.Context, connect: bool) -> None:
     d = config.delivery
     if d.kind == "smtp":
         try:
-            deliver.SmtpDelivery(d.host or "localhost", d.port or 25, d.security, d.username,
-                                 resolve(d.password) if d.password else None,
-                                 timeout=d.timeout).check()
+            smtp = make_delivery(d)  # the same factory as run and worker: same TLS settings
+            assert not isinstance(smtp, DirectoryDelivery)
+            smtp.check()
             click.echo(f"delivery smtp {d.host}:{d.port}: OK")
         except MailsumError as exc:
             failed = True

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from mailsum import i18n
 from mailsum.analysis import route, thread
-from mailsum.config.loader import Config, DeliveryConfig, SourceConfig
+from mailsum.config.loader import Config, SourceConfig
 from mailsum.config.secrets import resolve
 from mailsum.errors import (
     DeliveryError,
@@ -56,6 +56,7 @@ from mailsum.outbound.jsonout import source_json, update_json
 from mailsum.parse import message as parse
 from mailsum.run import replies
 from mailsum.run.crashpoint import crashpoint
+from mailsum.run.factory import Delivery, make_fetcher
 from mailsum.run.holders import holder_id, is_dead_here
 from mailsum.run.workpool import Pending, WorkPool, available_cores
 from mailsum.sources import fetch
@@ -67,10 +68,6 @@ ANALYZE_CHUNK = 2000  # new messages analysed per transaction
 REPLY_SCAN = 250  # new messages read at once to find replies to updates
 EXTRACT_GROUP = 100  # messages of the threads handed to a worker process at once
 DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
-
-
-class Delivery(Protocol):
-    def send(self, mail: OutgoingMail) -> str: ...
 
 
 class CollectingDelivery:
@@ -136,30 +133,6 @@ class RunReport:
     def to_json(self) -> dict[str, Any]:
         return {"updates": self.updates, "unrouted": self.unrouted, "failures": self.failures,
                 "sources": [source_json(s) for s in self.sources]}
-
-
-def make_delivery(cfg: DeliveryConfig) -> Delivery:
-    if cfg.kind == "directory":
-        assert cfg.path is not None
-        return deliver.DirectoryDelivery(cfg.path)
-    return deliver.SmtpDelivery(
-        cfg.host or "localhost", cfg.port or 25, cfg.security, cfg.username,
-        resolve(cfg.password) if cfg.password else None, timeout=cfg.timeout,
-        tls_verify=getattr(cfg, "tls_verify", True),
-    )
-
-
-def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
-    secret = src.password
-    return fetch.ImapSettings(
-        host=src.host or "", port=src.port or 993, security=src.security,
-        username=src.username or "",
-        password=(lambda: resolve(secret)) if secret else (lambda: ""),
-        folders=tuple(src.folders), timeout=src.timeout, tls_verify=src.tls_verify,
-        batch_size=src.batch_size, max_message_bytes=src.max_message_bytes,
-        oauth2_token=(lambda: resolve(token)) if (token := src.oauth2_token) else None,
-        oauth2_mechanism=src.oauth2_mechanism, allow_insecure=src.allow_insecure,
-    )
 
 
 @dataclass
@@ -402,7 +375,7 @@ class Runner:
             self.release(lease, self.options.poll_every)
 
     def _poll_imap(self, src: SourceConfig, lease: Lease) -> None:
-        fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+        fetcher = make_fetcher(src)
         fetcher.connect()
         try:
             for folder in src.folders:
