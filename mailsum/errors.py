@@ -1,6 +1,22 @@
-"""Typed errors; the CLI maps them to messages and exit codes (2 = configuration)."""
+"""Typed errors and the exit codes they end in; the CLI maps them to messages.
+
+``ExitCode`` is the one list of exit codes: the CLI and ``RunReport.exit_code`` both use it,
+so what cron or monitoring sees cannot drift between the two.
+"""
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a mailsum process tells cron, systemd or a monitoring check."""
+
+    OK = 0  # all well
+    FAILED = 1  # some source, customer, delivery or the state failed; the others were done
+    CONFIG = 2  # configuration error (file, line, key named); nothing ran
+    LOCKED = 3  # another run holds the lock; nothing was done
+    INTERNAL = 4  # an unexpected error (a bug): one line on stderr, the traceback with -v
 
 
 class MailsumError(Exception):
@@ -41,7 +57,8 @@ class LockedError(MailsumError):
 
 
 class StateError(MailsumError):
-    """The state database cannot be reached or used; nothing was done (exit code 1)."""
+    """The state database cannot be reached or used; what was not committed is rolled back
+    and done again by the next run (exit code 1)."""
 
 
 class LeaseLost(MailsumError):

@@ -6,7 +6,9 @@ are filled by ``t``. Plural forms are separate keys (``_one`` / ``_other``) chos
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+from mailsum.models import SourceState
 
 LANGUAGES = ("de", "en")
 
@@ -93,6 +95,12 @@ STRINGS: dict[str, dict[str, str]] = {
         # summaries
         "h_summary": "Zusammenfassung",
         # quiet
+        # a source that could not be read: never an all-clear without saying so
+        "subject_incomplete": "{subject} – unvollständig",
+        "source_problem_title": "Achtung: dieses Update ist unvollständig",
+        "source_problem": "Das Postfach „{source}“ konnte seit {since} nicht gelesen werden. "
+        "Was aus ihm stammt, ist auf dem Stand vom {last_ok}; neue Nachrichten darin fehlen "
+        "hier.",
         "quiet": "Nichts Neues seit {since}",  # the date ends with a dot
         "quiet_first": "Nichts Neues.",
         "h_still_open": "Weiterhin offen",
@@ -203,6 +211,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "{deputy} – to hand over points {numbers}, reply with `owner {numbers} {deputy}`",
         "h_resolved": "Resolved since the last update",
         "h_summary": "Summary",
+        # a source that could not be read: never an all-clear without saying so
+        "subject_incomplete": "{subject} – incomplete",
+        "source_problem_title": "Note: this update is incomplete",
+        "source_problem": "The mailbox “{source}” could not be read since {since}. What comes "
+        "from it is as of {last_ok}; new messages in it are missing here.",
         "quiet": "Nothing new since {since}.",
         "quiet_first": "Nothing new.",
         "h_still_open": "Still open",
@@ -288,6 +301,26 @@ def format_age(days: int, language: str) -> str:
     if days == 0:
         return t(language, "age_0")
     return tn(language, "age", days)
+
+
+def format_moment(moment: datetime, timezone: str, language: str) -> str:
+    """Date and time in the reader's zone: ``03.12. 13:30`` / ``3 Dec 13:30``."""
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{format_date(local.date(), language)} {local:%H:%M}"
+
+
+def source_notice(language: str, problems: list[SourceState], timezone: str) -> list[str]:
+    """One sentence per source an update depends on that could not be read (empty: all read)."""
+    out = []
+    for p in problems:
+        since = p.failing_since or p.last_ok
+        out.append(t(language, "source_problem", source=p.name,
+                     since=format_moment(since, timezone, language) if since else "?",
+                     last_ok=format_moment(p.last_ok, timezone, language) if p.last_ok
+                     else "?"))
+    return out
 
 
 def commands(language: str) -> list[tuple[str, str]]:

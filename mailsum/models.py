@@ -266,6 +266,18 @@ class UpdateHistory:
 
 
 @dataclass
+class SourceState:
+    """How one source that feeds an update stands: an update must never read as an all-clear
+    when a mailbox it depends on could not be read."""
+
+    name: str
+    ok: bool  # its last poll succeeded
+    last_ok: datetime | None  # the last successful poll; None: never read
+    error: str | None = None  # the last poll's error while it is failing
+    failing_since: datetime | None = None  # first failed poll since the last good one
+
+
+@dataclass
 class Update:
     """Everything one customer's update shows; render turns it into text and HTML."""
 
@@ -288,6 +300,13 @@ class Update:
     subject: str = ""  # filled by render
     history: list[UpdateHistory] = field(default_factory=list)  # earlier updates, oldest first
     tickets: list[UpdateTicket] = field(default_factory=list)  # active tickets, as listed
+    # the sources this update's mail comes from, filled by the runner; a failing one is said
+    # at the top of the update ("the state is as of the last good poll")
+    sources: list[SourceState] = field(default_factory=list)
+
+    @property
+    def source_problems(self) -> list[SourceState]:
+        return [s for s in self.sources if not s.ok]
 
     @property
     def counts(self) -> dict[str, int]:

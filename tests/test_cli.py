@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mailsum.cli.main import EXIT_CONFIG, EXIT_LOCKED, main
+from mailsum.cli.main import main
+from mailsum.errors import ExitCode
 from mailsum.run.lock import run_lock
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,7 +57,7 @@ def test_config_error_names_file_line_key_and_exits_2(tmp_path):
     cfg = write_config(tmp_path)
     cfg.write_text(cfg.read_text().replace("kind: mbox", "kind: mbox\n    prot: 3"))
     result = CliRunner().invoke(main, ["--config", str(cfg), "run"])
-    assert result.exit_code == EXIT_CONFIG
+    assert result.exit_code == ExitCode.CONFIG
     assert "config.yaml:6" in result.output and "prot" in result.output
 
 
@@ -64,7 +65,7 @@ def test_missing_config_file_is_a_config_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MAILSUM_CONFIG", raising=False)
     result = CliRunner().invoke(main, ["run"])
-    assert result.exit_code == EXIT_CONFIG and "config.yaml" in result.output
+    assert result.exit_code == ExitCode.CONFIG and "config.yaml" in result.output
 
 
 def test_config_found_through_environment(tmp_path, monkeypatch):
@@ -78,14 +79,14 @@ def test_config_found_through_environment(tmp_path, monkeypatch):
 def test_unknown_customer_is_a_config_error(tmp_path):
     cfg = write_config(tmp_path)
     result = CliRunner().invoke(main, ["--config", str(cfg), "send", "nobody"])
-    assert result.exit_code == EXIT_CONFIG and "nobody" in result.output
+    assert result.exit_code == ExitCode.CONFIG and "nobody" in result.output
 
 
 def test_a_held_lock_stops_a_second_run(tmp_path):
     cfg = write_config(tmp_path)
     with run_lock(Path(f"{tmp_path}/state.db.lock")):
         result = CliRunner().invoke(main, ["--config", str(cfg), "run"])
-    assert result.exit_code == EXIT_LOCKED
+    assert result.exit_code == ExitCode.LOCKED
     assert not (tmp_path / "out").exists()
 
 

@@ -1,7 +1,9 @@
 """The command line: a thin click layer that maps typed errors to messages and exit codes.
 
-Exit codes: 0 all well; 1 a source, customer or delivery failed; 2 configuration error;
-3 another run holds the lock (nothing was done).
+Exit codes are ``mailsum.errors.ExitCode``: 0 all well; 1 a source, customer, delivery or the
+state failed; 2 configuration error; 3 another run holds the lock; 4 an unexpected error.
+The global options ``-c/--config``, ``-v`` and ``-q`` work before and after the subcommand
+(``mailsum -q run`` and ``mailsum run -q``), as the README's cron and systemd lines use them.
 """
 
 from __future__ import annotations
@@ -10,18 +12,17 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from mailsum import __version__
-from mailsum.errors import ConfigError, LockedError, MailsumError, SourceError
-
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
+from mailsum.errors import ConfigError, ExitCode, LockedError, MailsumError, SourceError
 
 log = logging.getLogger("mailsum")
 
@@ -39,6 +40,47 @@ def _setup_logging(verbose: int, quiet: int) -> None:
     root.setLevel(max(logging.DEBUG, min(logging.CRITICAL, level)))
 
 
+def _settings(ctx: click.Context) -> dict[str, Any]:
+    """The global options, shared by the group and every subcommand (``ctx.obj`` of the root)."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {"config": None, "verbose": 0, "quiet": 0}
+    return root.obj  # type: ignore[no-any-return]
+
+
+def _quiet(ctx: click.Context) -> bool:
+    """``-q``: a run where all is well prints nothing (warnings and errors still do)."""
+    obj = _settings(ctx)
+    return bool(obj["quiet"] > obj["verbose"])
+
+
+def _set_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        _settings(ctx)["config"] = value
+
+
+def _add_count(key: str) -> Callable[[click.Context, click.Parameter, int], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: int) -> None:
+        if value:
+            obj = _settings(ctx)
+            obj[key] += value
+            _setup_logging(obj["verbose"], obj["quiet"])
+    return callback
+
+
+def _global_options() -> list[click.Option]:
+    """``-c``, ``-v`` and ``-q`` as options of one command; they all write the same settings."""
+    return [
+        click.Option(["--config", "-c"], metavar="FILE", expose_value=False, is_eager=True,
+                     callback=_set_config,
+                     help="Configuration file (default: $MAILSUM_CONFIG, then ./config.yaml)."),
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_add_count(
+            "verbose"), help="More log output (repeatable); tracebacks of internal errors."),
+        click.Option(["-q", "--quiet"], count=True, expose_value=False, callback=_add_count(
+            "quiet"), help="Less log output (repeatable): a good run prints nothing."),
+    ]
+
+
 def _config_path(explicit: str | None) -> Path:
     if explicit:
         return Path(explicit)
@@ -50,10 +92,15 @@ def _config_path(explicit: str | None) -> Path:
 def _load(ctx: click.Context) -> Any:
     from mailsum.config.loader import load_config
 
-    path = _config_path(ctx.obj["config"])
-    if not path.exists():
+    path = _config_path(_settings(ctx)["config"])
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a folder on the way that this user may not enter
+        raise ConfigError(str(path), None, "", f"cannot read file: {exc.strerror}") from None
+    if not found:
         raise ConfigError(str(path), None, "", "configuration file not found "
-                          "(use --config, $MAILSUM_CONFIG or ./config.yaml)")
+                          "(use --config, $MAILSUM_CONFIG or ./config.yaml)"
+                          if not path.is_dir() else "is a folder, not a configuration file")
     return load_config(path)
 
 
@@ -84,34 +131,53 @@ def _now(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _fail(code: ExitCode, message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
     """Turn typed errors into one clear line and the documented exit code."""
     try:
         yield
     except ConfigError as exc:
-        click.echo(f"configuration error: {exc}", err=True)
-        sys.exit(EXIT_CONFIG)
+        _fail(ExitCode.CONFIG, f"configuration error: {exc}")
     except LockedError as exc:
-        click.echo(f"not running: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+        _fail(ExitCode.LOCKED, f"not running: {exc}")
     except MailsumError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        _fail(ExitCode.FAILED, f"error: {exc}")
 
 
-@click.group()
+class MailsumGroup(click.Group):
+    """The root command: whatever escapes a command ends as one line and a documented code.
+
+    Typed errors get their code (2, 3, 1); anything else is a bug: one line on stderr and exit
+    4, the traceback only with ``-v``, so cron mails a readable line, not 31 lines of Python.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            with _errors():
+                return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if _settings(ctx)["verbose"] > 0:
+                traceback.print_exc(file=sys.stderr)
+            text = " ".join(str(exc).split()) or "(no message)"
+            _fail(ExitCode.INTERNAL, f"internal error: {type(exc).__name__}: {text} "
+                  "(a bug in mailsum; run again with -v for the traceback)")
+
+
+@click.group(cls=MailsumGroup, params=_global_options())
 @click.version_option(__version__, prog_name="mailsum")
-@click.option("--config", "-c", "config", metavar="FILE",
-              help="Configuration file (default: $MAILSUM_CONFIG, then ./config.yaml).")
-@click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
-@click.option("-q", "--quiet", count=True, help="Less log output (repeatable).")
 @click.pass_context
-def main(ctx: click.Context, config: str | None, verbose: int, quiet: int) -> None:
+def main(ctx: click.Context) -> None:
     """Consolidated open-point updates per customer from service-ticket mail."""
-    ctx.ensure_object(dict)
-    ctx.obj["config"] = config
-    _setup_logging(verbose, quiet)
+    obj = _settings(ctx)
+    _setup_logging(obj["verbose"], obj["quiet"])
 
 
 def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: str,
@@ -125,14 +191,12 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.run.runner import CollectingDelivery, Runner, RunOptions, make_delivery
+        from mailsum.run.factory import make_delivery
+        from mailsum.run.runner import CollectingDelivery, Runner, RunOptions
         from mailsum.state.store import StateStore
 
-        known = {c.id for c in config.rules.customers}
         for cid in customers:
-            if cid not in known:
-                raise ConfigError(str(config.path), None, "customer",
-                                  f"unknown customer id {cid!r}; known: {', '.join(sorted(known))}")
+            _known_customer(config, cid)
         progress = _progress()
         if progress:
             held.callback(progress.close)
@@ -153,11 +217,15 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
         if dry_run:
             for update, rendered in report.rendered:
                 click.echo(f"would send to {', '.join(update.to)}: {rendered.subject}")
-        click.echo(
-            f"fetched {report.fetched}, stored {report.stored}, duplicates {report.duplicates}, "
-            f"failed {len(report.failures)}, unrouted {report.unrouted_count}, "
-            f"updates {len(report.updates)}, sent {len(report.sent)}", err=True)
-        for err in report.source_errors + report.delivery_errors:
+        if not _quiet(ctx):  # under cron with -q, a good run must not mail anyone
+            sent = (f"composed {len(report.sent)} (dry run: nothing sent)" if dry_run
+                    else f"sent {len(report.sent)}")
+            click.echo(
+                f"fetched {report.fetched}, stored {report.stored}, duplicates "
+                f"{report.duplicates}, failed {len(report.failures)}, unrouted "
+                f"{report.unrouted_count}, updates {len(report.updates)}, {sent}", err=True)
+    if log.getEffectiveLevel() > logging.ERROR:  # otherwise each was logged as it happened
+        for err in report.problems:
             click.echo(f"failed: {err}", err=True)
     sys.exit(report.exit_code)
 
@@ -197,8 +265,11 @@ def poll(ctx: click.Context, dry_run: bool, fmt: str, now: str | None) -> None:
 @click.pass_context
 def send(ctx: click.Context, customers: tuple[str, ...], dry_run: bool, fmt: str,
          now: str | None) -> None:
-    """Send an update now to CUSTOMERS (default: all), whatever the schedule says."""
-    _execute(ctx, poll=False, send=True, dry_run=dry_run, fmt=fmt, customers=customers,
+    """Poll, then send an update now to CUSTOMERS (default: all), whatever the schedule says.
+
+    It polls first, as ``run`` does, so it sends what ``preview`` shows.
+    """
+    _execute(ctx, poll=True, send=True, dry_run=dry_run, fmt=fmt, customers=customers,
              force=True, now=now)
 
 
@@ -219,16 +290,14 @@ def preview(ctx: click.Context, customer: str, html_file: str | None, open_html:
 
     with _errors():
         config = _load(ctx)
-        if customer not in {c.id for c in config.rules.customers}:
-            raise ConfigError(str(config.path), None, "customer",
-                              f"unknown customer id {customer!r}")
+        _known_customer(config, customer)
         store = StateStore.open_scratch(config.state)
         report = Runner(config, store, CollectingDelivery(),
                         RunOptions(dry_run=True, force=True, customers=(customer,),
                                    now=_now(now))).run()
     if not report.rendered:
-        click.echo(f"no update for {customer}", err=True)
-        sys.exit(EXIT_FAILED)
+        why = "; ".join(report.problems) or "nothing to render"
+        _fail(ExitCode.FAILED, f"no update for {customer}: {why}")
     update, rendered = report.rendered[0]
     if open_html and not html_file:
         import tempfile
@@ -285,7 +354,7 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
         config = _load(ctx)
         if not config.state_url:
             held.enter_context(run_lock(config.lock_path))
-        from mailsum.run.runner import make_delivery
+        from mailsum.run.factory import make_delivery
         from mailsum.run.worker import Worker, WorkerSettings
         from mailsum.state.store import StateStore
 
@@ -294,7 +363,7 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
                                   lease_seconds=lease)
         Worker(config, lambda: StateStore.open(config.state), make_delivery(config.delivery),
                settings, stop).run()
-    sys.exit(EXIT_OK)
+    sys.exit(ExitCode.OK)
 
 
 @main.command()
@@ -302,10 +371,8 @@ def worker(ctx: click.Context, interval: float, lease: float, label: str) -> Non
 @click.pass_context
 def check(ctx: click.Context, connect: bool) -> None:
     """Validate the configuration and rules; with --connect, test the servers."""
-    from mailsum.config.secrets import resolve
-    from mailsum.outbound import deliver
-    from mailsum.run.runner import imap_settings
-    from mailsum.sources import fetch
+    from mailsum.outbound.deliver import DirectoryDelivery
+    from mailsum.run.factory import make_delivery, make_fetcher
 
     with _errors():
         config = _load(ctx)
@@ -318,7 +385,7 @@ def check(ctx: click.Context, connect: bool) -> None:
     for src in config.sources:
         try:
             if src.kind == "imap":
-                fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+                fetcher = make_fetcher(src)
                 fetcher.connect()
                 try:
                     lines = fetcher.check()
@@ -336,9 +403,9 @@ def check(ctx: click.Context, connect: bool) -> None:
     d = config.delivery
     if d.kind == "smtp":
         try:
-            deliver.SmtpDelivery(d.host or "localhost", d.port or 25, d.security, d.username,
-                                 resolve(d.password) if d.password else None,
-                                 timeout=d.timeout).check()
+            smtp = make_delivery(d)  # the same factory as run and worker: same TLS settings
+            assert not isinstance(smtp, DirectoryDelivery)
+            smtp.check()
             click.echo(f"delivery smtp {d.host}:{d.port}: OK")
         except MailsumError as exc:
             failed = True
@@ -361,7 +428,7 @@ def check(ctx: click.Context, connect: bool) -> None:
         except MailsumError as exc:
             failed = True
             click.echo(f"state postgresql {where}: FAILED: {exc}", err=True)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+    sys.exit(ExitCode.FAILED if failed else ExitCode.OK)
 
 
 @main.group()
@@ -401,9 +468,9 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
     from mailsum.outbound.schedule import next_time
     from mailsum.state.store import StateStore
 
-    with _errors():
-        config = _load(ctx)
-        store = StateStore.open_scratch(config.state)
+    config = _load(ctx)
+    _known_customer(config, customer)
+    store = StateStore.open_scratch(config.state)
     moment = _now(now) or datetime.now(UTC)
     rows = []
     for c in config.rules.customers:
@@ -415,7 +482,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
         failed = [u for u in store.updates(c.id) if u["status"] in ("failed", "pending")]
         paused, _ = store.customer_state(c.id)
         rows.append({
-            "customer": c.id, "name": c.name, "contact": list(c.contact),
+            "customer": c.id, "name": c.name, "contact": list(c.contact), "timezone": tz,
             "open": sum(1 for p in points if p.status == "open"),
             "snoozed": sum(1 for p in points if p.status == "snoozed"),
             "resolved": sum(1 for p in points if p.status == "resolved"),
@@ -427,6 +494,15 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
                             for u in failed],
             "paused_until": paused.isoformat() if paused else None,
         })
+        if customer:  # one customer: what is open, by thread, problems (blockers) first
+            subjects = {t.thread_id: t.subject for t in store.threads(c.id)}
+            listed = sorted((p for p in points if p.status in ("open", "snoozed")),
+                            key=lambda p: (p.kind != "blocker", p.thread_id, p.raised_at))
+            rows[-1]["points"] = [
+                {"id": p.id, "kind": p.kind, "status": p.status, "text": p.text,
+                 "owner": p.owner, "due": p.due.isoformat() if p.due else None,
+                 "raised_at": p.raised_at.isoformat(), "thread": subjects.get(p.thread_id, ""),
+                 "message_id": p.message_id} for p in listed]
         if history:
             rows[-1]["history"] = [
                 {"at": e["at"], "by": e["actor"], "action": e["action"], "point": e["point_id"],
@@ -434,33 +510,92 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
     failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
     working = [{"kind": k, "name": n, "holder": h, "expires_in_s": round(left)}
                for k, n, h, left in store.live_leases()]
+    polled = store.source_status()
+    from mailsum.models import SourceState
+    from mailsum.outbound.jsonout import source_json
+
+    sources = []
+    for src in config.sources:
+        st = polled.get(src.name)
+        sources.append(source_json(SourceState(src.name, ok=True, last_ok=None)) if st is None
+                       else {**source_json(SourceState(
+                           src.name, ok=st.ok, last_ok=st.last_ok, error=st.last_error,
+                           failing_since=st.failing_since)),
+                           "error_at": st.last_error_at.isoformat() if st.last_error_at
+                           else None, "polled": True})
+        sources[-1].setdefault("polled", False)
     if fmt == "json":
-        click.echo(json.dumps({"customers": rows, "parse_failures": failures,
-                               "messages": store.message_count(), "working": working},
-                              indent=2))
+        click.echo(json.dumps({"customers": rows, "sources": sources,
+                               "parse_failures": failures, "messages": store.message_count(),
+                               "working": working}, indent=2, ensure_ascii=False))
         return
+    zone = config.timezone
+
+    def local(value: str | None, tz: str = zone) -> str:
+        """An ISO time from the state, shown in the configured timezone."""
+        return _local_time(value, tz) if value else "-"
+
     for r in rows:
         click.echo(f"{r['customer']:<16} {r['open']:>3} open {r['snoozed']:>3} snoozed "
-                   f"{r['resolved']:>3} resolved  last {r['last_update'] or '-':<25} "
-                   f"next {r['next_update']}")
+                   f"{r['resolved']:>3} resolved  last {local(r['last_update'], r['timezone']):<22}"
+                   f" next {local(r['next_update'], r['timezone'])}")
         for u in r["undelivered"]:
-            click.echo(f"  update due {u['due_at']} {u['status']}: {u['error']}")
+            click.echo(f"  update due {local(u['due_at'], r['timezone'])} {u['status']}: "
+                       f"{u['error']}")
         if r["paused_until"]:
-            click.echo(f"  updates paused until {r['paused_until']}")
+            click.echo(f"  updates paused until {local(r['paused_until'], r['timezone'])}")
         if r["archived"]:
             click.echo(f"  {r['archived']} points archived: their mail was older than "
                        f"import_days when first read")
         if r["withdrawn"]:
             click.echo(f"  {r['withdrawn']} points withdrawn: a later analysis of their thread "
                        f"no longer found them")
+        for p in r.get("points", []):
+            extra = "".join([f", owner {p['owner']}" if p["owner"] else "",
+                             f", due {p['due']}" if p["due"] else "",
+                             ", snoozed" if p["status"] == "snoozed" else ""])
+            text = " ".join(p["text"].split())
+            click.echo(f"  [{p['kind']}{extra}] {text[:100]}{'…' if len(text) > 100 else ''}"
+                       f"\n      {p['thread']} · raised {local(p['raised_at'], r['timezone'])}")
         for e in r.get("history", []):
             point = f" point {e['point']}" if e["point"] else ""
             value = f" {e['value']}" if e["value"] else ""
-            click.echo(f"  {e['at']} {e['by']}: {e['action']}{point}{value} (reply {e['reply']})")
-    click.echo(f"{store.message_count()} messages stored, {failures} parse failures")
+            click.echo(f"  {local(e['at'], r['timezone'])} {e['by']}: {e['action']}{point}"
+                       f"{value} (reply {e['reply']})")
+    for src in sources:
+        if not src["polled"]:
+            click.echo(f"source {src['name']:<16} not polled yet")
+            continue
+        line = f"source {src['name']:<16} {'OK' if src['ok'] else 'FAILING'}  last good poll " \
+               f"{local(src['last_ok'])}"
+        if not src["ok"]:
+            line += f"; failing since {local(src['failing_since'])}: {src['error']}"
+        elif src["error_at"]:
+            line += f"; last error {local(src['error_at'])}"
+        click.echo(line)
+    click.echo(f"{store.message_count()} messages stored, {failures} parse failures "
+               f"(times in {zone})")
     for w in working:
         click.echo(f"working: {w['kind']} {w['name']} by {w['holder']} "
                    f"(lease ends in {w['expires_in_s']} s)")
+
+
+def _local_time(value: str, tz: str) -> str:
+    """``2026-12-03 14:35 CET``: what an operator reads, in the zone the config names."""
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _known_customer(config: Any, customer: str | None) -> None:
+    """An unknown customer id is a configuration error that lists the known ones."""
+    known = sorted(c.id for c in config.rules.customers)
+    if customer is not None and customer not in known:
+        raise ConfigError(str(config.path), None, "customer",
+                          f"unknown customer id {customer!r}; known: {', '.join(known)}")
 
 
 @main.command()
@@ -496,3 +631,15 @@ def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_te
             due = f" (due {p['due']})" if p.get("due") else ""
             click.echo(f"   [{p['kind']}/{p['status']}] {p['text']}{due}")
         click.echo("")
+
+
+def _with_global_options(group: click.Group) -> None:
+    """Every subcommand accepts ``-c``, ``-v`` and ``-q`` too (``mailsum run -q``)."""
+    for command in group.commands.values():
+        names = {o for p in command.params for o in getattr(p, "opts", [])}
+        command.params.extend(o for o in _global_options() if not names & set(o.opts))
+        if isinstance(command, click.Group):
+            _with_global_options(command)
+
+
+_with_global_options(main)

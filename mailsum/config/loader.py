@@ -10,11 +10,12 @@ import ipaddress
 import re
 import shlex
 from dataclasses import dataclass
+from datetime import datetime
 from email.policy import default as default_policy
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from croniter import croniter
+from croniter import CroniterBadDateError, croniter
 
 from mailsum.config.secrets import Secret, check
 from mailsum.config.yamlsource import Node, load_yaml
@@ -523,13 +524,28 @@ def _fallback(node: Node, language: str) -> tuple[tuple[str, ...], str | None, s
                if "contact" in entries else ())
     schedule = None
     if "schedule" in entries:
-        schedule = entries["schedule"].as_str()
-        if len(schedule.split()) != 5 or not croniter.is_valid(schedule):
-            raise entries["schedule"].error(f"invalid cron expression {schedule!r}")
+        schedule = _schedule(entries["schedule"])
         if not contact:
             raise entries["schedule"].error("a digest schedule needs a contact")
     lang = entries["language"].as_enum(LANGUAGES) if "language" in entries else language
     return contact, schedule, lang
+
+
+def _schedule(node: Node) -> str:
+    """A cron expression whose day comes: ``0 0 31 2 *`` is valid cron but never due, and every
+    run would fail looking for its tick, so it is refused here with file, line and key."""
+    schedule = node.as_str()
+    if len(schedule.split()) != 5 or not croniter.is_valid(schedule):
+        raise node.error(f"invalid cron expression {schedule!r} (five fields: minute hour day "
+                         "month weekday, e.g. '0 7 * * 1-5')")
+    start = datetime(2000, 1, 1)  # a leap year comes within croniter's search from here
+    try:
+        croniter(schedule, start).get_next(datetime)
+        croniter(schedule, datetime(2100, 1, 1)).get_prev(datetime)
+    except CroniterBadDateError:
+        raise node.error(f"cron expression {schedule!r} names a day that never comes "
+                         "(e.g. 31 February)") from None
+    return schedule
 
 
 def _customer(node: Node, language: str) -> Customer:
@@ -545,11 +561,7 @@ def _customer(node: Node, language: str) -> Customer:
         raise match_node.error("at least one match entry is required")
     schedule = DEFAULT_SCHEDULE
     if "schedule" in entries:
-        schedule = entries["schedule"].as_str()
-        if len(schedule.split()) != 5 or not croniter.is_valid(schedule):
-            raise entries["schedule"].error(
-                f"invalid cron expression {schedule!r} (five fields: minute hour day month "
-                "weekday, e.g. '0 7 * * 1-5')")
+        schedule = _schedule(entries["schedule"])
     return Customer(
         id=cid,
         name=entries["name"].as_str() if "name" in entries else cid,

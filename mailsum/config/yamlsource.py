@@ -177,8 +177,30 @@ def load_yaml(path: Path) -> Node:
     return parse_yaml(text, file)
 
 
+MAX_DEPTH = 32  # nesting a config or rules file ever needs is under 10
+MAX_NODES = 200_000  # values after aliases are expanded: a "billion laughs" file stops here
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse nesting past MAX_DEPTH from the event stream, before the recursive composer (and
+    our conversion) could run out of stack on it."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ConfigError(file, event.start_mark.line + 1, "",
+                                      f"nested deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # parse_yaml reports syntax errors with their line
+
+
 def parse_yaml(text: str, file: str) -> Node:
     """Parse one YAML document; an empty document gives an empty mapping."""
+    _check_depth(text, file)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -190,11 +212,17 @@ def parse_yaml(text: str, file: str) -> Node:
         raise ConfigError(file, None, "", f"YAML syntax error: {exc}") from None
     if root is None:
         return Node({}, file, 1, "")
-    return _convert(root, file, "", SafeConstructor(), 0)
+    return _convert(root, file, "", SafeConstructor(), 0, [0])
 
 
-def _convert(node: YamlNode, file: str, path: str, ctor: SafeConstructor, key_line: int) -> Node:
+def _convert(node: YamlNode, file: str, path: str, ctor: SafeConstructor, key_line: int,
+             count: list[int]) -> Node:
     line = node.start_mark.line + 1
+    count[0] += 1
+    if count[0] > MAX_NODES:  # aliases that repeat aliases: exponential once expanded
+        raise ConfigError(file, key_line or line, path,
+                          f"more than {MAX_NODES} values once aliases are expanded "
+                          "(an alias bomb?)")
     if isinstance(node, MappingNode):
         entries: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -207,11 +235,11 @@ def _convert(node: YamlNode, file: str, path: str, ctor: SafeConstructor, key_li
                 first = entries[key].key_line
                 raise ConfigError(file, kline, child_path,
                                   f"duplicate key (first given on line {first})")
-            entries[key] = _convert(value_node, file, child_path, ctor, kline)
+            entries[key] = _convert(value_node, file, child_path, ctor, kline, count)
         return Node(entries, file, line, path, key_line or line)
     if isinstance(node, SequenceNode):
         items = [
-            _convert(item, file, f"{path}[{i}]", ctor, item.start_mark.line + 1)
+            _convert(item, file, f"{path}[{i}]", ctor, item.start_mark.line + 1, count)
             for i, item in enumerate(node.value)
         ]
         return Node(items, file, line, path, key_line or line)
@@ -220,4 +248,7 @@ def _convert(node: YamlNode, file: str, path: str, ctor: SafeConstructor, key_li
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(file, line, path, f"invalid value: {problem}") from None
+    except ValueError as exc:  # 2026-13-45 looks like a date to YAML, and is none
+        raise ConfigError(file, line, path,
+                          f"invalid value {node.value!r}: {exc}") from None
     return Node(value, file, line, path, key_line or line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mailsum.models import Update
+from mailsum.models import SourceState, Update
 
 
 def update_json(update: Update) -> dict[str, Any]:
@@ -46,4 +46,14 @@ def update_json(update: Update) -> dict[str, Any]:
             for t in update.tickets
         ],
         "snoozed": update.snoozed,
+        # the mailboxes this update's mail comes from; ok false: it could not be read, and
+        # what comes from it is as of last_ok
+        "sources": [source_json(s) for s in update.sources],
     }
+
+
+def source_json(s: SourceState) -> dict[str, Any]:
+    """One source: last poll ok?, last successful poll, the error while it is failing."""
+    return {"name": s.name, "ok": s.ok, "last_ok": s.last_ok.isoformat() if s.last_ok else None,
+            "error": s.error,
+            "failing_since": s.failing_since.isoformat() if s.failing_since else None}

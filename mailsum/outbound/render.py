@@ -452,6 +452,8 @@ def build_context(update: Update) -> dict[str, object]:
         ),
         "quiet": update.quiet,
         "quiet_text": quiet_text,
+        # mailboxes this update depends on that could not be read (worded; empty: all read)
+        "source_problems": i18n.source_notice(lang, update.source_problems, update.timezone),
         "glance": glance,
         "snoozed": snoozed,
         "trend": [] if update.quiet else _trend(update, tz),

@@ -18,12 +18,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from mailsum import i18n
 from mailsum.analysis import route, thread
-from mailsum.config.loader import Config, DeliveryConfig, SourceConfig
+from mailsum.config.loader import Config, SourceConfig
 from mailsum.config.secrets import resolve
-from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
+from mailsum.errors import (
+    DeliveryError,
+    ExitCode,
+    LeaseLost,
+    ParseError,
+    SourceError,
+    StateConflict,
+)
 from mailsum.extract import points as extract
 from mailsum.extract.colleagues import deputy_in
 from mailsum.models import (
@@ -35,17 +43,20 @@ from mailsum.models import (
     ParsedMessage,
     PointRecord,
     RawMessage,
+    RenderedUpdate,
     Rules,
+    SourceState,
     Thread,
     ThreadExtract,
     ThreadRecord,
     Update,
 )
 from mailsum.outbound import compose, deliver, render, schedule
-from mailsum.outbound.jsonout import update_json
+from mailsum.outbound.jsonout import source_json, update_json
 from mailsum.parse import message as parse
 from mailsum.run import replies
 from mailsum.run.crashpoint import crashpoint
+from mailsum.run.factory import Delivery, make_fetcher
 from mailsum.run.holders import holder_id, is_dead_here
 from mailsum.run.workpool import Pending, WorkPool, available_cores
 from mailsum.sources import fetch
@@ -57,10 +68,6 @@ ANALYZE_CHUNK = 2000  # new messages analysed per transaction
 REPLY_SCAN = 250  # new messages read at once to find replies to updates
 EXTRACT_GROUP = 100  # messages of the threads handed to a worker process at once
 DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
-
-
-class Delivery(Protocol):
-    def send(self, mail: OutgoingMail) -> str: ...
 
 
 class CollectingDelivery:
@@ -110,37 +117,22 @@ class RunReport:
     unrouted_count: int = 0  # also counted when the details are not kept
     sent: list[str] = field(default_factory=list)
     commands: list[dict[str, Any]] = field(default_factory=list)  # applied from replies
+    # customers whose update was withheld: a source they depend on was never read
+    withheld: list[str] = field(default_factory=list)
+    sources: list[SourceState] = field(default_factory=list)  # every configured source
 
     @property
-    def exit_code(self) -> int:
-        return 1 if self.source_errors or self.delivery_errors else 0
+    def problems(self) -> list[str]:
+        """What failed in this run, one line each (stderr; empty on a good run)."""
+        return self.source_errors + self.delivery_errors + self.withheld
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return ExitCode.FAILED if self.problems else ExitCode.OK
 
     def to_json(self) -> dict[str, Any]:
-        return {"updates": self.updates, "unrouted": self.unrouted, "failures": self.failures}
-
-
-def make_delivery(cfg: DeliveryConfig) -> Delivery:
-    if cfg.kind == "directory":
-        assert cfg.path is not None
-        return deliver.DirectoryDelivery(cfg.path)
-    return deliver.SmtpDelivery(
-        cfg.host or "localhost", cfg.port or 25, cfg.security, cfg.username,
-        resolve(cfg.password) if cfg.password else None, timeout=cfg.timeout,
-        tls_verify=getattr(cfg, "tls_verify", True),
-    )
-
-
-def imap_settings(src: SourceConfig) -> fetch.ImapSettings:
-    secret = src.password
-    return fetch.ImapSettings(
-        host=src.host or "", port=src.port or 993, security=src.security,
-        username=src.username or "",
-        password=(lambda: resolve(secret)) if secret else (lambda: ""),
-        folders=tuple(src.folders), timeout=src.timeout, tls_verify=src.tls_verify,
-        batch_size=src.batch_size, max_message_bytes=src.max_message_bytes,
-        oauth2_token=(lambda: resolve(token)) if (token := src.oauth2_token) else None,
-        oauth2_mechanism=src.oauth2_mechanism, allow_insecure=src.allow_insecure,
-    )
+        return {"updates": self.updates, "unrouted": self.unrouted, "failures": self.failures,
+                "sources": [source_json(s) for s in self.sources]}
 
 
 @dataclass
@@ -295,7 +287,28 @@ class Runner:
         if self.options.send:
             self.send()
             self.drop_old_update_mails()
+        self.report.sources = self.source_states()
         return self.report
+
+    def source_states(self, customer: Customer | None = None) -> list[SourceState]:
+        """How the configured sources stand, from the state (so a worker sees what other
+        workers polled); with ``customer``, only those its mail comes from, and every source
+        never read, since what it holds is unknown."""
+        status = self.store.source_status()
+        feeding = self.store.customer_sources(customer.id) if customer else None
+        out = []
+        for src in self.config.sources:
+            st = status.get(src.name)
+            if feeding is not None and st is not None and st.last_ok is not None \
+                    and src.name not in feeding:
+                continue
+            if st is None:  # not polled yet (send before any poll): nothing known, no error
+                out.append(SourceState(src.name, ok=True, last_ok=None))
+                continue
+            out.append(SourceState(src.name, ok=st.ok, last_ok=st.last_ok,
+                                   error=None if st.ok else st.last_error,
+                                   failing_since=st.failing_since))
+        return out
 
     def drop_old_update_mails(self) -> None:
         before = self.now - timedelta(days=self.config.keep_update_mails_days)
@@ -348,16 +361,21 @@ class Runner:
                 self._poll_imap(src, lease)
             else:
                 self._poll_local(src, lease)
+            if not self.stopping():
+                with self.store.transaction():
+                    self.store.source_polled(src.name, self.now)
         except SourceError as exc:
             log.error("%s", exc)
             self.report.source_errors.append(str(exc))
+            with self.store.transaction():
+                self.store.source_polled(src.name, self.now, _reason(exc, src.name))
         except LeaseLost as exc:
             log.warning("%s; its last batch was rolled back and is polled again", exc)
         finally:
             self.release(lease, self.options.poll_every)
 
     def _poll_imap(self, src: SourceConfig, lease: Lease) -> None:
-        fetcher = fetch.ImapFetcher(src.name, imap_settings(src))
+        fetcher = make_fetcher(src)
         fetcher.connect()
         try:
             for folder in src.folders:
@@ -737,6 +755,14 @@ class Runner:
         if due_at is None or self.store.update_for_due(customer.id, due_at) is not None:
             return
         update = self.compose(customer)
+        update.sources = self.source_states(customer)
+        never_read = [s for s in update.source_problems if s.last_ok is None]
+        if never_read:  # an update would read as an all-clear about mail nobody has seen
+            why = "; ".join(f"source {s.name} has never been read ({s.error})"
+                            for s in never_read)
+            log.error("%s: no update sent: %s", customer.id, why)
+            self.report.withheld.append(f"{customer.id}: no update sent: {why}")
+            return
         if requested:
             with self.store.transaction(fence=lease):
                 self.store.set_customer_state(customer.id, update_requested=False)
@@ -748,6 +774,10 @@ class Runner:
             return
         templates = Path(customer.templates) if customer.templates else self.config.templates
         rendered = render.render_update(update, templates)
+        if update.source_problems:  # the subject must not read as an all-clear either
+            rendered = RenderedUpdate(
+                subject=i18n.t(update.language, "subject_incomplete", subject=rendered.subject),
+                text=rendered.text, html=rendered.html)
         crashpoint("after-render")
         update.subject = rendered.subject
         secret = self.secret()
@@ -861,6 +891,11 @@ def _head_fields(header: bytes) -> tuple[str | None, str]:
                 str(head["Subject"] or "").strip())
     except (ValueError, TypeError):  # a header too broken to decode still leaves the reason
         return None, ""
+
+
+def _reason(exc: SourceError, name: str) -> str:
+    """The error without the "source NAME: " prefix the status table already shows."""
+    return str(exc).removeprefix(f"source {name}: ")
 
 
 def retry_delay(attempts: int) -> timedelta:

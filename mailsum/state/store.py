@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from mailsum.errors import LeaseLost, StateConflict
+from mailsum.errors import LeaseLost, StateConflict, StateError
 from mailsum.models import (
     OwnerChangeRecord,
     ParsedMessage,
@@ -52,6 +52,21 @@ class Lease:
     name: str
     holder: str
     ttl: float
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """One source's poll record (``source_status`` table)."""
+
+    source: str
+    last_ok: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    failing_since: datetime | None  # None: its last poll succeeded
+
+    @property
+    def ok(self) -> bool:
+        return self.failing_since is None
 
 
 MIGRATIONS: list[str] = [
@@ -153,7 +168,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX points_message ON points (message_id);
     CREATE INDEX events_point ON events (point_id);
     """,
-    # 7: where each ticket stands (whose move, owner, next step); threads with open points are
+    # 7: per source the last successful poll and the last error, so an update says which
+    # mailbox it could not read and since when; which sources a customer's mail came from
+    """
+    CREATE TABLE source_status (
+        source TEXT PRIMARY KEY, last_ok TEXT, last_error TEXT, last_error_at TEXT,
+        failing_since TEXT);
+    CREATE INDEX messages_customer_source ON messages (customer_id, source);
+    """,
+    # 8: where each ticket stands (whose move, owner, next step); threads with open points are
     # read again by the next run, so points of earlier releases take the one-per-matter shape
     # (what the contact did by reply stays: reassigned, snoozed or noted points are kept)
     """
@@ -248,11 +271,44 @@ def message_from_json(text: str) -> ParsedMessage:
     return ParsedMessage(**data)
 
 
+# SQLite errors that mean the file cannot be used at all (not "database is locked")
+_FATAL = re.compile(r"disk is full|readonly|read-only|not a database|malformed|unable to open|"
+                    r"disk I/O error|no such table|permission|is a directory", re.I)
+
+
+def _check_state_path(path: Path) -> None:
+    if path.is_dir():
+        raise StateError(f"state {path}: is a folder, not a state file (set state: to a file "
+                         f"path such as {path / 'mailsum.db'})")
+
+
+def state_error(path: Path, exc: BaseException) -> StateError:
+    """What a user can do about a state file that cannot be opened or written."""
+    text = str(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+    low = text.lower()
+    if "full" in low:
+        why = ("the disk is full; nothing of this run was saved beyond its last committed "
+               "batch: free space and run again")
+    elif "readonly" in low or "read-only" in low or "permission" in low \
+            or isinstance(exc, PermissionError):
+        why = ("cannot write it (read-only file or folder): the user running mailsum must be "
+               "able to write the file and its folder")
+    elif "not a database" in low or "malformed" in low:
+        why = ("the file is not a mailsum state database or is damaged: restore it from a "
+               "backup, or move it away to start with an empty state")
+    elif "unable to open" in low:
+        why = "cannot open it: does its folder exist, and may this user write there?"
+    else:
+        why = text
+    return StateError(f"state {path}: {why}")
+
+
 class StateStore:
     """Typed access to the state database."""
 
     def __init__(self, conn: Any, dialect: str = "sqlite", *, scratch: bool = False) -> None:
         self.conn = conn
+        self.path: Path | None = None  # the SQLite file, named in errors
         self.dialect = dialect
         self.scratch = scratch  # PostgreSQL dry run: one outer transaction, never committed
         self._savepoints = 0
@@ -272,13 +328,21 @@ class StateStore:
                 store.migrate()
             return store
         path = Path(location)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        store = cls(conn)
-        store.migrate()
+        _check_state_path(path)
+        conn = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(conn)
+            store.path = path
+            store.migrate()
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            raise state_error(path, exc) from None
         return store
 
     @classmethod
@@ -298,15 +362,21 @@ class StateStore:
             store.migrate()  # inside the transaction: even a new database keeps no tables
             return store
         path = Path(location)
+        _check_state_path(path)
         mem = sqlite3.connect(":memory:", isolation_level=None)
-        if path.exists():
-            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            try:
-                src.backup(mem)
-            finally:
-                src.close()
-        store = cls(mem)
-        store.migrate()
+        try:
+            if path.exists():
+                src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    src.backup(mem)
+                finally:
+                    src.close()
+            store = cls(mem)
+            store.path = path
+            store.migrate()
+        except (sqlite3.Error, OSError) as exc:
+            mem.close()
+            raise state_error(path, exc) from None
         return store
 
     @property
@@ -378,15 +448,28 @@ class StateStore:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        except sqlite3.DatabaseError as exc:
+            raise self._typed(exc) from None
         try:
             if fence is not None:
                 self.renew(fence)
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if not (isinstance(exc, sqlite3.DatabaseError) and not self.conn.in_transaction):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._typed(exc) from None
             raise
-        self.conn.execute("COMMIT")
+
+    def _typed(self, exc: sqlite3.DatabaseError) -> Exception:
+        """A SQLite file that cannot be written (full, read-only, corrupt) is a StateError;
+        "database is locked" stays what it is, so a worker waits and tries again."""
+        if self.path is not None and _FATAL.search(str(exc)):
+            return state_error(self.path, exc)
+        return exc
 
     # ------------------------------------------------------------------ leases
 
@@ -512,6 +595,35 @@ class StateStore:
             "last_uid=excluded.last_uid",
             (source, folder, uidvalidity, last_uid),
         )
+
+    # ------------------------------------------------------------------ source status
+
+    def source_polled(self, source: str, at: datetime, error: str | None = None) -> None:
+        """Record one poll of ``source``: a success, or its error (the streak's start is kept)."""
+        if error is None:
+            self.conn.execute(
+                "INSERT INTO source_status (source, last_ok) VALUES (?,?) "
+                "ON CONFLICT (source) DO UPDATE SET last_ok=excluded.last_ok, "
+                "failing_since=NULL", (source, _ts(at)))
+            return
+        self.conn.execute(
+            "INSERT INTO source_status (source, last_error, last_error_at, failing_since) "
+            "VALUES (?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
+            "last_error=excluded.last_error, last_error_at=excluded.last_error_at, "
+            "failing_since=coalesce(source_status.failing_since, excluded.failing_since)",
+            (source, error, _ts(at), _ts(at)))
+
+    def source_status(self) -> dict[str, SourceStatus]:
+        """Every source polled at least once: last success, last error, failing since when."""
+        return {r[0]: SourceStatus(r[0], _dt(r[1]), r[2], _dt(r[3]), _dt(r[4]))
+                for r in self.conn.execute(
+                    "SELECT source, last_ok, last_error, last_error_at, failing_since "
+                    "FROM source_status")}
+
+    def customer_sources(self, customer_id: str) -> set[str]:
+        """The sources a customer's stored mail came from (an index lookup)."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT source FROM messages WHERE customer_id=?", (customer_id,))}
 
     def seen_keys(self, source: str, folder: str) -> set[str]:
         rows = self.conn.execute(
