@@ -400,21 +400,32 @@ class Runner:
         assert src.path is not None
         seen = self.store.seen_keys(src.name, "")
         reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
+        limit = src.max_message_bytes
         done = 0
-        waiting: deque[tuple[list[RawMessage], Pending[list[_Parsed]]]] = deque()
+        waiting: deque[tuple[list[RawMessage], list[RawMessage], Pending[list[_Parsed]]]] = (
+            deque())
 
-        def commit(batch: list[RawMessage], parsed: Pending[list[_Parsed]]) -> None:
+        def commit(batch: list[RawMessage], oversized: list[RawMessage],
+                   parsed: Pending[list[_Parsed]]) -> None:
             nonlocal done
             outcomes = parsed.result()
-            done += len(batch)
+            done += len(batch) + len(oversized)
             self._progress(src.name, done, 0)
             with self.store.transaction(fence=lease):
                 self._store_batch(batch, outcomes)
+                for raw in oversized:  # recorded like an oversized IMAP message, never parsed
+                    mid, subject = _head_fields(raw.data)
+                    self._failure(raw.source, raw.folder, raw.key, None, mid,
+                                  f"message of {raw.size} bytes exceeds max_message_bytes"
+                                  + (f" (subject {subject!r})" if subject else ""))
+                    self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
 
-        for batch in reader(src.name, src.path, seen, src.batch_size):
+        for batch in reader(src.name, src.path, seen, src.batch_size, limit):
             if self.stopping():
                 break
-            waiting.append((batch, self._parse(batch)))
+            big = [raw for raw in batch if (raw.size or 0) > limit]
+            fits = [raw for raw in batch if (raw.size or 0) <= limit]
+            waiting.append((fits, big, self._parse(fits)))
             while len(waiting) > self._in_flight:
                 commit(*waiting.popleft())
         while waiting:
