@@ -14,9 +14,10 @@ from email.policy import default as default_policy
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import re2
 from croniter import croniter
 
-from mailsum.config.secrets import Secret, check
+from mailsum.config.secrets import Secret, check, hmac_key
 from mailsum.config.yamlsource import Node, load_yaml
 from mailsum.errors import ConfigError
 from mailsum.models import Absence, Customer, Match, Rules
@@ -163,6 +164,8 @@ def load_config(path: Path) -> Config:
         if not templates.is_dir():
             raise top["templates"].error(f"templates folder {templates} does not exist")
     secret = _secret(top, "secret", base)
+    if secret is not None and secret.kind != "command":  # a command runs only when needed
+        hmac_key(secret)
     replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
     keep_days = (top["keep_update_mails_days"].as_int(minimum=1, maximum=36500)
                  if "keep_update_mails_days" in top else 90)
@@ -634,9 +637,24 @@ def _domain(text: str, node: Node) -> str:
 
 
 def _regex(pattern: str, node: Node) -> str:
+    """A rule's regular expression, in the syntax of RE2, which routing runs it on.
+
+    RE2 matches in linear time (mail from anyone is matched against these), so it has no
+    look-around and no back-references; such a pattern is refused here with its file and line.
+    """
     try:
         re.compile(pattern)
     except re.error as exc:
         raise node.error(f"invalid regular expression {pattern!r}: {exc}") from None
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        re2.compile(pattern, options)
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise node.error(
+            f"regular expression {pattern!r} not supported: {reason} (rules run on RE2: linear "
+            "time, no look-around or back-references / Regeln laufen auf RE2: lineare Zeit, "
+            "ohne Look-around und Rückverweise)") from None
     return pattern
 

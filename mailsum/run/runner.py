@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from mailsum.analysis import route, thread
 from mailsum.config.loader import Config, DeliveryConfig, SourceConfig
-from mailsum.config.secrets import resolve
+from mailsum.config.secrets import hmac_key, resolve
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
 from mailsum.extract import points as extract
 from mailsum.extract.colleagues import deputy_in
@@ -593,7 +593,7 @@ class Runner:
     def secret(self) -> bytes:
         """The key that signs update Message-IDs: from the config, else kept in the state."""
         if self.config.secret is not None:
-            return resolve(self.config.secret).encode()
+            return hmac_key(self.config.secret).encode()
         with self.store.transaction():
             return self.store.secret()
 
