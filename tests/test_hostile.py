@@ -40,7 +40,8 @@ def other_customer_mail() -> bytes:
             b"K\xc3\xb6nnen Sie bitte bis Freitag den VPN-Zugang pr\xc3\xbcfen?\n")
 
 
-def setup(tmp: Path, messages: list[bytes], kind: str = "maildir", extra: str = ""):
+def setup(tmp: Path, messages: list[bytes], kind: str = "maildir", extra: str = "",
+          max_bytes: int = 100_000):
     tmp.mkdir(parents=True, exist_ok=True)
     if kind == "maildir":
         box: mailbox.Mailbox = mailbox.Maildir(tmp / "md", create=True)
@@ -55,7 +56,7 @@ def setup(tmp: Path, messages: list[bytes], kind: str = "maildir", extra: str = 
     cfg.write_text(textwrap.dedent(f"""\
         state: {tmp}/state.db
         sources:
-          - {{name: local, kind: {kind}, path: {where}, max_message_bytes: 100000}}
+          - {{name: local, kind: {kind}, path: {where}, max_message_bytes: {max_bytes}}}
         delivery: {{kind: directory, path: {tmp}/out, from: "Desk <it-support@provider.de>"}}
         rules: {REPO}/rules/
         """) + extra)
@@ -114,3 +115,71 @@ def test_max_message_bytes_holds_for_maildir_and_mbox(tmp_path) -> None:
         assert failure["message_id"] == "<m1@x.de>"
         again, *_ = run(config, send=False)  # recorded once, not retried every run
         assert again.failures == [] and again.stored == 0
+
+
+# ------------------------------------------------------------------ 2. points per message
+
+
+def test_one_message_raises_at_most_max_points_per_message(tmp_path) -> None:
+    lines = "\n".join(f"Zeile {n}: bitte pruefen." for n in range(100_000))
+    flood = mail(1, "Hallo,\n" + lines)
+    assert len(flood) > 2_500_000
+    config = setup(tmp_path, [flood, mail(2), other_customer_mail()],
+                   extra="max_points_per_message: 40\n", max_bytes=25_000_000)
+    report, store, delivery = run(config, send=False)
+    raised = store.conn.execute(
+        "SELECT message_id, COUNT(*) FROM points GROUP BY message_id").fetchall()
+    counts = dict(raised)
+    assert counts["<m1@x.de>"] == 40 and counts["<m2@x.de>"] >= 1
+    (capped,) = [f for f in report.failures if f["message_id"] == "<m1@x.de>"]
+    assert "kept the first 40" in capped["reason"]
+
+
+def test_cap_points_keeps_the_first_of_each_message() -> None:
+    from mailsum.models import Point
+    from mailsum.run.runner import cap_points
+
+    def point(n: int, mid: str) -> Point:
+        return Point(id=f"{mid}{n}", kind="request", text=f"p{n}", message_id=mid,
+                     raised_by="a@b", raised_at=NOW, owner=None)
+
+    points = [point(n, "<a>") for n in range(5)] + [point(n, "<b>") for n in range(2)]
+    kept, capped = cap_points(points, 3)
+    assert [p.id for p in kept] == ["<a>0", "<a>1", "<a>2", "<b>0", "<b>1"]
+    assert capped == {"<a>": (5, 3)}
+
+
+# ------------------------------------------------------------------ 3. time budget
+
+
+def test_the_time_budget_interrupts_even_a_backtracking_regex() -> None:
+    import re
+
+    import pytest
+
+    from mailsum.run.runner import OverBudget, time_budget
+
+    with pytest.raises(OverBudget), time_budget(0.3):
+        re.match(r"(a+)+$", "a" * 60 + "!")  # would take longer than the universe
+
+
+def test_a_message_over_its_budget_is_a_failure_and_the_run_goes_on(tmp_path,
+                                                                      monkeypatch) -> None:
+    from mailsum.extract import points
+
+    real = points.extract_thread
+
+    def slow_for_m1(t, members, **kw):
+        if any(m.message_id == "<m1@x.de>" for m in members):
+            while True:  # stands for any pathological input we have not thought of
+                pass
+        return real(t, members, **kw)
+
+    monkeypatch.setattr(points, "extract_thread", slow_for_m1)
+    config = setup(tmp_path, [mail(1), other_customer_mail()], extra="message_seconds: 1\n")
+    report, store, delivery = run(config)
+    (failure,) = report.failures
+    assert failure["message_id"] == "<m1@x.de>" and "time budget" in failure["reason"]
+    assert "jonas.keller@provider.de" in {c for m in delivery.sent for c in m.recipients}
+    again, *_ = run(config, now=NOW.replace(day=28))  # analysed once: not again and again
+    assert again.failures == []

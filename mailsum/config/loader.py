@@ -112,6 +112,10 @@ class Config:
     # points from mail this many days older than the newest mail when first read are archived
     # (the first poll of a mailbox with a long past lists the present, not every old point)
     import_days: int = 30
+    # what one message may cost: CPU seconds to parse or analyse it (then it is recorded as a
+    # failure and the run goes on), and the points it may raise (the rest are dropped)
+    message_seconds: float | None = 20.0
+    max_points_per_message: int = 50
 
     @property
     def state(self) -> Path | str:
@@ -123,7 +127,8 @@ class Config:
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
              "lock", "secret_env", "secret_file", "secret_command", "replies",
-             "keep_update_mails_days", "jobs", "import_days")
+             "keep_update_mails_days", "jobs", "import_days", "message_seconds",
+             "max_points_per_message")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -175,7 +180,12 @@ def load_config(path: Path) -> Config:
                   state_url=state_url, keep_update_mails_days=keep_days,
                   jobs=_jobs(top["jobs"]) if "jobs" in top else None,
                   import_days=(top["import_days"].as_int(minimum=1, maximum=36500)
-                               if "import_days" in top else 30))
+                               if "import_days" in top else 30),
+                  message_seconds=(top["message_seconds"].as_int(minimum=1, maximum=3600)
+                                   if "message_seconds" in top else 20.0),
+                  max_points_per_message=(
+                      top["max_points_per_message"].as_int(minimum=1, maximum=10_000)
+                      if "max_points_per_message" in top else 50))
 
 
 def _jobs(node: Node) -> int | None:
