@@ -565,3 +565,58 @@ def test_import_days(project):
     assert load_config(project("import_days: 90\n" + SOURCE)).import_days == 90
     err = fails(project("import_days: 0\n" + SOURCE))
     assert (err.line, err.key) == (1, "import_days")
+
+
+# --------------------------------------------------------------------------- issue 19
+
+
+@pytest.mark.parametrize("how", ["empty file", "empty env", "short env"])
+def test_an_empty_or_short_hmac_key_is_a_configuration_error(project, monkeypatch, how):
+    if how == "empty file":
+        Path("key.txt").write_text("\n")
+        line = "secret_file: key.txt\n"
+    else:
+        monkeypatch.setenv("MAILSUM_SECRET", "" if how == "empty env" else "short-key")
+        line = "secret_env: MAILSUM_SECRET\n"
+    path = project(SOURCE + line)
+    err = fails(path)
+    assert (err.file, err.line) == ("config.yaml", line_of(path.read_text(), "secret_"))
+    assert err.key in ("secret_file", "secret_env")
+    assert "at least 16" in err.message and "mindestens 16" in err.message
+
+
+def test_a_long_enough_hmac_key_is_accepted(project, monkeypatch):
+    monkeypatch.setenv("MAILSUM_SECRET", "0123456789abcdef0123")
+    assert load_config(project(SOURCE + "secret_env: MAILSUM_SECRET\n")).secret is not None
+
+
+def test_a_catastrophic_rule_regex_runs_on_re2_in_linear_time(project):
+    """'(a+)+$' took 76 s on 30 a's with re; on RE2 it is accepted and cannot backtrack."""
+    from mailsum.analysis.route import route_message
+    from mailsum.parse.message import parse_message
+
+    rules = rules_with("""\
+  - id: acme
+    match:
+      - subject: '(a+)+$'
+    contact: anna@provider.de
+""")
+    config = load_config(project(SOURCE, rules))
+    hostile = parse_message(b"From: x@evil.example\nSubject: " + b"a" * 5000 + b"!\n"
+                            b"Message-ID: <h@x>\n\nhi\n")
+    assert route_message(hostile, config.rules).customer_id is None  # and it returns at all
+    plain = parse_message(b"From: x@evil.example\nSubject: aaa\nMessage-ID: <p@x>\n\nhi\n")
+    assert route_message(plain, config.rules).customer_id == "acme"
+
+
+def test_a_rule_regex_re2_cannot_run_is_refused_with_file_line_and_key(project):
+    rules = rules_with("""\
+  - id: acme
+    match:
+      - subject: '(?<=ACME-)\\d+'
+    contact: anna@provider.de
+""")
+    err = fails(project(SOURCE, rules))
+    assert (err.file, err.line, err.key) == (
+        "rules.yaml", line_of(rules, "subject"), "customers[0].match[0].subject")
+    assert "RE2" in err.message

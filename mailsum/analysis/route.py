@@ -9,14 +9,24 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import re2
+
 from mailsum.models import Customer, Match, ParsedMessage, RouteDecision, Rules
 
 FALLBACK_REASON = "no rule matched (fallback)"
 
 
 @cache
-def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _compiled(pattern: str, flags: int) -> re2._Regexp:
+    """A rule's regular expression on RE2: linear in the text, whatever the pattern.
+
+    A rule like ``subject: '(a+)+$'`` took 76 s on a subject of 30 a's with ``re`` (issue 19);
+    the rules are checked against RE2's syntax when the configuration is loaded.
+    """
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not flags & re.IGNORECASE
+    return re2.compile(pattern, options)
 
 
 def _domain_of(address: str) -> str:

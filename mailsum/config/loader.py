@@ -15,9 +15,10 @@ from email.policy import default as default_policy
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import re2
 from croniter import CroniterBadDateError, croniter
 
-from mailsum.config.secrets import Secret, check
+from mailsum.config.secrets import Secret, check, hmac_key
 from mailsum.config.yamlsource import Node, load_yaml
 from mailsum.errors import ConfigError
 from mailsum.models import Absence, Customer, Match, Rules
@@ -112,6 +113,10 @@ class Config:
     # points from mail this many days older than the newest mail when first read are archived
     # (the first poll of a mailbox with a long past lists the present, not every old point)
     import_days: int = 30
+    # what one message may cost: CPU seconds to parse or analyse it (then it is recorded as a
+    # failure and the run goes on), and the points it may raise (the rest are dropped)
+    message_seconds: float | None = 20.0
+    max_points_per_message: int = 50
 
     @property
     def state(self) -> Path | str:
@@ -123,7 +128,8 @@ class Config:
 
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
              "lock", "secret_env", "secret_file", "secret_command", "replies",
-             "keep_update_mails_days", "jobs", "import_days")
+             "keep_update_mails_days", "jobs", "import_days", "message_seconds",
+             "max_points_per_message")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -164,6 +170,8 @@ def load_config(path: Path) -> Config:
         if not templates.is_dir():
             raise top["templates"].error(f"templates folder {templates} does not exist")
     secret = _secret(top, "secret", base)
+    if secret is not None and secret.kind != "command":  # a command runs only when needed
+        hmac_key(secret)
     replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
     keep_days = (top["keep_update_mails_days"].as_int(minimum=1, maximum=36500)
                  if "keep_update_mails_days" in top else 90)
@@ -173,7 +181,12 @@ def load_config(path: Path) -> Config:
                   state_url=state_url, keep_update_mails_days=keep_days,
                   jobs=_jobs(top["jobs"]) if "jobs" in top else None,
                   import_days=(top["import_days"].as_int(minimum=1, maximum=36500)
-                               if "import_days" in top else 30))
+                               if "import_days" in top else 30),
+                  message_seconds=(top["message_seconds"].as_int(minimum=1, maximum=3600)
+                                   if "message_seconds" in top else 20.0),
+                  max_points_per_message=(
+                      top["max_points_per_message"].as_int(minimum=1, maximum=10_000)
+                      if "max_points_per_message" in top else 50))
 
 
 def _jobs(node: Node) -> int | None:
@@ -646,9 +659,24 @@ def _domain(text: str, node: Node) -> str:
 
 
 def _regex(pattern: str, node: Node) -> str:
+    """A rule's regular expression, in the syntax of RE2, which routing runs it on.
+
+    RE2 matches in linear time (mail from anyone is matched against these), so it has no
+    look-around and no back-references; such a pattern is refused here with its file and line.
+    """
     try:
         re.compile(pattern)
     except re.error as exc:
         raise node.error(f"invalid regular expression {pattern!r}: {exc}") from None
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        re2.compile(pattern, options)
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise node.error(
+            f"regular expression {pattern!r} not supported: {reason} (rules run on RE2: linear "
+            "time, no look-around or back-references / Regeln laufen auf RE2: lineare Zeit, "
+            "ohne Look-around und Rückverweise)") from None
     return pattern
 

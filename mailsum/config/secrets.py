@@ -73,6 +73,25 @@ def check(secret: Secret) -> None:
             raise secret._error(f"secret file {secret.ref} is not readable")
 
 
+MIN_KEY_LENGTH = 16  # characters of an HMAC key (secret_env/_file/_command)
+
+
+def hmac_key(secret: Secret, timeout: float = COMMAND_TIMEOUT) -> str:
+    """The HMAC key that signs update Message-IDs; an empty or short one is an error.
+
+    With the key "" (an empty ``secret_file``, ``secret_env`` set to "") update Message-IDs
+    are computable from the schedule alone, and a forged reply once resolved five points and
+    paused updates for a year (issue 19).
+    """
+    value = resolve(secret, timeout)
+    if len(value) < MIN_KEY_LENGTH:
+        raise secret._error(
+            f"the HMAC key has {len(value)} characters, at least {MIN_KEY_LENGTH} are needed "
+            f"(e.g. `openssl rand -hex 32`) / der HMAC-Schlüssel hat {len(value)} Zeichen, "
+            f"nötig sind mindestens {MIN_KEY_LENGTH}")
+    return value
+
+
 def _run_command(secret: Secret, timeout: float) -> str:
     try:
         argv = shlex.split(secret.ref)

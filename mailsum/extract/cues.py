@@ -627,7 +627,7 @@ IMPERATIVE_RE = re.compile(
     rf"|(?!{_alternation(_NOT_IMPERATIVE)}\b)[a-zäöü]+en (?-i:Sie)\b(?![^?]*\?))",
     re.IGNORECASE,
 )
-QUESTION_START_RE = re.compile(rf"^\W*(?:{_alternation(QUESTION_START)})\b", re.IGNORECASE)
+QUESTION_START_RE = re.compile(rf"^\W*+(?:{_alternation(QUESTION_START)})\b", re.IGNORECASE)
 QUESTION_ANYWHERE_RE = _words(QUESTION_ANYWHERE)
 TODO_RE = _words(TODO)
 BLOCKER_RE = _words(BLOCKER)
@@ -650,4 +650,32 @@ TICKET_CLOSED_RE = re.compile(_alternation(TICKET_CLOSED), re.IGNORECASE)
 IGNORE_RE = re.compile(rf"^\W*(?:{_alternation(IGNORE)})\W*$", re.IGNORECASE)
 BOILERPLATE_RE = re.compile(rf"^\W*(?:{_alternation(BOILERPLATE)})\b", re.IGNORECASE)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
-QUESTION_END_RE = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")
+_QUESTION_END = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")
+_CLOSERS = "\"'”“»«)]"
+
+
+class _QuestionEnd:
+    """``_QUESTION_END`` with the same matches, found in linear time.
+
+    A plain ``search`` tries every "?" of a long run ("?????…x") and rescans the run from each:
+    quadratic (issue 19). A match can only start in the run of "!?." before the closing quotes
+    and spaces at the end, at its first "?" not preceded by "!" (or at the run's last "?"),
+    so that one place is found by hand and the regex is matched there.
+    """
+
+    pattern = _QUESTION_END.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        end = len(text)
+        while end and (text[end - 1] in _CLOSERS or text[end - 1].isspace()):
+            end -= 1
+        start = end
+        while start and text[start - 1] in "!?.":
+            start -= 1
+        for p in range(start, end):
+            if text[p] == "?" and (p == end - 1 or p == 0 or text[p - 1] != "!"):
+                return _QUESTION_END.match(text, p)
+        return None
+
+
+QUESTION_END_RE = _QuestionEnd()

@@ -187,11 +187,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Dates a sentence can name are resolved only when the sent day lies in this window: mail dated
+# year 9999 (or 0001) is hostile or broken, and arithmetic near date.max/date.min would raise
+# OverflowError (issue 19: one such mail stopped every run). parse.message already sets such a
+# Date aside; this is the last line of defence for anything that reaches extraction.
+_FIRST_DAY = date(1970, 1, 1)
+_LAST_DAY = date(9000, 1, 1)
+
+
 def local_date(sent: datetime) -> date:
-    """The calendar day of ``sent`` in Europe/Berlin (naive datetimes count as UTC)."""
+    """The calendar day of ``sent`` in Europe/Berlin (naive datetimes count as UTC).
+
+    Never raises: a time at the very edge of ``datetime`` keeps its UTC day.
+    """
     if sent.tzinfo is None:
         sent = sent.replace(tzinfo=ZoneInfo("UTC"))
-    return sent.astimezone(_TZ).date()
+    try:
+        return sent.astimezone(_TZ).date()
+    except (OverflowError, ValueError):
+        return sent.date()
 
 
 def _year(raw: str | None, month: int, day: int, today: date) -> date | None:
@@ -317,6 +331,8 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
     if not kinds:
         return None
     today = local_date(sent)
+    if not _FIRST_DAY <= today <= _LAST_DAY:
+        return None  # no due date relative to a day no real mail was sent on
     found: list[tuple[int, int, int, date]] = []
     for order, (kind, pattern) in enumerate(_PATTERNS):
         if kind not in kinds:
@@ -324,7 +340,10 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
         for m in pattern.finditer(sentence):
             if kind == "weekday" and _in_the_past(sentence, m) or _turned_down(sentence, m):
                 continue
-            due = _resolve(kind, m, today, language)
+            try:
+                due = _resolve(kind, m, today, language)
+            except (OverflowError, ValueError):  # "KW 99", "in 999 weeks": no such day
+                due = None
             if due is not None and due >= today:
                 found.append((m.start(), m.end(), order, due))
                 break

@@ -31,7 +31,7 @@ import email.policy
 import hashlib
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -259,17 +259,31 @@ def _message_id(value: str, content_hash: str, defects: list[str]) -> str:
     return f"<{content_hash[:32]}@mailsum.invalid>"
 
 
+# A Date before 1970 or more than this far ahead is no real sending time (a "31 Dec 9999"
+# mail once stopped every run): it is set aside with a defect, like an unreadable one.
+_FUTURE_SLACK = timedelta(days=5 * 366)
+
+
+def _in_window(when: datetime | None) -> bool:
+    return when is not None and _EPOCH <= when <= datetime.now(UTC) + _FUTURE_SLACK
+
+
 def _date(msg: Message, headers: dict[str, str], defects: list[str]) -> datetime:
     parsed = _parse_date(headers.get("date", ""))
-    if parsed is not None:
+    if _in_window(parsed):
+        assert parsed is not None
         return parsed
-    defects.append("missing or unreadable Date header" if "date" in headers else "no Date header")
+    if parsed is not None:
+        defects.append(f"Date header out of range ({parsed:%Y-%m-%d}); ignored")
+    else:
+        defects.append(
+            "missing or unreadable Date header" if "date" in headers else "no Date header")
     received = [
         _parse_date(str(v).rsplit(";", 1)[-1])
         for v in (msg.get_all("received") or [])
         if ";" in str(v)
     ]
-    dates = [d for d in received if d is not None]
+    dates = [d for d in received if d is not None and _in_window(d)]
     if dates:
         return max(dates)
     defects.append("no date at all; using 1970-01-01")

@@ -20,7 +20,7 @@ _QUOTED = re.compile(r"^\s*(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{0,9})?>")
 
 # One-line markers after which the rest is history (Outlook, forwards, Lotus Notes).
 _SEPARATOR = re.compile(
-    r"^\s*[-_=*\s]*(?:"
+    r"^[-_=*\s]*+(?:"
     r"original[- ]message|urspr(?:ü|ue|.)ngliche nachricht|original[- ]nachricht"
     r"|forwarded message|weitergeleitete nachricht|message d'origine|message transféré"
     r"|forwarded by\b|weitergeleitet von\b"
@@ -57,7 +57,7 @@ _HEADER_KEYS = (
     r"|subject|betreff|objet|reply-to|antwort an|importance|wichtigkeit"
 )
 # "=09" / "=20": tabs and spaces of a quoted-printable body that was never decoded (Lotus Notes)
-_QP_SPACE = r"(?:\s|=09|=20)*"
+_QP_SPACE = r"(?:\s|=09|=20)*+"
 _HEADER = re.compile(
     rf"^{_QP_SPACE}[*]{{0,2}}({_HEADER_KEYS})\s*[*]{{0,2}}\s*:", re.IGNORECASE
 )
@@ -100,7 +100,7 @@ _MOBILE = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
-    r"^\s*[*]?\s*(?:"
+    r"^\s*+[*]?\s*+(?:"
     r"geschäftsführ(?:er|ung|erin)\b|vorstand\s*:|aufsichtsrat|amtsgericht|registergericht"
     r"|handelsregister|hr[ab]\s*:?\s*\d|ust[.-]?id|umsatzsteuer-id|steuernummer|st\.-?nr"
     r"|sitz der gesellschaft|sitz\s*:|registered office|company registration|registered in\b"
@@ -340,18 +340,25 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
     what the mail client or the company appends.
     """
     text_before = has_text_before  # any text above line i (kept as we go: no rescans)
+    # what each line needs to know about the lines after it, counted once: rescanning the rest
+    # at every closing line was quadratic (10,000 lines "Mit freundlichen Grüßen", issue 19)
+    filled_after = [0] * (len(segment) + 1)
+    for j in range(len(segment) - 1, -1, -1):
+        filled_after[j] = filled_after[j + 1] + bool(segment[j].strip())
+    disclaimer = [_DISCLAIMER.match(s) is not None for s in segment]
+    last_disclaimer = max((j for j, d in enumerate(disclaimer) if d), default=-1)
     for i, line in enumerate(segment):
         if _SIG_DELIMITER.match(line) or _mobile_footer(line):
             return segment[:i]
-        if _LIST_FOOTER.match(line) and _short_tail(segment, i, 6):
+        if _LIST_FOOTER.match(line) and filled_after[i + 1] <= 6:
             return segment[:i]
-        if _DISCLAIMER.match(line):
+        if disclaimer[i]:
             return segment[: _paragraph_start(segment, i)]
-        if CLOSING.match(line) and text_before:
-            rest = segment[i + 1 :]
-            if _short_tail(segment, i, 8) or any(_DISCLAIMER.match(s) for s in rest):
-                return segment[: _signoff_end(segment, i)]
-        if _RULE_LINE.match(line) and text_before and _contact_tail(segment[i + 1 :], 15):
+        if CLOSING.match(line) and text_before \
+                and (filled_after[i + 1] <= 8 or last_disclaimer > i):
+            return segment[: _signoff_end(segment, i)]
+        if _RULE_LINE.match(line) and text_before and filled_after[i + 1] <= 15 \
+                and _contact_tail(segment[i + 1 :], 15):
             return segment[:i]
         text_before = text_before or bool(line.strip())
     start = _paragraph_start(segment, len(segment) - 1) if segment else 0
@@ -383,7 +390,7 @@ def _mobile_footer(line: str) -> bool:
     return not comma or len(rest.split()) < 4 or bool(_APOLOGY.match(rest))
 
 
-_APOLOGY = re.compile(r"\s*(?:please|pls|sorry|excuse|bitte|entschuldig)", re.IGNORECASE)
+_APOLOGY = re.compile(r"\s*+(?:please|pls|sorry|excuse|bitte|entschuldig)", re.IGNORECASE)
 
 
 def _signoff_end(segment: list[str], i: int) -> int:

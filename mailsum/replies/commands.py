@@ -85,8 +85,8 @@ _SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # where the own text ends: quotes, quote headers, signatures, mobile footers
 _STOP = re.compile(
-    r"^\s*(?:>"
-    r"|[-_=*\s]*(?:original[- ]message|urspr(?:ü|ue)ngliche nachricht|original[- ]nachricht"
+    r"^\s*+(?:>"
+    r"|[-_=*\s]*+(?:original[- ]message|urspr(?:ü|ue)ngliche nachricht|original[- ]nachricht"
     r"|forwarded message|weitergeleitete nachricht)"
     r"|(?:begin forwarded message|anfang der weitergeleiteten)"
     r"|[*]{0,2}(?:from|von|sent|gesendet|date|datum|to|an|subject|betreff)[*]{0,2}\s*:"

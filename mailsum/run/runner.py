@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import signal
+import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -23,7 +26,7 @@ from typing import Any
 from mailsum import i18n
 from mailsum.analysis import route, thread
 from mailsum.config.loader import Config, SourceConfig
-from mailsum.config.secrets import resolve
+from mailsum.config.secrets import hmac_key
 from mailsum.errors import (
     DeliveryError,
     ExitCode,
@@ -41,6 +44,7 @@ from mailsum.models import (
     OutgoingMail,
     OwnerChangeRecord,
     ParsedMessage,
+    Point,
     PointRecord,
     RawMessage,
     RenderedUpdate,
@@ -159,14 +163,46 @@ def _groups(threads: list[Thread], size: int) -> Iterable[list[Thread]]:
         yield group
 
 
-def parse_all(datas: list[bytes]) -> list[_Parsed]:
+class OverBudget(BaseException):  # not an Exception: no `except Exception` in
+    # the parser or the extractor may swallow it and go on without a budget
+    """Parsing or analysing one message (or thread) took longer than its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise OverBudget inside the block once ``seconds`` of CPU time have passed.
+
+    A last line of defence behind the linear-time regexes (issue 19: one message held a run
+    for a minute): ITIMER_PROF counts CPU time, so a busy shared machine does not trip it, and
+    Python's regex engine checks for signals while it matches. Only the main thread of a
+    process can take signals (the run's, and each worker process's); elsewhere no budget.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise OverBudget(f"over the time budget of {seconds:g} s CPU (message_seconds)")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def parse_all(datas: list[bytes], budget: float | None = None) -> list[_Parsed]:
     """Parse a batch; failures are values, so one broken mail never loses its batch."""
     out: list[_Parsed] = []
     for data in datas:
         try:
-            msg = parse.parse_message(data)
-            out.append(_Parsed(MessageRow.of(msg), thread.join_keys(msg)))
-        except ParseError as exc:
+            with time_budget(budget):
+                msg = parse.parse_message(data)
+                keys = thread.join_keys(msg)
+            out.append(_Parsed(MessageRow.of(msg), keys))
+        except (ParseError, OverBudget) as exc:
             out.append(_Parsed(error=str(exc)))
         except Exception as exc:
             out.append(_Parsed(error=f"internal parser error: {type(exc).__name__}: {exc}",
@@ -210,10 +246,37 @@ class _Analysed:
     customer_id: str | None
     reason: str
     result: ThreadExtract
+    error: str = ""  # extraction failed (over its time budget): the stored points stay
+    # message id -> (points found, points kept) where one message raised more than the cap
+    capped: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def cap_points(points: list[Point], limit: int) -> tuple[list[Point], dict[str, tuple[int, int]]]:
+    """At most ``limit`` points raised by one message, in the order extraction found them.
+
+    100,000 lines "Zeile N: bitte pruefen." once made 100,007 points and an update SMTP
+    refused, every day again (issue 19). Returns the kept points and, for each message over
+    the cap, how many it raised and how many were kept.
+    """
+    raised: dict[str, int] = {}
+    kept: list[Point] = []
+    for p in points:
+        raised[p.message_id] = raised.get(p.message_id, 0) + 1
+        if raised[p.message_id] <= limit:
+            kept.append(p)
+    return kept, {mid: (n, limit) for mid, n in raised.items() if n > limit}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one message may cost the analysis (config: message_seconds, max_points_per_message)."""
+
+    message_seconds: float | None = 20.0
+    max_points_per_message: int = 50
 
 
 def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime]]],
-                    rules: Rules) -> list[_Analysed]:
+                    rules: Rules, limits: Limits = Limits()) -> list[_Analysed]:
     """Route and extract a group of threads from their stored JSON (extract only where asked;
     with the times the contact reopened points of the thread).
 
@@ -233,14 +296,29 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime
                          key=lambda m: position[m.message_id])
         decision = route.route_thread(members, rules)
         customer = customers.get(decision.customer_id or "")
-        result = extract.extract_thread(
-            t, members, team_domains=rules.team_domains, team_addresses=rules.team_addresses,
-            default_owner=customer.owner if customer else None,
-            colleague_addresses=colleague_addresses, reopened=reopened,
-        ) if read else ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
+        empty = ThreadExtract(t.thread_id, t.subject, t.message_ids, [], [])
+        error, capped = "", {}
+        try:
+            # the budget grows with the thread: each message may cost message_seconds
+            seconds = limits.message_seconds and limits.message_seconds * len(members)
+            with time_budget(seconds):
+                result = extract.extract_thread(
+                    t, members, team_domains=rules.team_domains,
+                    team_addresses=rules.team_addresses,
+                    default_owner=customer.owner if customer else None,
+                    colleague_addresses=colleague_addresses, reopened=reopened,
+                ) if read else empty
+        except OverBudget as exc:
+            result, error = empty, str(exc)
+        if result.points:
+            kept, capped = cap_points(result.points, limits.max_points_per_message)
+            if capped:
+                ids = {p.id for p in kept}
+                result.points = kept
+                result.owner_changes = [c for c in result.owner_changes if c.point_id in ids]
         brief = [_member(m, rules, roster) for m in members]
         out.append(_Analysed(t, brief, customer.id if customer else None, decision.reason,
-                             result))
+                             result, error, capped))
     return out
 
 
@@ -418,21 +496,32 @@ class Runner:
         assert src.path is not None
         seen = self.store.seen_keys(src.name, "")
         reader = fetch.fetch_maildir if src.kind == "maildir" else fetch.fetch_mbox
+        limit = src.max_message_bytes
         done = 0
-        waiting: deque[tuple[list[RawMessage], Pending[list[_Parsed]]]] = deque()
+        waiting: deque[tuple[list[RawMessage], list[RawMessage], Pending[list[_Parsed]]]] = (
+            deque())
 
-        def commit(batch: list[RawMessage], parsed: Pending[list[_Parsed]]) -> None:
+        def commit(batch: list[RawMessage], oversized: list[RawMessage],
+                   parsed: Pending[list[_Parsed]]) -> None:
             nonlocal done
             outcomes = parsed.result()
-            done += len(batch)
+            done += len(batch) + len(oversized)
             self._progress(src.name, done, 0)
             with self.store.transaction(fence=lease):
                 self._store_batch(batch, outcomes)
+                for raw in oversized:  # recorded like an oversized IMAP message, never parsed
+                    mid, subject = _head_fields(raw.data)
+                    self._failure(raw.source, raw.folder, raw.key, None, mid,
+                                  f"message of {raw.size} bytes exceeds max_message_bytes"
+                                  + (f" (subject {subject!r})" if subject else ""))
+                    self.store.mark_seen(raw.source, raw.folder, raw.key, None, self.now)
 
-        for batch in reader(src.name, src.path, seen, src.batch_size):
+        for batch in reader(src.name, src.path, seen, src.batch_size, limit):
             if self.stopping():
                 break
-            waiting.append((batch, self._parse(batch)))
+            big = [raw for raw in batch if (raw.size or 0) > limit]
+            fits = [raw for raw in batch if (raw.size or 0) <= limit]
+            waiting.append((fits, big, self._parse(fits)))
             while len(waiting) > self._in_flight:
                 commit(*waiting.popleft())
         while waiting:
@@ -443,7 +532,8 @@ class Runner:
             self.options.progress(what, done, total)
 
     def _parse(self, batch: list[RawMessage]) -> Pending[list[_Parsed]]:
-        return self.pool.submit(parse_all, [raw.data for raw in batch], weight=len(batch))
+        return self.pool.submit(parse_all, [raw.data for raw in batch],
+                                self.config.message_seconds, weight=len(batch))
 
     def _store_batch(self, batch: list[RawMessage], outcomes: list[_Parsed]) -> None:
         for raw, outcome in zip(batch, outcomes, strict=True):
@@ -566,7 +656,9 @@ class Runner:
                                        {} if pending.issuperset(t.message_ids)
                                        else self.store.reopened(t.message_ids))
                                       for t in group],
-                    rules, weight=sum(len(t.message_ids) for t in group)))
+                    rules, Limits(self.config.message_seconds,
+                                  self.config.max_points_per_message),
+                    weight=sum(len(t.message_ids) for t in group)))
                 while len(waiting) > self._in_flight:
                     done = self._finish_group(waiting.popleft(), pending, current, done,
                                               len(work))
@@ -583,8 +675,19 @@ class Runner:
                 if m.away_until is not None:
                     self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now,
                                            m.deputy)
+            for m in a.members:
+                if m.message_id not in pending:
+                    continue
+                if a.error:
+                    self._failure("analysis", "", m.message_id, None, m.message_id,
+                                  f"not analysed: {a.error}")
+                elif m.message_id in a.capped:
+                    found, kept = a.capped[m.message_id]
+                    self._failure("analysis", "", m.message_id, None, m.message_id,
+                                  f"{found} points in one message; kept the first {kept} "
+                                  "(max_points_per_message)")
             self._save_thread(a.thread, a.members, self._customers.get(a.customer_id or ""),
-                              a.reason, a.result, current)
+                              a.reason, a.result, current, keep_points=bool(a.error))
             crashpoint("during-analyze")
             if a.customer_id is None:
                 for m in a.members:
@@ -600,7 +703,7 @@ class Runner:
     def secret(self) -> bytes:
         """The key that signs update Message-IDs: from the config, else kept in the state."""
         if self.config.secret is not None:
-            return resolve(self.config.secret).encode()
+            return hmac_key(self.config.secret).encode()
         with self.store.transaction():
             return self.store.secret()
 
@@ -617,7 +720,10 @@ class Runner:
             self.report.sent.append(answer.mail.message_id)
 
     def _save_thread(self, t: Thread, members: list[_Member], customer: Customer | None,
-                     reason: str, result: ThreadExtract, current: _Slice) -> None:
+                     reason: str, result: ThreadExtract, current: _Slice,
+                     keep_points: bool = False) -> None:
+        """Write one analysed thread; ``keep_points``: its extraction failed, so the points
+        stored before stay as they were (nothing is withdrawn)."""
         customer_id = customer.id if customer else None
         last = max((m.date for m in members), default=self.now)
         stored = {current.stored_in[m.message_id] for m in members
@@ -659,7 +765,7 @@ class Runner:
             known[p.id] = rec  # a second mention of the same point merges as it did one by one
             records.append(rec)
         self.store.save_points(records)
-        if stored:  # only messages analysed before have stored points (a first poll has none)
+        if stored and not keep_points:  # only messages analysed before have stored points
             self.store.withdraw_points(t.message_ids, {p.id for p in result.points})
         for c in result.owner_changes:
             self.store.add_owner_change(

@@ -48,7 +48,7 @@ _GREETING_LINE = re.compile(
 )
 _TERMINAL_END = re.compile(r"[.!?:;][\"'”“»«)\]]*\s*$")
 # A sentence may end after . ! ? (or an ellipsis), closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”“»«)\]]*)(\s+)")
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”“»«)\]]*+)(\s+)")
 _ORDINAL_OR_DATE = re.compile(r"^\(?\d{1,2}\.(?:\d{1,2}\.)?$")
 _INITIAL = re.compile(r"^\(?[A-Za-zÄÖÜäöü]\.$")
 _DOTTED_ABBR = re.compile(r"^\(?(?:[A-Za-zÄÖÜäöü]{1,3}\.){2,}$")
