@@ -183,3 +183,50 @@ def test_a_message_over_its_budget_is_a_failure_and_the_run_goes_on(tmp_path,
     assert "jonas.keller@provider.de" in {c for m in delivery.sent for c in m.recipients}
     again, *_ = run(config, now=NOW.replace(day=28))  # analysed once: not again and again
     assert again.failures == []
+
+
+# ------------------------------------------------------------------ 9-11. real-world mail
+
+
+def test_an_encoded_display_name_with_a_comma_keeps_the_address() -> None:
+    raw = (b"From: =?utf-8?B?TcO8bGxlciwgQmVybmQ=?= <Bernd.Mueller@example.com>\n"
+           b"To: =?utf-8?B?TcO8bGxlciwgQmVybmQ=?= <b@example.com>, c@example.com\n"
+           b"Subject: x\nMessage-ID: <a@b>\n\nhi\n")
+    msg = parse_message(raw)
+    assert (msg.from_name, msg.from_addr) == ("Müller, Bernd", "bernd.mueller@example.com")
+    assert msg.to == ["b@example.com", "c@example.com"]
+
+
+def test_of_two_from_lines_the_one_with_an_address_wins() -> None:
+    raw = (b"From: [??????]\nReply-To: reghk@qq.com\n"
+           b"From: =?utf-8?B?6YO955C5?= <ghgbwum@185.com.cn>\nSubject: x\n\nhi\n")
+    msg = parse_message(raw)
+    assert msg.from_addr == "ghgbwum@185.com.cn" and msg.from_name == "都琹"
+    assert "2 From headers" in msg.defects
+
+
+def test_a_banner_line_above_the_headers_is_skipped() -> None:
+    raw = (b"---- Original email message ----\nReturn-Path: x@mail.example.cz\n"
+           b"Received: from mail.example.cz ([10.0.0.1])\nby mail.example.cz with ESMTP\n"
+           b"To: helpdesk@example.cz\nSubject: Contact from Server\nFrom: y@example.cz\n\n"
+           b"Contact form\n")
+    msg = parse_message(raw)
+    assert (msg.from_addr, msg.subject, msg.text) == (
+        "y@example.cz", "Contact from Server", "Contact form")
+
+
+def test_charsets_as_they_are_meant() -> None:
+    gb = parse_message(b"From: a@b\nSubject: =?GB2312?B?g8iRqsGmrmHJ+tPr16LL3Lmk0tXM9bz+"
+                       b"1q685LXEudjPtaO7?=\n\nhi\n")
+    assert gb.subject == "內應力產生与注塑工艺条件之间的关系；"  # GB2312 that is really GBK
+    raw_gbk = "转发：整体提升企业服务水平".encode("gbk")
+    assert parse_message(b"From: a@b\nSubject: " + raw_gbk + b"\n\nhi\n").subject == \
+        "转发：整体提升企业服务水平"  # undeclared 8-bit header, guessed
+    nec = parse_message(b"From: a@b\nSubject: x\nContent-Type: text/plain; charset=ISO-2022-JP"
+                        b"\n\n\x1b$B-!#1ET#38)$N\x1b(B" + b"\n")
+    assert nec.text.startswith("①１都３県")  # ISO-2022-JP with an NEC extension character
+    undeclared = parse_message(b"From: a@b\nSubject: x\nContent-Type: text/plain;\n\n"
+                               + "これはテストメールです".encode("iso2022_jp") + b"\n")
+    assert undeclared.text == "これはテストメールです"
+    latin = parse_message(b"From: a@b\nSubject: Gr\xfc\xdfe\n\nhi\n")
+    assert latin.subject == "Grüße"  # Western 8-bit stays Windows-1252

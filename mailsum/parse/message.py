@@ -38,6 +38,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 from html.parser import HTMLParser
 
+import charset_normalizer
 import mailparser
 
 from mailsum.errors import ParseError
@@ -80,7 +81,7 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
         raise ParseError("no mail headers (From, To, Subject, Date, …) found")
 
     content_hash = hashlib.sha256(data).hexdigest()
-    from_name, from_addr = _first_address(headers.get("from", ""))
+    from_name, from_addr = _sender(msg, defects)
     subject = " ".join(headers.get("subject", "").split())
     text = _body_text(msg, defects)
     sent = _date(msg, headers, defects)
@@ -91,8 +92,8 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
         subject=subject,
         from_addr=from_addr,
         from_name=from_name,
-        to=_addresses(headers.get("to", "")),
-        cc=_addresses(headers.get("cc", "")),
+        to=_addresses(" , ".join(_raw_values(msg, "to"))),
+        cc=_addresses(" , ".join(_raw_values(msg, "cc"))),
         date=sent,
         in_reply_to=next(iter(_MSGID.findall(headers.get("in-reply-to", ""))), None),
         references=_MSGID.findall(headers.get("references", "")),
@@ -119,16 +120,35 @@ def _check_looks_like_mail(data: bytes) -> None:
     first = head.split(b"\n", 1)[0]
     if _MBOX_FROM.match(first):  # mbox separator line
         first = head.split(b"\n", 2)[1] if head.count(b"\n") >= 1 else b""
-    if not _HEADER_LINE.match(first):
+    if not _HEADER_LINE.match(first) and _banner_end(head) is None:
         raise ParseError('not an email: the first line is no header ("Name: value")')
+
+
+def _banner_end(data: bytes) -> int | None:
+    """Where the headers start after a banner line such as ``---- Original email message
+    ----`` (a forwarding tool's, mail068), or None when the mail has no such line.
+
+    Only a line with no colon-header shape, followed by two header lines, counts.
+    """
+    lines = data[:4096].split(b"\n", 3)
+    if len(lines) < 3 or _HEADER_LINE.match(lines[0]) or not lines[0].strip():
+        return None
+    if all(_HEADER_LINE.match(line) for line in lines[1:3]):
+        return len(lines[0]) + 1
+    return None
 
 
 def _message_of(data: bytes, defects: list[str], slow: bool) -> Message:
     data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # BOM from Windows tools
     if _MBOX_FROM.match(data):
         data = data.split(b"\n", 1)[1] if b"\n" in data else b""
+    banner = None if _HEADER_LINE.match(data) else _banner_end(data)
+    if banner is not None:
+        defects.append("a banner line above the headers, skipped")
+        data = data[banner:]
     blank = re.search(rb"\r?\n\r?\n", data)
     end = blank.start() if blank else len(data)
+    data, end = _rejoin_continuations(data, end, defects)
     if _OBSOLETE_NAME.search(data, 0, end):
         # RFC 822 allowed "Subject   : x"; the email package stops reading headers there
         defects.append("obsolete whitespace before a header colon")
@@ -153,6 +173,29 @@ def _message_of(data: bytes, defects: list[str], slow: bool) -> Message:
     return msg
 
 
+_KNOWN_HEADER_LINE = re.compile(
+    rb"^(?:from|to|cc|subject|date|message-id|content-type|mime-version)[ \t]*:", re.I)
+
+
+def _rejoin_continuations(data: bytes, end: int, defects: list[str]) -> tuple[bytes, int]:
+    """Header lines a relaying tool unfolded without indent ("by mail.x.cz with ESMTP" under
+    a Received:, mail068) are indented again, so the email package does not stop reading
+    headers there. Only lines above a later From/To/Subject/… line count: without one, a
+    missing blank line before the body stays what it is."""
+    lines = data[:end].split(b"\n")
+    last = max((i for i, line in enumerate(lines) if _KNOWN_HEADER_LINE.match(line)),
+               default=-1)
+    broken = [i for i in range(1, last) if lines[i].strip()
+              and not lines[i][:1].isspace() and not _HEADER_LINE.match(lines[i])]
+    if not broken:
+        return data, end
+    defects.append(f"{len(broken)} header continuation lines without indent")
+    for i in broken:
+        lines[i] = b" " + lines[i]
+    head = b"\n".join(lines)
+    return head + data[end:], len(head)
+
+
 def _stdlib_message(data: bytes) -> Message | None:
     """What ``mailparser.parse_from_bytes`` parses first; None lets mail-parser fail as before."""
     try:
@@ -168,6 +211,74 @@ def _headers(msg: Message, defects: list[str]) -> dict[str, str]:
         if key and key not in headers:
             headers[key] = _decode_header(value, key, defects)
     return headers
+
+
+_ADDRESS_HEADERS = ("from", "sender", "reply-to", "return-path")
+
+
+def _raw_values(msg: Message, name: str) -> list[str]:
+    """Every value of header ``name``, unfolded but not decoded (encoded words intact)."""
+    out = []
+    for key, value in msg.raw_items():
+        if str(key).strip().lower() == name:
+            raw = value if isinstance(value, str) else str(value)
+            out.append(_FOLD.sub(" ", raw).replace("\r", "").replace("\n", ""))
+    return out
+
+
+def _split_addresses(raw: str) -> list[tuple[str, str]]:
+    """(encoded name, address) pairs, split before any decoding.
+
+    Decoding first turns ``=?utf-8?B?TcO8bGxlciwgQmVybmQ=?= <b@x>`` into ``Müller, Bernd <b@x>``,
+    whose comma then splits the name from its address (issue 19, mail014).
+    """
+    return [(n, a.strip()) for n, a in getaddresses([raw]) if a.strip()]
+
+
+def _sender(msg: Message, defects: list[str]) -> tuple[str, str]:
+    """Display name and address of the sender.
+
+    Of several From lines the first with a real address wins (a bogus ``From: [??????]`` above
+    the true one, mail017); without any, Sender, Reply-To or Return-Path stands in.
+    """
+    froms = _raw_values(msg, "from")
+    if len(froms) > 1:
+        defects.append(f"{len(froms)} From headers")
+    found = [pair for raw in froms for pair in _split_addresses(raw)]
+    key = "from"
+    if not found:
+        for key in _ADDRESS_HEADERS[1:]:
+            found = [pair for raw in _raw_values(msg, key) for pair in _split_addresses(raw)]
+            if found:
+                defects.append(f"no usable From header; sender taken from {key}")
+                break
+    if not found:
+        return "", ""
+    name, addr = next((pair for pair in found if "@" in pair[1]), found[0])
+    decoded = _decode_header(name, key, defects) if name else ""
+    return " ".join(decoded.split()), _decode_address(addr).lower()
+
+
+def _decode_address(addr: str) -> str:
+    """An address with an encoded word in it (``=?utf-8?Q?agent?=@example.com``), decoded
+    without the space the display-name joiner would put between word and domain."""
+    if "=?" not in addr:
+        return addr
+    try:
+        parts = decode_header(addr)
+    except Exception:
+        return addr
+    return "".join(chunk if isinstance(chunk, str) else
+                   chunk.decode(charset or "ascii", "replace") if _known(charset)
+                   else chunk.decode("latin-1") for chunk, charset in parts).strip()
+
+
+def _known(charset: str | None) -> bool:
+    try:
+        codecs.lookup(charset or "ascii")
+    except LookupError:
+        return False
+    return True
 
 
 def _decode_header(value: object, name: str, defects: list[str]) -> str:
@@ -204,8 +315,32 @@ def _decode_header(value: object, name: str, defects: list[str]) -> str:
     return " ".join(joined.split())
 
 
+# What a declared charset means in practice: its superset, as Latin-1 means Windows-1252
+# (GB2312 mail is GBK, mail031; Shift_JIS is Windows-31J; EUC-KR is CP949)
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949"}
+# ISO-2022-JP with NEC and IBM extension characters (mail099) is read by the later variants
+_ISO2022 = ("iso2022_jp", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext", "iso2022_jp_2")
+# What charset-normalizer may name for undeclared or mislabelled 8-bit text: multi-byte East
+# Asian charsets only, where a wrong guess cannot decode. For Western text it is unreliable on
+# a few bytes ("Müller" as cp1006) and Windows-1252 is the better fallback.
+_GUESSABLE = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp932", "shift_jis",
+                        "euc_jp", "euc_jis_2004", "cp949", "euc_kr", "johab"})
+
+
+def _guess(payload: bytes) -> str | None:
+    """An East Asian charset the bytes are in, by charset-normalizer, or None."""
+    if payload.isascii():
+        return None
+    best = charset_normalizer.from_bytes(payload).best()
+    if best is None or best.encoding not in _GUESSABLE:
+        return None
+    return _SUPERSET.get(best.encoding, best.encoding)
+
+
 def _decode_bytes(payload: bytes, declared: str | None, defects: list[str], where: str) -> str:
-    """Declared charset, then UTF-8, then Windows-1252; notes a defect when the first fails."""
+    """Declared charset (or its superset), ISO-2022 when its escapes are there, UTF-8, an East
+    Asian charset charset-normalizer recognises, then Windows-1252; notes a defect when the
+    declared one fails or none was declared for 8-bit text."""
     candidates: list[str] = []
     if declared:
         charset = declared.strip().strip('"').lower()
@@ -214,10 +349,24 @@ def _decode_bytes(payload: bytes, declared: str | None, defects: list[str], wher
             candidates += ["utf-8", "cp1252"] if charset in ("us-ascii", "ascii") else ["cp1252"]
         else:
             try:
-                candidates.append(codecs.lookup(charset).name)
+                name = codecs.lookup(charset).name
+                candidates.append(_SUPERSET.get(name, name))
             except LookupError:
                 defects.append(f"{where}: unknown charset {declared!r}")
-    for charset in [*candidates, "utf-8", "cp1252"]:
+    if b"\x1b$" in payload or b"\x1b(" in payload:  # ISO-2022 escapes, declared or not
+        candidates += [c for c in _ISO2022 if c not in candidates]
+    fallback = ["utf-8"]
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError:
+        guessed = _guess(payload)
+        if guessed:
+            fallback.append(guessed)
+    if b"\x1b$" in payload and not any(_decodes(payload, c) for c in candidates):
+        nec = _jis_as_cp932(payload)
+        if nec is not None:
+            return nec
+    for charset in [*candidates, *fallback, "cp1252"]:
         try:
             text = payload.decode(charset)
         except (UnicodeDecodeError, LookupError):
@@ -227,6 +376,44 @@ def _decode_bytes(payload: bytes, declared: str | None, defects: list[str], wher
         return text
     defects.append(f"{where}: undecodable bytes, decoded as latin-1")
     return payload.decode("latin-1")
+
+
+def _decodes(payload: bytes, charset: str) -> bool:
+    try:
+        payload.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+_JIS_ESCAPE = re.compile(rb"\x1b(?:\$[@B]|\([BJ])")
+
+
+def _jis_as_cp932(payload: bytes) -> str | None:
+    """ISO-2022-JP with NEC/IBM extension characters (Microsoft's CP50220), which Python's
+    ISO-2022 codecs refuse: the JIS X 0208 pairs become Shift_JIS bytes, read as CP932."""
+    out = bytearray()
+    double = False
+    pos = 0
+    for m in [*_JIS_ESCAPE.finditer(payload), None]:
+        chunk = payload[pos:m.start() if m else len(payload)]
+        if double:
+            if len(chunk) % 2:
+                return None
+            for j1, j2 in zip(chunk[::2], chunk[1::2], strict=True):
+                if not (0x21 <= j1 <= 0x7E and 0x21 <= j2 <= 0x7E):
+                    return None
+                out.append(((j1 + 1) >> 1) + (0x70 if j1 <= 0x5E else 0xB0))
+                out.append(j2 + (0x1F + (j2 >= 0x60) if j1 % 2 else 0x7E))
+        else:
+            out += chunk
+        if m is None:
+            break
+        double, pos = m.group(0)[1:2] == b"$", m.end()
+    try:
+        return bytes(out).decode("cp932")
+    except UnicodeDecodeError:
+        return None
 
 
 @lru_cache(maxsize=4096)
