@@ -155,7 +155,11 @@ def test_dry_run_json_changes_nothing(dovecot, smtp, tmp_path, state):
     assert acme["counts"]["open"] == len(acme["points"]) > 0
     assert [p["number"] for p in acme["points"]] == list(range(1, len(acme["points"]) + 1))
     # the field staff's VPN outage is the update's first problem: a blocker, escalated
-    vpn = [p for p in acme["points"] if "nicht mehr per VPN anmelden" in p["text"]]
+    # the VPN outage is one ticket with one point: the fault that remains (two laptops still
+    # report the certificate), a blocker and a problem, waiting on us
+    (ticket,) = [t for t in acme["tickets"] if "VPN-Zugang" in t["subject"]]
+    assert ticket["state"] == "waiting_on_us" and ticket["problem"]
+    vpn = [p for p in acme["points"] if p["number"] in ticket["points"]]
     assert [(p["kind"], p["problem"]) for p in vpn] == [("blocker", True)]
     assert any(u["from"].endswith("hardware-haendler.example") for u in data["unrouted"])
     assert smtp.messages == []

@@ -130,9 +130,11 @@ def test_one_message_raises_at_most_max_points_per_message(tmp_path) -> None:
     raised = store.conn.execute(
         "SELECT message_id, COUNT(*) FROM points GROUP BY message_id").fetchall()
     counts = dict(raised)
-    assert counts["<m1@x.de>"] == 40 and counts["<m2@x.de>"] >= 1
-    (capped,) = [f for f in report.failures if f["message_id"] == "<m1@x.de>"]
-    assert "kept the first 40" in capped["reason"]
+    # the 100,000 asks of one mail are one matter (extract.tickets); the cap stays the guard
+    # for what consolidation leaves (cap_points below), and the other mail is read as usual
+    assert 1 <= counts["<m1@x.de>"] <= 40 and counts["<m2@x.de>"] >= 1
+    capped = [f for f in report.failures if f["message_id"] == "<m1@x.de>"]
+    assert all("kept the first 40" in f["reason"] for f in capped)
 
 
 def test_cap_points_keeps_the_first_of_each_message() -> None:
