@@ -150,3 +150,27 @@ def test_a_ticket_is_stored_with_its_thread(tmp_path) -> None:
         assert rec.ticket == ticket
     finally:
         store.close()
+
+
+def test_a_date_they_only_mention_is_no_deadline_our_new_date_stands() -> None:
+    """Their chase recalls our old date ("Es hieß, er steht bis Ende KW 50"); our answer names
+    a new one: the new one stands. A date in what they ask would count (the earlier wins)."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Wie sieht es mit dem zweiten Monitor aus? Es hieß, er steht bis "
+                              "Freitag, 04.12., bisher ist nichts angekommen.", 30,
+             subject="Monitor"),
+        _msg(2, "jana@provider.de", "Der Monitor ist unterwegs: ich bringe ihn am Montag, "
+                                    "07.12., vorbei.", 30, subject="Monitor"),
+    )
+    (point,) = _open(x)
+    assert point.due == date(2026, 12, 7)
+
+
+def test_the_writers_absence_is_context_not_a_matter_or_deadline() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Bitte richten Sie für Herrn Sandmann einen VPN-Zugang "
+                                       "ein. Ich bin ab morgen bis einschließlich 14.12. nicht "
+                                       "im Haus, Rückfragen bitte an Herrn Kaya.", 9,
+                      subject="Zugang"))
+    (point,) = _open(x)
+    assert "VPN-Zugang" in point.text and "Rückfragen" not in point.text
+    assert point.due is None

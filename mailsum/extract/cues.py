@@ -472,7 +472,7 @@ NO_PROMISE = (
 # A person away is no fault: "Frau Kern ist im Urlaub und nicht erreichbar".
 ABSENCE = (
     r"urlaub", r"abwesend", r"abwesenheit\w*", r"verreist", r"krank", r"au[ßs]er haus",
-    r"elternzeit",
+    r"elternzeit", r"nicht im (?:haus|b[üu]ro)",
     r"on (?:holiday|vacation|leave)", r"out of (?:the )?office", r"away until",
 )  # fmt: skip
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from mailsum.extract import answers
+from mailsum.extract import answers, cues
 from mailsum.models import ParsedMessage, Point, Ticket
 
 _MAX_TEXT_SENTENCES = 2
@@ -66,7 +66,10 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
     settled = [p for p in points if p.status != "open"]
     open_points = sorted((p for p in points if p.status == "open"),
                          key=lambda p: (p.raised_at, p.position))
-    customer = [p for p in open_points if not is_team(p.raised_by)]
+    # "Ich bin ab morgen bis 14.12. nicht im Haus, Rückfragen bitte an Herrn Kaya" says who to
+    # ask while the writer is away: context, not a matter and not a deadline
+    customer = [p for p in open_points if not is_team(p.raised_by)
+                and not cues.ABSENCE_RE.search(" ".join(p.text.split()))]
     if not any(_asks_work(p) for p in customer):
         customer = []  # "Die Kanzlei ist vom 24.12. bis 03.01. geschlossen": context only
     promises = [p for p in open_points if is_team(p.raised_by) and p.kind == "todo"]
@@ -154,10 +157,16 @@ def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
     promise = promises[-1] if promises else None
     attached = promise.text if promise is not None else next(
         (p.promise for p in reversed(customer) if p.promise), None)
-    dues = [p.due for p in customer if p.due] + ([promise.due] if promise and promise.due else [])
+    # a date the customer sets is one in what they ask ("Bitte bis 30.11."), not one they
+    # mention ("Es hieß, er steht bis Ende KW 50"); our promise's date counts unless theirs is
+    # earlier: a promise past their deadline is still overdue against it
+    dues = [p.due for p in customer if p.due and p.kind in ("request", "question", "blocker")]
+    if promise is not None and promise.due:
+        dues.append(promise.due)
+    due = min(dues) if dues else None
     owner = promise.owner if promise is not None and promise.owner else customer[-1].owner
     return replace(first, kind=kind, text=" ".join(texts),
-                   promise=attached, due=min(dues) if dues else None, owner=owner,
+                   promise=attached, due=due, owner=owner,
                    escalation=any(p.escalation for p in customer))
 
 
