@@ -342,3 +342,66 @@ def test_check_connect_builds_smtp_as_run_does(tmp_path, tls_smtp, verify):
     else:
         assert result.exit_code == ExitCode.OK, result.output
         assert f"delivery smtp 127.0.0.1:{tls_smtp.port}: OK" in result.stdout
+
+
+# --------------------------------------------------------------------------- logs, secrets
+
+
+def test_log_lines_under_cron_are_logfmt_with_offset_and_quoted_msg(tmp_path):
+    cfg = write_config(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "mailsum", "run", "-c", str(cfg), *NOW],
+                         capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert out.returncode == ExitCode.OK, out.stderr
+    import re
+
+    logged = [line for line in out.stderr.splitlines() if line.startswith("time=")]
+    assert logged
+    for line in logged:
+        assert re.fullmatch(r'time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d '
+                            r'level=(debug|info|warning|error|critical) logger=mailsum '
+                            r'msg="([^"\\]|\\.)*"', line), line
+
+
+def test_a_password_file_readable_by_others_is_warned_about(tmp_path):
+    pw = tmp_path / "smtp.pw"
+    pw.write_text("Secret-42\n")
+    cfg = write_config(tmp_path)
+    text = cfg.read_text().replace("kind: directory", "kind: smtp\n  host: 127.0.0.1\n  port: 25"
+                                   f"\n  username: x\n  password_file: {pw}")
+    cfg.write_text(text.replace(f"  path: {tmp_path}/out\n", ""))
+    pw.chmod(0o644)
+    result = invoke("-c", str(cfg), "check")
+    assert result.exit_code == ExitCode.OK, result.output
+    line = _line_of(cfg, "  password_file:")
+    assert f"config.yaml:{line}: delivery.password_file: secret file {pw} can be read by " \
+           f"others (mode 0644); chmod 600 {pw}" in result.stderr
+    assert "Secret-42" not in result.output
+    pw.chmod(0o600)
+    assert "can be read by others" not in invoke("-c", str(cfg), "check").stderr
+
+
+# --------------------------------------------------------------------------- init
+
+
+def test_init_writes_a_starter_that_check_reads_and_never_overwrites(tmp_path, monkeypatch):
+    target = tmp_path / "etc"
+    result = invoke("init", str(target))
+    assert result.exit_code == ExitCode.OK, result.output
+    assert (target / "config.yaml").read_text().startswith("#")  # commented
+    assert "customers:" in (target / "rules" / "customers.yaml").read_text()
+    monkeypatch.setenv("MAILSUM_SUPPORT_PASSWORD", "x")
+    check = invoke("-c", str(target / "config.yaml"), "check")
+    assert check.exit_code == ExitCode.OK, check.output
+    again = invoke("init", str(target))
+    assert again.exit_code == ExitCode.FAILED and "not overwriting" in again.stderr
+
+
+def test_the_wheel_ships_the_starter_files():
+    import tomllib
+
+    build = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    shipped = build["targets"]["wheel"]["force-include"]
+    assert shipped["config.example.yaml"] == "mailsum/_starter/config.yaml"
+    assert shipped["rules/customers.yaml"] == "mailsum/_starter/rules/customers.yaml"
+    assert ".hypothesis" in build["targets"]["sdist"]["exclude"]
+    assert (REPO / "LICENSE").read_text().startswith("MIT License")

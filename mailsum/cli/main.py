@@ -32,12 +32,31 @@ def _setup_logging(verbose: int, quiet: int) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if sys.stderr.isatty():
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-    else:  # under cron: one parseable line per event
-        handler.setFormatter(logging.Formatter(
-            "%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s"))
+    else:  # under cron: one logfmt line per event
+        handler.setFormatter(LogfmtFormatter())
     root = logging.getLogger("mailsum")
     root.handlers[:] = [handler]
     root.setLevel(max(logging.DEBUG, min(logging.CRITICAL, level)))
+
+
+class LogfmtFormatter(logging.Formatter):
+    """``time=2026-12-03T14:35:02.113+01:00 level=info logger=mailsum msg="…"``: logfmt with
+    ISO time and UTC offset, so log tools parse it and lines from two hosts sort right."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        moment = datetime.fromtimestamp(record.created).astimezone()
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + self.formatException(record.exc_info)
+        return (f"time={moment.isoformat(timespec='milliseconds')} "
+                f"level={record.levelname.lower()} logger={record.name} msg={_quote(message)}")
+
+
+def _quote(text: str) -> str:
+    """A logfmt value: always quoted, with backslash, quote and line breaks escaped."""
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r"))
+    return f'"{escaped}"'
 
 
 def _settings(ctx: click.Context) -> dict[str, Any]:
@@ -596,6 +615,39 @@ def _known_customer(config: Any, customer: str | None) -> None:
     if customer is not None and customer not in known:
         raise ConfigError(str(config.path), None, "customer",
                           f"unknown customer id {customer!r}; known: {', '.join(known)}")
+
+
+def starter_files() -> dict[str, Path]:
+    """The commented starter config and rules: in the wheel, or the checkout's own."""
+    import mailsum
+
+    inside = Path(mailsum.__file__).parent / "_starter"
+    if (inside / "config.yaml").is_file():
+        return {"config.yaml": inside / "config.yaml",
+                "rules/customers.yaml": inside / "rules" / "customers.yaml"}
+    repo = Path(mailsum.__file__).resolve().parents[1]
+    return {"config.yaml": repo / "config.example.yaml",
+            "rules/customers.yaml": repo / "rules" / "customers.yaml"}
+
+
+@main.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Write a commented starter config.yaml and rules/customers.yaml into FOLDER (default: .).
+
+    For installs with pip or pipx, which have no checkout to copy them from; existing files are
+    never overwritten.
+    """
+    targets = {name: folder / name for name in starter_files()}
+    present = [str(p) for p in targets.values() if p.exists()]
+    if present:
+        _fail(ExitCode.FAILED, f"not overwriting {', '.join(present)}; nothing written")
+    for name, source in starter_files().items():
+        targets[name].parent.mkdir(parents=True, exist_ok=True)
+        targets[name].write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        click.echo(f"wrote {targets[name]}")
+    click.echo(f"next: edit both, then `mailsum --config {targets['config.yaml']} check`")
 
 
 @main.command()
