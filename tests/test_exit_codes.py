@@ -356,6 +356,7 @@ def test_log_lines_under_cron_are_logfmt_with_offset_and_quoted_msg(tmp_path):
 
     logged = [line for line in out.stderr.splitlines() if line.startswith("time=")]
     assert logged
+    assert "fetch+parse" not in out.stderr and "\r" not in out.stderr  # no progress under cron
     for line in logged:
         assert re.fullmatch(r'time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d '
                             r'level=(debug|info|warning|error|critical) logger=mailsum '
@@ -405,3 +406,39 @@ def test_the_wheel_ships_the_starter_files():
     assert shipped["rules/customers.yaml"] == "mailsum/_starter/rules/customers.yaml"
     assert ".hypothesis" in build["targets"]["sdist"]["exclude"]
     assert (REPO / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_progress_on_a_terminal_names_its_phases_and_logs_print_above_it(tmp_path):
+    import pty
+    import select
+
+    cfg = write_config(tmp_path)
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "mailsum", "run", "-c", str(cfg), *NOW],
+                            stdin=child_fd, stdout=child_fd, stderr=child_fd, cwd=REPO,
+                            env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(child_fd)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main_fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=60) == ExitCode.OK
+    os.close(main_fd)
+    text = seen.decode("utf-8", "replace")
+    for phase in ("fetch+parse local", "analyse threads", "send updates"):
+        assert phase in text, text
+    assert "INFO update for acme delivered" in text
+    # the summary comes after the display was cleared, on a line of its own
+    import re
+
+    last = text.rstrip().splitlines()[-1]
+    assert "\x1b[2K" in last  # the display's lines are erased ...
+    assert re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last).startswith("fetched 1, stored 1")

@@ -29,10 +29,12 @@ log = logging.getLogger("mailsum")
 
 def _setup_logging(verbose: int, quiet: int) -> None:
     level = logging.INFO - 10 * verbose + 10 * quiet
-    handler = logging.StreamHandler(sys.stderr)
+    handler: logging.Handler
     if sys.stderr.isatty():
+        handler = _ConsoleHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
     else:  # under cron: one logfmt line per event
+        handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(LogfmtFormatter())
     root = logging.getLogger("mailsum")
     root.handlers[:] = [handler]
@@ -123,24 +125,68 @@ def _load(ctx: click.Context) -> Any:
     return load_config(path)
 
 
-class ProgressLine:
-    """A one-line progress display on a terminal; nothing at all under cron."""
+class ProgressDisplay:
+    """Progress on a terminal with rich: one line per phase (fetch+parse per source and folder,
+    analyse threads, send updates) with count, rate and time; log lines print above it, and it
+    is cleared when the run ends. Under cron (no terminal) there is none at all."""
 
     def __init__(self) -> None:
-        self.last = ""
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                return Text(f"{task.speed:,.0f}/s" if task.speed else "")
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+                            console=_console(), transient=True)
+        self.tasks: dict[str, Any] = {}
 
     def __call__(self, what: str, done: int, total: int) -> None:
-        text = f"{what}: {done}/{total}" if total else f"{what}: {done}"
-        click.echo(f"\r{text:<60}", err=True, nl=False)
-        self.last = text
+        if not self.tasks:
+            self.bar.start()
+        if what not in self.tasks:
+            self.tasks[what] = self.bar.add_task(what, total=total or None)
+        self.bar.update(self.tasks[what], completed=done, total=total or None)
 
     def close(self) -> None:
-        if self.last:
-            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+        if self.tasks:
+            self.bar.stop()
 
 
-def _progress() -> ProgressLine | None:
-    return ProgressLine() if sys.stderr.isatty() else None
+_CONSOLE: Any = None
+
+
+def _console() -> Any:
+    """One rich console on stderr, shared by logs and progress so logs print above the bar."""
+    global _CONSOLE
+    if _CONSOLE is None:
+        from rich.console import Console
+
+        _CONSOLE = Console(stderr=True, highlight=False)
+    return _CONSOLE
+
+
+class _ConsoleHandler(logging.Handler):
+    """Log lines on a terminal, through the console that also draws the progress display."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _console().print(self.format(record), markup=False, emoji=False, soft_wrap=True)
+        except Exception:
+            self.handleError(record)
+
+
+def _progress() -> ProgressDisplay | None:
+    return ProgressDisplay() if sys.stderr.isatty() else None
 
 
 def _now(value: str | None) -> datetime | None:

@@ -89,7 +89,9 @@ class RunOptions:
     customers: tuple[str, ...] = ()  # restrict to these customers
     force: bool = False  # send now, whatever the schedule says
     now: datetime | None = None
-    progress: Callable[[str, int, int], None] | None = None  # (what, done, total)
+    # (phase and what, done, total): "fetch+parse SOURCE/FOLDER", "analyse threads",
+    # "send updates"; total 0 when unknown
+    progress: Callable[[str, int, int], None] | None = None
     # keep every unrouted message in the report (for --format json); a cron run on a big first
     # poll only needs the count, and the list would grow with the mailbox
     unrouted_details: bool = True
@@ -401,7 +403,7 @@ class Runner:
                      batch: fetch.FolderBatch, parsed: Pending[list[_Parsed]], done: int) -> int:
         outcomes = parsed.result()
         done += len(batch.messages) + len(batch.oversized)
-        self._progress(f"{src.name}/{folder}", done, batch.total)
+        self._progress(f"fetch+parse {src.name}/{folder}", done, batch.total)
         with self.store.transaction(fence=lease):
             self._store_batch(batch.messages, outcomes)
             for uid, size in batch.oversized:
@@ -425,7 +427,7 @@ class Runner:
             nonlocal done
             outcomes = parsed.result()
             done += len(batch)
-            self._progress(src.name, done, 0)
+            self._progress(f"fetch+parse {src.name}", done, 0)
             with self.store.transaction(fence=lease):
                 self._store_batch(batch, outcomes)
 
@@ -578,7 +580,7 @@ class Runner:
         for a in results.result():
             done += 1
             if done % 200 == 0 or done == total:
-                self._progress("threads", done, total)
+                self._progress("analyse threads", done, total)
             for m in a.members:
                 if m.away_until is not None:
                     self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now,
@@ -680,12 +682,13 @@ class Runner:
                           _recipients(row), bytes(row["data"]))
         if self._analysis_pending():
             return
-        for customer in self.config.rules.customers:
-            if self.options.customers and customer.id not in self.options.customers:
-                continue
+        chosen = [c for c in self.config.rules.customers
+                  if not self.options.customers or c.id in self.options.customers]
+        for done, customer in enumerate(chosen, 1):
             if self.stopping():
                 return
             self._under_lease(customer.id, lambda lease, c=customer: self._send_customer(c, lease))
+            self._progress("send updates", done, len(chosen))
         if not self.options.customers and not self.stopping():
             self._under_lease(DIGEST_ID, self._send_digest)
 
