@@ -442,3 +442,17 @@ def test_progress_on_a_terminal_names_its_phases_and_logs_print_above_it(tmp_pat
     last = text.rstrip().splitlines()[-1]
     assert "\x1b[2K" in last  # the display's lines are erased ...
     assert re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last).startswith("fetched 1, stored 1")
+
+
+def test_errors_users_read_carry_no_raw_python_text(tmp_path):
+    from test_deliver import free_port
+
+    from mailsum.errors import DeliveryError
+    from mailsum.outbound.deliver import SmtpDelivery
+
+    closed = free_port()
+    with pytest.raises(DeliveryError) as info:
+        SmtpDelivery("127.0.0.1", closed, "none", None, None, timeout=5).check()
+    assert str(info.value) == f"smtp 127.0.0.1:{closed}: Connection refused" or \
+        str(info.value).endswith(": Connection refused")
+    assert "Errno" not in str(info.value)

@@ -227,6 +227,8 @@ def test_readme_line_is_silent_on_a_good_run_and_never_an_all_clear_on_a_bad_one
     assert bad.returncode == 1
     assert "login refused for support" in bad.stderr and "no update sent" in bad.stderr
     assert "Wrong-Pass-0815" not in bad.stderr
+    assert "[AUTHENTICATIONFAILED] Authentication failed." in bad.stderr
+    assert "b'" not in bad.stderr  # the server's words, not Python's repr of its bytes
     assert smtp.messages == []
 
     # all well: exit 0, nothing on stdout or stderr (cron mails nobody), the updates went out
