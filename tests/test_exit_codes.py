@@ -456,3 +456,15 @@ def test_errors_users_read_carry_no_raw_python_text(tmp_path):
     assert str(info.value) == f"smtp 127.0.0.1:{closed}: Connection refused" or \
         str(info.value).endswith(": Connection refused")
     assert "Errno" not in str(info.value)
+
+
+@pytest.mark.parametrize("command", [["check"], ["run"]])
+def test_a_broken_user_template_is_refused_with_file_and_line(tmp_path, command):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "update.txt.j2").write_text("{{ title }}\n{% if quiet %}\nnothing new\n")
+    cfg = write_config(tmp_path, f"templates: {folder}\n")
+    result = invoke("-c", str(cfg), *command)
+    assert result.exit_code == ExitCode.CONFIG, result.output
+    assert f"{folder}/update.txt.j2:" in result.stderr and "template:" in result.stderr
+    assert "Traceback" not in result.output

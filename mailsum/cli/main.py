@@ -252,6 +252,7 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
 
     with _errors(), ExitStack() as held:
         config = _load(ctx)
+        _check_templates(config)
         # an overlapping cron run stops here, before any heavy import; on PostgreSQL, runs on
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
@@ -439,8 +440,8 @@ def check(ctx: click.Context, connect: bool) -> None:
     from mailsum.outbound.deliver import DirectoryDelivery
     from mailsum.run.factory import make_delivery, make_fetcher
 
-    with _errors():
-        config = _load(ctx)
+    config = _load(ctx)
+    _check_templates(config)
     click.echo(f"{config.path}: OK — {len(config.sources)} source(s), "
                f"{len(config.rules.customers)} customer(s) in "
                f"{', '.join(str(f) for f in config.rules_files)}")
@@ -643,6 +644,25 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
     for w in working:
         click.echo(f"working: {w['kind']} {w['name']} by {w['holder']} "
                    f"(lease ends in {w['expires_in_s']} s)")
+
+
+def _check_templates(config: Any) -> None:
+    """Compile the update templates every customer uses: a broken user template is a
+    configuration error with file and line here, not a failed update at 07:00."""
+    import jinja2
+
+    from mailsum.outbound.render import HTML_TEMPLATE, TEXT_TEMPLATE, make_environment
+
+    folders = {config.templates} | {Path(c.templates) for c in config.rules.customers
+                                    if c.templates}
+    for folder in sorted(folders, key=str):
+        env = make_environment(folder)
+        for name in (TEXT_TEMPLATE, HTML_TEMPLATE):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise ConfigError(exc.filename or name, exc.lineno, "template",
+                                  exc.message or "syntax error") from None
 
 
 def _local_time(value: str, tz: str) -> str:

@@ -20,6 +20,8 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from mailsum import i18n
 from mailsum.analysis import route, thread
 from mailsum.config.loader import Config, SourceConfig
@@ -716,6 +718,11 @@ class Runner:
             work(lease)
         except DeliveryError as exc:
             self.report.delivery_errors.append(f"{customer_id}: {exc}")
+        except jinja2.TemplateError as exc:  # a user's template: this customer, not the run
+            why = f"template {getattr(exc, 'filename', None) or ''}" + (
+                f":{exc.lineno}" if getattr(exc, "lineno", None) else "") + f": {exc.message}"
+            log.error("%s: no update sent: %s", customer_id, why)
+            self.report.withheld.append(f"{customer_id}: no update sent: {why}")
         except (LeaseLost, StateConflict) as exc:
             log.warning("%s: %s; another worker has this update", customer_id, exc)
         finally:
