@@ -285,3 +285,11 @@ def test_readme_worker_unit_starts_and_stops_cleanly(dovecot, smtp, tmp_path):
 
 def test_binary_of_this_environment_exists():
     assert BINARY.exists() or shutil.which("mailsum"), BINARY
+
+
+def test_shell_completion_as_documented():
+    assert 'eval "$(_MAILSUM_COMPLETE=bash_source mailsum)"' in README
+    env = {**os.environ, "_MAILSUM_COMPLETE": "bash_complete", "COMP_WORDS": "mailsum ru",
+           "COMP_CWORD": "1"}
+    out = subprocess.run([str(BINARY)], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0 and "plain,run" in out.stdout.splitlines()
