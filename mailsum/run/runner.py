@@ -58,7 +58,12 @@ from mailsum.outbound.jsonout import source_json, update_json
 from mailsum.parse import message as parse
 from mailsum.run import replies
 from mailsum.run.crashpoint import crashpoint
-from mailsum.run.factory import Delivery, make_fetcher
+from mailsum.run.factory import (  # imap_settings and make_delivery lived here before
+    Delivery,
+    imap_settings,  # noqa: F401
+    make_delivery,  # noqa: F401
+    make_fetcher,
+)
 from mailsum.run.holders import holder_id, is_dead_here
 from mailsum.run.workpool import Pending, WorkPool, available_cores
 from mailsum.sources import fetch
