@@ -342,3 +342,129 @@ def test_check_connect_builds_smtp_as_run_does(tmp_path, tls_smtp, verify):
     else:
         assert result.exit_code == ExitCode.OK, result.output
         assert f"delivery smtp 127.0.0.1:{tls_smtp.port}: OK" in result.stdout
+
+
+# --------------------------------------------------------------------------- logs, secrets
+
+
+def test_log_lines_under_cron_are_logfmt_with_offset_and_quoted_msg(tmp_path):
+    cfg = write_config(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "mailsum", "run", "-c", str(cfg), *NOW],
+                         capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert out.returncode == ExitCode.OK, out.stderr
+    import re
+
+    logged = [line for line in out.stderr.splitlines() if line.startswith("time=")]
+    assert logged
+    assert "fetch+parse" not in out.stderr and "\r" not in out.stderr  # no progress under cron
+    for line in logged:
+        assert re.fullmatch(r'time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d '
+                            r'level=(debug|info|warning|error|critical) logger=mailsum '
+                            r'msg="([^"\\]|\\.)*"', line), line
+
+
+def test_a_password_file_readable_by_others_is_warned_about(tmp_path):
+    pw = tmp_path / "smtp.pw"
+    pw.write_text("Secret-42\n")
+    cfg = write_config(tmp_path)
+    text = cfg.read_text().replace("kind: directory", "kind: smtp\n  host: 127.0.0.1\n  port: 25"
+                                   f"\n  username: x\n  password_file: {pw}")
+    cfg.write_text(text.replace(f"  path: {tmp_path}/out\n", ""))
+    pw.chmod(0o644)
+    result = invoke("-c", str(cfg), "check")
+    assert result.exit_code == ExitCode.OK, result.output
+    line = _line_of(cfg, "  password_file:")
+    assert f"config.yaml:{line}: delivery.password_file: secret file {pw} can be read by " \
+           f"others (mode 0644); chmod 600 {pw}" in result.stderr
+    assert "Secret-42" not in result.output
+    pw.chmod(0o600)
+    assert "can be read by others" not in invoke("-c", str(cfg), "check").stderr
+
+
+# --------------------------------------------------------------------------- init
+
+
+def test_init_writes_a_starter_that_check_reads_and_never_overwrites(tmp_path, monkeypatch):
+    target = tmp_path / "etc"
+    result = invoke("init", str(target))
+    assert result.exit_code == ExitCode.OK, result.output
+    assert (target / "config.yaml").read_text().startswith("#")  # commented
+    assert "customers:" in (target / "rules" / "customers.yaml").read_text()
+    monkeypatch.setenv("MAILSUM_SUPPORT_PASSWORD", "x")
+    check = invoke("-c", str(target / "config.yaml"), "check")
+    assert check.exit_code == ExitCode.OK, check.output
+    again = invoke("init", str(target))
+    assert again.exit_code == ExitCode.FAILED and "not overwriting" in again.stderr
+
+
+def test_the_wheel_ships_the_starter_files():
+    import tomllib
+
+    build = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    shipped = build["targets"]["wheel"]["force-include"]
+    assert shipped["config.example.yaml"] == "mailsum/_starter/config.yaml"
+    assert shipped["rules/customers.yaml"] == "mailsum/_starter/rules/customers.yaml"
+    assert ".hypothesis" in build["targets"]["sdist"]["exclude"]
+    assert (REPO / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_progress_on_a_terminal_names_its_phases_and_logs_print_above_it(tmp_path):
+    import pty
+    import select
+
+    cfg = write_config(tmp_path)
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "mailsum", "run", "-c", str(cfg), *NOW],
+                            stdin=child_fd, stdout=child_fd, stderr=child_fd, cwd=REPO,
+                            env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(child_fd)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main_fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=60) == ExitCode.OK
+    os.close(main_fd)
+    text = seen.decode("utf-8", "replace")
+    for phase in ("fetch+parse local", "analyse threads", "send updates"):
+        assert phase in text, text
+    assert "INFO update for acme delivered" in text
+    # the summary comes after the display was cleared, on a line of its own
+    import re
+
+    last = text.rstrip().splitlines()[-1]
+    assert "\x1b[2K" in last  # the display's lines are erased ...
+    assert re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last).startswith("fetched 1, stored 1")
+
+
+def test_errors_users_read_carry_no_raw_python_text(tmp_path):
+    from test_deliver import free_port
+
+    from mailsum.errors import DeliveryError
+    from mailsum.outbound.deliver import SmtpDelivery
+
+    closed = free_port()
+    with pytest.raises(DeliveryError) as info:
+        SmtpDelivery("127.0.0.1", closed, "none", None, None, timeout=5).check()
+    assert str(info.value) == f"smtp 127.0.0.1:{closed}: Connection refused" or \
+        str(info.value).endswith(": Connection refused")
+    assert "Errno" not in str(info.value)
+
+
+@pytest.mark.parametrize("command", [["check"], ["run"]])
+def test_a_broken_user_template_is_refused_with_file_and_line(tmp_path, command):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "update.txt.j2").write_text("{{ title }}\n{% if quiet %}\nnothing new\n")
+    cfg = write_config(tmp_path, f"templates: {folder}\n")
+    result = invoke("-c", str(cfg), *command)
+    assert result.exit_code == ExitCode.CONFIG, result.output
+    assert f"{folder}/update.txt.j2:" in result.stderr and "template:" in result.stderr
+    assert "Traceback" not in result.output

@@ -227,6 +227,8 @@ def test_readme_line_is_silent_on_a_good_run_and_never_an_all_clear_on_a_bad_one
     assert bad.returncode == 1
     assert "login refused for support" in bad.stderr and "no update sent" in bad.stderr
     assert "Wrong-Pass-0815" not in bad.stderr
+    assert "[AUTHENTICATIONFAILED] Authentication failed." in bad.stderr
+    assert "b'" not in bad.stderr  # the server's words, not Python's repr of its bytes
     assert smtp.messages == []
 
     # all well: exit 0, nothing on stdout or stderr (cron mails nobody), the updates went out
@@ -283,3 +285,11 @@ def test_readme_worker_unit_starts_and_stops_cleanly(dovecot, smtp, tmp_path):
 
 def test_binary_of_this_environment_exists():
     assert BINARY.exists() or shutil.which("mailsum"), BINARY
+
+
+def test_shell_completion_as_documented():
+    assert 'eval "$(_MAILSUM_COMPLETE=bash_source mailsum)"' in README
+    env = {**os.environ, "_MAILSUM_COMPLETE": "bash_complete", "COMP_WORDS": "mailsum ru",
+           "COMP_CWORD": "1"}
+    out = subprocess.run([str(BINARY)], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0 and "plain,run" in out.stdout.splitlines()

@@ -89,7 +89,7 @@ def test_a_broken_message_is_recorded_and_the_run_goes_on(tmp_path):
     assert report.exit_code == 0
     rows = store.conn.execute("SELECT reason FROM failures").fetchall()
     assert len(rows) == 2
-    assert calls and calls[-1][0] == "threads"
+    assert calls and calls[-1][0] == "analyse threads"
     # the broken ones are not retried forever: the second run fetches nothing
     again, *_ = run(config, send=False)
     assert again.fetched == 0 and again.failures == []

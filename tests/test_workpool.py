@@ -205,7 +205,7 @@ def test_a_parallel_first_poll_writes_what_one_process_writes(tmp_path, monkeypa
     a, b = _tables(tmp_path / "state-1.db"), _tables(tmp_path / "state-2.db")
     assert len(a["points"]) > 100 and len(a["threads"]) > 100
     assert a == b
-    assert [c for c in progress if c[0] == "threads"][-1][1:] == (len(a["threads"]),) * 2
+    assert [c for c in progress if c[0] == "analyse threads"][-1][1:] == (len(a["threads"]),) * 2
 
 
 def test_a_killed_parallel_poll_leaves_no_worker_and_resumes(tmp_path):

@@ -29,15 +29,36 @@ log = logging.getLogger("mailsum")
 
 def _setup_logging(verbose: int, quiet: int) -> None:
     level = logging.INFO - 10 * verbose + 10 * quiet
-    handler = logging.StreamHandler(sys.stderr)
+    handler: logging.Handler
     if sys.stderr.isatty():
+        handler = _ConsoleHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-    else:  # under cron: one parseable line per event
-        handler.setFormatter(logging.Formatter(
-            "%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s"))
+    else:  # under cron: one logfmt line per event
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(LogfmtFormatter())
     root = logging.getLogger("mailsum")
     root.handlers[:] = [handler]
     root.setLevel(max(logging.DEBUG, min(logging.CRITICAL, level)))
+
+
+class LogfmtFormatter(logging.Formatter):
+    """``time=2026-12-03T14:35:02.113+01:00 level=info logger=mailsum msg="…"``: logfmt with
+    ISO time and UTC offset, so log tools parse it and lines from two hosts sort right."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        moment = datetime.fromtimestamp(record.created).astimezone()
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + self.formatException(record.exc_info)
+        return (f"time={moment.isoformat(timespec='milliseconds')} "
+                f"level={record.levelname.lower()} logger={record.name} msg={_quote(message)}")
+
+
+def _quote(text: str) -> str:
+    """A logfmt value: always quoted, with backslash, quote and line breaks escaped."""
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r"))
+    return f'"{escaped}"'
 
 
 def _settings(ctx: click.Context) -> dict[str, Any]:
@@ -104,24 +125,68 @@ def _load(ctx: click.Context) -> Any:
     return load_config(path)
 
 
-class ProgressLine:
-    """A one-line progress display on a terminal; nothing at all under cron."""
+class ProgressDisplay:
+    """Progress on a terminal with rich: one line per phase (fetch+parse per source and folder,
+    analyse threads, send updates) with count, rate and time; log lines print above it, and it
+    is cleared when the run ends. Under cron (no terminal) there is none at all."""
 
     def __init__(self) -> None:
-        self.last = ""
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                return Text(f"{task.speed:,.0f}/s" if task.speed else "")
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+                            console=_console(), transient=True)
+        self.tasks: dict[str, Any] = {}
 
     def __call__(self, what: str, done: int, total: int) -> None:
-        text = f"{what}: {done}/{total}" if total else f"{what}: {done}"
-        click.echo(f"\r{text:<60}", err=True, nl=False)
-        self.last = text
+        if not self.tasks:
+            self.bar.start()
+        if what not in self.tasks:
+            self.tasks[what] = self.bar.add_task(what, total=total or None)
+        self.bar.update(self.tasks[what], completed=done, total=total or None)
 
     def close(self) -> None:
-        if self.last:
-            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+        if self.tasks:
+            self.bar.stop()
 
 
-def _progress() -> ProgressLine | None:
-    return ProgressLine() if sys.stderr.isatty() else None
+_CONSOLE: Any = None
+
+
+def _console() -> Any:
+    """One rich console on stderr, shared by logs and progress so logs print above the bar."""
+    global _CONSOLE
+    if _CONSOLE is None:
+        from rich.console import Console
+
+        _CONSOLE = Console(stderr=True, highlight=False)
+    return _CONSOLE
+
+
+class _ConsoleHandler(logging.Handler):
+    """Log lines on a terminal, through the console that also draws the progress display."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _console().print(self.format(record), markup=False, emoji=False, soft_wrap=True)
+        except Exception:
+            self.handleError(record)
+
+
+def _progress() -> ProgressDisplay | None:
+    return ProgressDisplay() if sys.stderr.isatty() else None
 
 
 def _now(value: str | None) -> datetime | None:
@@ -187,6 +252,7 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
 
     with _errors(), ExitStack() as held:
         config = _load(ctx)
+        _check_templates(config)
         # an overlapping cron run stops here, before any heavy import; on PostgreSQL, runs on
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
@@ -374,8 +440,8 @@ def check(ctx: click.Context, connect: bool) -> None:
     from mailsum.outbound.deliver import DirectoryDelivery
     from mailsum.run.factory import make_delivery, make_fetcher
 
-    with _errors():
-        config = _load(ctx)
+    config = _load(ctx)
+    _check_templates(config)
     click.echo(f"{config.path}: OK — {len(config.sources)} source(s), "
                f"{len(config.rules.customers)} customer(s) in "
                f"{', '.join(str(f) for f in config.rules_files)}")
@@ -580,6 +646,25 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
                    f"(lease ends in {w['expires_in_s']} s)")
 
 
+def _check_templates(config: Any) -> None:
+    """Compile the update templates every customer uses: a broken user template is a
+    configuration error with file and line here, not a failed update at 07:00."""
+    import jinja2
+
+    from mailsum.outbound.render import HTML_TEMPLATE, TEXT_TEMPLATE, make_environment
+
+    folders = {config.templates} | {Path(c.templates) for c in config.rules.customers
+                                    if c.templates}
+    for folder in sorted(folders, key=str):
+        env = make_environment(folder)
+        for name in (TEXT_TEMPLATE, HTML_TEMPLATE):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise ConfigError(exc.filename or name, exc.lineno, "template",
+                                  exc.message or "syntax error") from None
+
+
 def _local_time(value: str, tz: str) -> str:
     """``2026-12-03 14:35 CET``: what an operator reads, in the zone the config names."""
     from zoneinfo import ZoneInfo
@@ -596,6 +681,39 @@ def _known_customer(config: Any, customer: str | None) -> None:
     if customer is not None and customer not in known:
         raise ConfigError(str(config.path), None, "customer",
                           f"unknown customer id {customer!r}; known: {', '.join(known)}")
+
+
+def starter_files() -> dict[str, Path]:
+    """The commented starter config and rules: in the wheel, or the checkout's own."""
+    import mailsum
+
+    inside = Path(mailsum.__file__).parent / "_starter"
+    if (inside / "config.yaml").is_file():
+        return {"config.yaml": inside / "config.yaml",
+                "rules/customers.yaml": inside / "rules" / "customers.yaml"}
+    repo = Path(mailsum.__file__).resolve().parents[1]
+    return {"config.yaml": repo / "config.example.yaml",
+            "rules/customers.yaml": repo / "rules" / "customers.yaml"}
+
+
+@main.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Write a commented starter config.yaml and rules/customers.yaml into FOLDER (default: .).
+
+    For installs with pip or pipx, which have no checkout to copy them from; existing files are
+    never overwritten.
+    """
+    targets = {name: folder / name for name in starter_files()}
+    present = [str(p) for p in targets.values() if p.exists()]
+    if present:
+        _fail(ExitCode.FAILED, f"not overwriting {', '.join(present)}; nothing written")
+    for name, source in starter_files().items():
+        targets[name].parent.mkdir(parents=True, exist_ok=True)
+        targets[name].write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        click.echo(f"wrote {targets[name]}")
+    click.echo(f"next: edit both, then `mailsum --config {targets['config.yaml']} check`")
 
 
 @main.command()

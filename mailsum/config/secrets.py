@@ -6,6 +6,7 @@ or put in an error message without leaking anything.
 
 from __future__ import annotations
 
+import logging
 import os
 import shlex
 import subprocess
@@ -71,6 +72,12 @@ def check(secret: Secret) -> None:
             raise secret._error(f"secret file {secret.ref} is a folder")
         if not os.access(path, os.R_OK):
             raise secret._error(f"secret file {secret.ref} is not readable")
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:  # a password others on the machine can read is a password leaked
+            where = f"{secret.file}:{secret.line}: {secret.key}: " if secret.line else ""
+            logging.getLogger("mailsum").warning(
+                "%ssecret file %s can be read by others (mode %04o); chmod 600 %s", where,
+                secret.ref, mode, shlex.quote(secret.ref))
 
 
 MIN_KEY_LENGTH = 16  # characters of an HMAC key (secret_env/_file/_command)

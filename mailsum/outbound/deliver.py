@@ -284,6 +284,8 @@ class SmtpDelivery:
             return DeliveryError(f"{where}: timed out after {self.timeout:g}s", permanent=False)
         if isinstance(exc, ssl.SSLError):
             return DeliveryError(self._scrub(f"{where}: TLS failed: {exc}"), permanent=False)
+        if isinstance(exc, OSError) and exc.strerror:  # "Connection refused", not "[Errno 111]"
+            return DeliveryError(self._scrub(f"{where}: {exc.strerror}"), permanent=False)
         if isinstance(exc, (smtplib.SMTPException, OSError)):
             kind = type(exc).__name__
             return DeliveryError(self._scrub(f"{where}: {kind}: {exc}"), permanent=False)

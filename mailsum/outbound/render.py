@@ -345,6 +345,11 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
         group = GroupView(subject=tk.subject, line=_ticket_line(tk, lang, today),
                           problem=tk.problem,
                           points=[by_number[n] for n in tk.points if n in by_number])
+        for pv in group.points:  # the ticket's line and heading say owner and subject once
+            pv.meta = [m for m in pv.meta
+                       if not (m == pv.owner_label and pv.owner == tk.owner)
+                       and not (m == pv.source and tk.subject)] + (
+                [pv.date] if tk.subject and pv.source in pv.meta else [])
         shown = {" ".join(x.split()) for pv in group.points for x in (pv.text, pv.promise or "")}
         if tk.next_step and tk.next_by and tk.next_at and not any(
                 " ".join(tk.next_step.split()) in x for x in shown):

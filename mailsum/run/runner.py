@@ -23,6 +23,8 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from mailsum import i18n
 from mailsum.analysis import route, thread
 from mailsum.config.loader import Config, SourceConfig
@@ -60,7 +62,12 @@ from mailsum.outbound.jsonout import source_json, update_json
 from mailsum.parse import message as parse
 from mailsum.run import replies
 from mailsum.run.crashpoint import crashpoint
-from mailsum.run.factory import Delivery, make_fetcher
+from mailsum.run.factory import (  # imap_settings and make_delivery lived here before
+    Delivery,
+    imap_settings,  # noqa: F401
+    make_delivery,  # noqa: F401
+    make_fetcher,
+)
 from mailsum.run.holders import holder_id, is_dead_here
 from mailsum.run.workpool import Pending, WorkPool, available_cores
 from mailsum.sources import fetch
@@ -93,7 +100,9 @@ class RunOptions:
     customers: tuple[str, ...] = ()  # restrict to these customers
     force: bool = False  # send now, whatever the schedule says
     now: datetime | None = None
-    progress: Callable[[str, int, int], None] | None = None  # (what, done, total)
+    # (phase and what, done, total): "fetch+parse SOURCE/FOLDER", "analyse threads",
+    # "send updates"; total 0 when unknown
+    progress: Callable[[str, int, int], None] | None = None
     # keep every unrouted message in the report (for --format json); a cron run on a big first
     # poll only needs the count, and the list would grow with the mailbox
     unrouted_details: bool = True
@@ -479,7 +488,7 @@ class Runner:
                      batch: fetch.FolderBatch, parsed: Pending[list[_Parsed]], done: int) -> int:
         outcomes = parsed.result()
         done += len(batch.messages) + len(batch.oversized)
-        self._progress(f"{src.name}/{folder}", done, batch.total)
+        self._progress(f"fetch+parse {src.name}/{folder}", done, batch.total)
         with self.store.transaction(fence=lease):
             self._store_batch(batch.messages, outcomes)
             for uid, size in batch.oversized:
@@ -506,7 +515,7 @@ class Runner:
             nonlocal done
             outcomes = parsed.result()
             done += len(batch) + len(oversized)
-            self._progress(src.name, done, 0)
+            self._progress(f"fetch+parse {src.name}", done, 0)
             with self.store.transaction(fence=lease):
                 self._store_batch(batch, outcomes)
                 for raw in oversized:  # recorded like an oversized IMAP message, never parsed
@@ -670,7 +679,7 @@ class Runner:
         for a in results.result():
             done += 1
             if done % 200 == 0 or done == total:
-                self._progress("threads", done, total)
+                self._progress("analyse threads", done, total)
             for m in a.members:
                 if m.away_until is not None:
                     self.store.set_absence(m.from_addr, m.away_until, m.message_id, self.now,
@@ -786,12 +795,13 @@ class Runner:
                           _recipients(row), bytes(row["data"]))
         if self._analysis_pending():
             return
-        for customer in self.config.rules.customers:
-            if self.options.customers and customer.id not in self.options.customers:
-                continue
+        chosen = [c for c in self.config.rules.customers
+                  if not self.options.customers or c.id in self.options.customers]
+        for done, customer in enumerate(chosen, 1):
             if self.stopping():
                 return
             self._under_lease(customer.id, lambda lease, c=customer: self._send_customer(c, lease))
+            self._progress("send updates", done, len(chosen))
         if not self.options.customers and not self.stopping():
             self._under_lease(DIGEST_ID, self._send_digest)
 
@@ -819,6 +829,11 @@ class Runner:
             work(lease)
         except DeliveryError as exc:
             self.report.delivery_errors.append(f"{customer_id}: {exc}")
+        except jinja2.TemplateError as exc:  # a user's template: this customer, not the run
+            why = f"template {getattr(exc, 'filename', None) or ''}" + (
+                f":{exc.lineno}" if getattr(exc, "lineno", None) else "") + f": {exc.message}"
+            log.error("%s: no update sent: %s", customer_id, why)
+            self.report.withheld.append(f"{customer_id}: no update sent: {why}")
         except (LeaseLost, StateConflict) as exc:
             log.warning("%s: %s; another worker has this update", customer_id, exc)
         finally:

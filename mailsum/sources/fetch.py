@@ -148,7 +148,7 @@ class ImapFetcher:
         except LoginError as exc:
             how = "OAuth2 token" if s.oauth2_token is not None else "password"
             raise SourceError(self.name, f"login refused for {s.username} at {self._where()} "
-                              f"({how}): {self._clean_text(str(exc))}") from exc
+                              f"({how}): {self._clean_text(_text(exc))}") from exc
 
     def _remember(self, secret: str, user: str) -> None:
         """Keep the secret and its SASL encodings so that no error text can carry them."""
@@ -318,7 +318,14 @@ class ImapFetcher:
 
 
 def _text(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
+    """What the server or the OS said, as a person reads it: imaplib hands over the server's
+    bytes (``b'[AUTHENTICATIONFAILED] …'``), the OS an ``[Errno 111]`` prefix."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc) or type(exc).__name__
+    if len(text) > 3 and text[0] == "b" and text[1] in "'\"" and text[-1] == text[1]:
+        text = text[2:-1]
+    return text
 
 
 def _abandon(client: Any) -> None:
