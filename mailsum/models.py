@@ -313,7 +313,9 @@ class Update:
         return {
             "new": sum(1 for p in self.points if p.status == "new"),
             "open": len(self.points),
-            "resolved": len(self.resolved),
+            # settled tickets: progress inside a ticket still open is its line, not "erledigt"
+            "resolved": (sum(1 for t in self.tickets if t.state == "resolved")
+                         if self.tickets else len(self.resolved)),
             "owner_changes": len(self.owner_changes),
         }
 

@@ -342,7 +342,9 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
     for tk in update.tickets:
         if not tk.points:
             continue
-        group = GroupView(subject=tk.subject, line=_ticket_line(tk, lang, today),
+        owner = (i18n.t(lang, "owner", owner=tk.owner) if tk.owner
+                 else i18n.t(lang, "owner_none"))
+        group = GroupView(subject=tk.subject, line=owner,  # state and date: heading and glance
                           problem=tk.problem,
                           points=[by_number[n] for n in tk.points if n in by_number])
         for pv in group.points:  # the ticket's line and heading say owner and subject once
@@ -359,7 +361,8 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
         key = ("h_problems" if tk.problem else
                "h_on_customer" if tk.state == "waiting_on_customer" else "h_on_us")
         sections[key].groups.append(group)
-        glance.append(f"{'! ' if tk.problem else ''}{tk.subject} – {group.line}")
+        glance.append(f"{'! ' if tk.problem else ''}{tk.subject} – "
+                      f"{_ticket_line(tk, lang, today)}")
     # points of a thread with no ticket yet (stored before schema 7): grouped by thread
     placed = {n for tk in update.tickets for n in tk.points}
     for group in _groups([pv for pv in views if pv.number not in placed]):
