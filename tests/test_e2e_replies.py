@@ -199,3 +199,40 @@ def test_pause_holds_scheduled_updates(world):
     status = subprocess.run([sys.executable, "-m", "mailsum", "--config", str(world.cfg),
                              "status", "acme"], capture_output=True, text=True, env=env)
     assert "paused until" in status.stdout
+
+
+# ------------------------------------------------------------------ issue 19
+
+
+def test_a_replayed_reply_with_a_new_message_id_is_not_applied_again(world):
+    nums = world.numbers("acme")
+    world.reply("acme", "anna.berger@provider.de", "erledigt 1", name="first")
+    assert len(answers(world.run())) == 1
+    assert world.points("acme")[nums[1]][0] == "resolved"
+    world.reply("acme", "anna.berger@provider.de", "wieder offen 1", name="reopen")
+    world.run(now="2026-11-27T09:40:00+01:00")
+    assert world.points("acme")[nums[1]][0] == "open"
+    # the first reply again, byte for byte but for a new Message-ID
+    world.reply("acme", "anna.berger@provider.de", "erledigt 1", name="replay")
+    assert answers(world.run(now="2026-11-27T09:50:00+01:00")) == []
+    assert world.points("acme")[nums[1]][0] == "open"
+
+
+def test_a_command_hidden_with_display_none_is_not_applied(world):
+    nums = world.numbers("acme")
+    html = ("<html><body><div>erledigt 1</div>"
+            "<div style='display:none'>erledigt 2</div><div>Gruß Anna</div></body></html>")
+    world.reply("acme", "anna.berger@provider.de", html, html=True)
+    assert len(answers(world.run())) == 1
+    pts = world.points("acme")
+    assert pts[nums[1]][0] == "resolved" and pts[nums[2]][0] != "resolved"
+
+
+def test_ten_thousand_bad_command_lines_get_a_short_answer(world):
+    before = world.points("acme")
+    world.reply("acme", "anna.berger@provider.de",
+                "\r\n".join(f"quatsch {n} blubb" for n in range(10_000)))
+    (answer,) = answers(world.run())
+    assert len(answer.as_bytes()) < 30_000  # was 2.25 MB
+    assert "9980" in body_text(answer)  # "… und 9980 weitere Zeilen"
+    assert world.points("acme") == before

@@ -571,6 +571,7 @@ class _TextExtractor(HTMLParser):
         self.depth = 0
         self.skip = 0
         self.pre = 0
+        self.hidden: list[str] = []  # open elements styled invisible
 
     def flush(self, force_blank: bool = False) -> None:
         line = self.current.strip() if not self.pre else self.current.rstrip()
@@ -580,7 +581,18 @@ class _TextExtractor(HTMLParser):
             self.lines.append(">" * self.depth)
         self.current = ""
 
+    VOID = frozenset(("br", "hr", "img", "input", "meta", "link", "wbr", "col", "area"))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden:  # inside an element no reader sees: only its nesting is tracked
+            if tag not in self.VOID:
+                self.hidden.append(tag)
+            return
+        if tag not in self.VOID and _invisible(attrs):
+            # a command hidden with display:none in an HTML-only reply was applied (issue 19):
+            # what the reader cannot see is no text of the mail
+            self.hidden.append(tag)
+            return
         if tag in self.SKIP:
             self.skip += 1
         elif tag == "br":
@@ -602,6 +614,10 @@ class _TextExtractor(HTMLParser):
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            if tag in self.hidden:  # the element closes (and any left open inside it)
+                del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+            return
         if tag in self.SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in self.BLOCKS:
@@ -612,7 +628,7 @@ class _TextExtractor(HTMLParser):
                 self.pre = max(0, self.pre - 1)
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.hidden:
             return
         if self.pre:
             parts = data.split("\n")
@@ -625,6 +641,19 @@ class _TextExtractor(HTMLParser):
         if self.current.endswith(" ") and data.startswith(" "):
             data = data[1:]
         self.current += data
+
+
+_INVISIBLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])(?:font-size|max-height|height)"
+    r"\s*:\s*0(?:px|pt|em)?\s*(?:;|$|!)", re.IGNORECASE)
+
+
+def _invisible(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element styled so that no reader sees it, or marked ``hidden``."""
+    for name, value in attrs:
+        if name == "hidden" or name == "style" and value and _INVISIBLE.search(value):
+            return True
+    return False
 
 
 def html_to_text(html: str) -> str:
