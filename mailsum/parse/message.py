@@ -82,8 +82,12 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
 
     content_hash = hashlib.sha256(data).hexdigest()
     from_name, from_addr = _sender(msg, defects)
-    subject = " ".join(headers.get("subject", "").split())
-    text = _body_text(msg, defects)
+    subject = _clean(" ".join(headers.get("subject", "").split()))
+    if len(subject) > MAX_SUBJECT:
+        defects.append(f"subject of {len(subject)} characters cut to {MAX_SUBJECT}")
+        subject = subject[:MAX_SUBJECT - 1].rstrip() + "…"
+    from_name = _clean(from_name)
+    text = _clean(_body_text(msg, defects))
     sent = _date(msg, headers, defects)
     own = own_text(text)
     auto = classify_auto(headers, from_addr, subject, text)
@@ -108,6 +112,16 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
     )
 
 
+MAX_SUBJECT = 300  # characters: a 100 KB subject was copied three times into a 1.5 MB update
+# bidirectional embeddings, overrides and isolates: U+202E made "fdp.exe" read "exe.pdf" in an
+# update (issue 19); a mail's text never needs them to be read right
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _clean(text: str) -> str:
+    return text.translate(_BIDI) if not text.isascii() else text
+
+
 # --------------------------------------------------------------------------- envelope
 
 
@@ -115,7 +129,9 @@ def _check_looks_like_mail(data: bytes) -> None:
     if not data or not data.strip():
         raise ParseError("empty message")
     head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
-    if b"\x00" in head:
+    if b"\x00" in head and (head.count(b"\x00") > len(head) // 50 + 2
+                            or not _HEADER_LINE.match(head.split(b"\n", 1)[0])):
+        # a stray NUL in one header of real mail is dropped in _message_of (issue 19)
         raise ParseError("binary data, not an email (NUL bytes in the header)")
     first = head.split(b"\n", 1)[0]
     if _MBOX_FROM.match(first):  # mbox separator line
@@ -142,6 +158,11 @@ def _message_of(data: bytes, defects: list[str], slow: bool) -> Message:
     data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # BOM from Windows tools
     if _MBOX_FROM.match(data):
         data = data.split(b"\n", 1)[1] if b"\n" in data else b""
+    blank = re.search(rb"\r?\n\r?\n", data)
+    end = blank.start() if blank else len(data)
+    if b"\x00" in data[:end]:
+        defects.append("NUL bytes in the header, dropped")
+        data = data[:end].replace(b"\x00", b"") + data[end:]
     banner = None if _HEADER_LINE.match(data) else _banner_end(data)
     if banner is not None:
         defects.append("a banner line above the headers, skipped")
