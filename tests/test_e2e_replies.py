@@ -166,7 +166,8 @@ def test_hostile_replies_change_nothing_and_get_no_answer(world):
         refused = db.execute("SELECT count(*) FROM replies WHERE accepted=0").fetchone()[0]
         as_points = db.execute("SELECT count(*) FROM points WHERE message_id LIKE "
                                "'%client.example>'").fetchone()[0]
-    assert refused == len(cases)
+    # the broken HMAC is no reply of ours: read as customer mail (issue 19), not refused
+    assert refused == len(cases) - 1
     assert as_points == 0  # replies never become customer points
 
 
@@ -236,3 +237,19 @@ def test_ten_thousand_bad_command_lines_get_a_short_answer(world):
     assert len(answer.as_bytes()) < 30_000  # was 2.25 MB
     assert "9980" in body_text(answer)  # "… und 9980 weitere Zeilen"
     assert world.points("acme") == before
+
+
+def test_customer_mail_that_only_looks_like_a_reply_is_read_as_customer_mail(world):
+    """Issue 19: an In-Reply-To shaped like one of our updates, with a failing HMAC, was lost
+    as a 'refused reply'; it is the customer's mail and raises its points."""
+    acme_id = world.updates["acme"]["Message-ID"]
+    forged = acme_id.replace("mailsum.acme.", "mailsum.acme.1").replace(">", "0>")
+    mid = world.reply("acme", "k.lang@acme-maschinenbau.de",
+                      "Können Sie bitte bis Freitag den Scanner im Lager prüfen?",
+                      in_reply_to=forged, name="customer")
+    assert answers(world.run()) == []
+    with sqlite3.connect(world.tmp / "mailsum.db") as db:
+        assert db.execute("SELECT count(*) FROM replies WHERE message_id=?",
+                          (mid,)).fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM points WHERE message_id=?",
+                          (mid,)).fetchone()[0] == 1

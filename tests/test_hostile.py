@@ -253,3 +253,14 @@ def test_a_nul_byte_in_a_header_does_not_reject_the_mail() -> None:
     msg = parse_message(b"From: a@b.example\nSubject: Dru\x00cker\nMessage-ID: <n@x>\n\nhi\n")
     assert msg.subject == "Drucker" and msg.from_addr == "a@b.example"
     assert "NUL bytes in the header, dropped" in msg.defects
+
+
+def test_a_second_different_mail_with_a_known_message_id_is_recorded(tmp_path) -> None:
+    first = mail(1)
+    copy = first.replace(b"From:", b"Delivered-To: x@provider.de\nFrom:")  # same mail again
+    other = mail(1, "Bitte das Gegenteil tun: nichts prüfen.")  # same Message-ID, other mail
+    config = setup(tmp_path, [first, copy, other])
+    report, *_ = run(config, send=False)
+    assert report.stored == 1 and report.duplicates == 2
+    (failure,) = report.failures
+    assert failure["message_id"] == "<m1@x.de>" and "different mail" in failure["reason"]

@@ -66,6 +66,15 @@ class ReplyHandler:
         self.answers: list[Answer] = []
         self.applied: list[dict[str, object]] = []  # for the run report
 
+    def answers_us(self, msg: ParsedMessage) -> bool:
+        """A reply to one of our updates for certain: our marker header, or a reference whose
+        HMAC checks out. A customer's mail whose In-Reply-To only looks like one of ours (the
+        HMAC fails) is customer mail, read for points, not lost as a refused reply (issue 19).
+        """
+        if any(h in msg.headers for h in interact.MARKER_HEADERS):
+            return True
+        return interact.update_key_of(msg, self.secret) is not None
+
     def handle(self, msg: ParsedMessage) -> None:
         if self.store.reply_known(msg.message_id):
             return
