@@ -169,7 +169,8 @@ def test_hostile_replies_change_nothing_and_get_no_answer(world):
         refused = db.execute("SELECT count(*) FROM replies WHERE accepted=0").fetchone()[0]
         as_points = db.execute("SELECT count(*) FROM points WHERE message_id LIKE "
                                "'%client.example>'").fetchone()[0]
-    assert refused == len(cases)
+    # the broken HMAC is no reply of ours: read as customer mail (issue 19), not refused
+    assert refused == len(cases) - 1
     assert as_points == 0  # replies never become customer points
 
 
@@ -202,3 +203,56 @@ def test_pause_holds_scheduled_updates(world):
     status = subprocess.run([sys.executable, "-m", "mailsum", "--config", str(world.cfg),
                              "status", "acme"], capture_output=True, text=True, env=env)
     assert "paused until" in status.stdout
+
+
+# ------------------------------------------------------------------ issue 19
+
+
+def test_a_replayed_reply_with_a_new_message_id_is_not_applied_again(world):
+    nums = world.numbers("acme")
+    world.reply("acme", "anna.berger@provider.de", "erledigt 1", name="first")
+    assert len(answers(world.run())) == 1
+    assert world.points("acme")[nums[1]][0] == "resolved"
+    world.reply("acme", "anna.berger@provider.de", "wieder offen 1", name="reopen")
+    world.run(now="2026-11-27T09:40:00+01:00")
+    assert world.points("acme")[nums[1]][0] == "open"
+    # the first reply again, byte for byte but for a new Message-ID
+    world.reply("acme", "anna.berger@provider.de", "erledigt 1", name="replay")
+    assert answers(world.run(now="2026-11-27T09:50:00+01:00")) == []
+    assert world.points("acme")[nums[1]][0] == "open"
+
+
+def test_a_command_hidden_with_display_none_is_not_applied(world):
+    nums = world.numbers("acme")
+    html = ("<html><body><div>erledigt 1</div>"
+            "<div style='display:none'>erledigt 2</div><div>Gruß Anna</div></body></html>")
+    world.reply("acme", "anna.berger@provider.de", html, html=True)
+    assert len(answers(world.run())) == 1
+    pts = world.points("acme")
+    assert pts[nums[1]][0] == "resolved" and pts[nums[2]][0] != "resolved"
+
+
+def test_ten_thousand_bad_command_lines_get_a_short_answer(world):
+    before = world.points("acme")
+    world.reply("acme", "anna.berger@provider.de",
+                "\r\n".join(f"quatsch {n} blubb" for n in range(10_000)))
+    (answer,) = answers(world.run())
+    assert len(answer.as_bytes()) < 30_000  # was 2.25 MB
+    assert "9980" in body_text(answer)  # "… und 9980 weitere Zeilen"
+    assert world.points("acme") == before
+
+
+def test_customer_mail_that_only_looks_like_a_reply_is_read_as_customer_mail(world):
+    """Issue 19: an In-Reply-To shaped like one of our updates, with a failing HMAC, was lost
+    as a 'refused reply'; it is the customer's mail and raises its points."""
+    acme_id = world.updates["acme"]["Message-ID"]
+    forged = acme_id.replace("mailsum.acme.", "mailsum.acme.1").replace(">", "0>")
+    mid = world.reply("acme", "k.lang@acme-maschinenbau.de",
+                      "Können Sie bitte bis Freitag den Scanner im Lager prüfen?",
+                      in_reply_to=forged, name="customer")
+    assert answers(world.run()) == []
+    with sqlite3.connect(world.tmp / "mailsum.db") as db:
+        assert db.execute("SELECT count(*) FROM replies WHERE message_id=?",
+                          (mid,)).fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM points WHERE message_id=?",
+                          (mid,)).fetchone()[0] == 1

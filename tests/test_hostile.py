@@ -232,3 +232,37 @@ def test_charsets_as_they_are_meant() -> None:
     assert undeclared.text == "これはテストメールです"
     latin = parse_message(b"From: a@b\nSubject: Gr\xfc\xdfe\n\nhi\n")
     assert latin.subject == "Grüße"  # Western 8-bit stays Windows-1252
+
+
+# ------------------------------------------------------------------ 8. the minor items
+
+
+def test_bidi_overrides_never_reach_an_update() -> None:
+    msg = parse_message("From: =?utf-8?Q?Eve_=E2=80=AE?= <e@x.example>\nSubject: Rechnung "
+                        "\u202efdp.exe\n\nBitte \u2066\u202eöffnen\u2069 Sie das.\n".encode())
+    for text in (msg.subject, msg.from_name, msg.text, msg.own_text):
+        assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in text)
+    assert msg.subject == "Rechnung fdp.exe"
+
+
+def test_a_100_kb_subject_is_cut_once_to_a_sane_length() -> None:
+    msg = parse_message(b"From: a@b.example\nSubject: " + b"A" * 100_000 + b"\n\nhi\n")
+    assert len(msg.subject) == 300 and msg.subject.endswith("…")
+    assert any("cut to 300" in d for d in msg.defects)
+
+
+def test_a_nul_byte_in_a_header_does_not_reject_the_mail() -> None:
+    msg = parse_message(b"From: a@b.example\nSubject: Dru\x00cker\nMessage-ID: <n@x>\n\nhi\n")
+    assert msg.subject == "Drucker" and msg.from_addr == "a@b.example"
+    assert "NUL bytes in the header, dropped" in msg.defects
+
+
+def test_a_second_different_mail_with_a_known_message_id_is_recorded(tmp_path) -> None:
+    first = mail(1)
+    copy = first.replace(b"From:", b"Delivered-To: x@provider.de\nFrom:")  # same mail again
+    other = mail(1, "Bitte das Gegenteil tun: nichts prüfen.")  # same Message-ID, other mail
+    config = setup(tmp_path, [first, copy, other])
+    report, *_ = run(config, send=False)
+    assert report.stored == 1 and report.duplicates == 2
+    (failure,) = report.failures
+    assert failure["message_id"] == "<m1@x.de>" and "different mail" in failure["reason"]

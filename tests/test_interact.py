@@ -392,3 +392,13 @@ def test_every_reply_mark_contains_the_prefilter_word() -> None:
         to=[], cc=[], date=datetime(2026, 11, 27, tzinfo=UTC), in_reply_to=ours,
         references=[], headers={}, text="erledigt 1", own_text="erledigt 1")
     assert is_reply(reply)
+
+
+def test_two_from_header_lines_are_refused_like_one_from_with_two_addresses():
+    """Issue 19: the second From line was accepted where 'From: a, b' is refused."""
+    raw = (f"From: mallory@evil.example\nFrom: Anna <{ANNA}>\nTo: mailsum@provider.de\n"
+           f"Subject: Re: [mailsum] ACME\nMessage-ID: <r2@x>\nIn-Reply-To: {MSGID}\n"
+           f"References: {MSGID}\n\nerledigt 1\n").encode()
+    verdict = check(parse_message(raw))
+    assert not verdict.accepted and "several From header lines" in verdict.reason
+    assert check(reply()).accepted

@@ -82,8 +82,12 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
 
     content_hash = hashlib.sha256(data).hexdigest()
     from_name, from_addr = _sender(msg, defects)
-    subject = " ".join(headers.get("subject", "").split())
-    text = _body_text(msg, defects)
+    subject = _clean(" ".join(headers.get("subject", "").split()))
+    if len(subject) > MAX_SUBJECT:
+        defects.append(f"subject of {len(subject)} characters cut to {MAX_SUBJECT}")
+        subject = subject[:MAX_SUBJECT - 1].rstrip() + "…"
+    from_name = _clean(from_name)
+    text = _clean(_body_text(msg, defects))
     sent = _date(msg, headers, defects)
     own = cut_at_signer(own_text(text), from_name)
     auto = classify_auto(headers, from_addr, subject, text)
@@ -108,6 +112,16 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
     )
 
 
+MAX_SUBJECT = 300  # characters: a 100 KB subject was copied three times into a 1.5 MB update
+# bidirectional embeddings, overrides and isolates: U+202E made "fdp.exe" read "exe.pdf" in an
+# update (issue 19); a mail's text never needs them to be read right
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _clean(text: str) -> str:
+    return text.translate(_BIDI) if not text.isascii() else text
+
+
 # --------------------------------------------------------------------------- envelope
 
 
@@ -115,7 +129,9 @@ def _check_looks_like_mail(data: bytes) -> None:
     if not data or not data.strip():
         raise ParseError("empty message")
     head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
-    if b"\x00" in head:
+    if b"\x00" in head and (head.count(b"\x00") > len(head) // 50 + 2
+                            or not _HEADER_LINE.match(head.split(b"\n", 1)[0])):
+        # a stray NUL in one header of real mail is dropped in _message_of (issue 19)
         raise ParseError("binary data, not an email (NUL bytes in the header)")
     first = head.split(b"\n", 1)[0]
     if _MBOX_FROM.match(first):  # mbox separator line
@@ -142,6 +158,11 @@ def _message_of(data: bytes, defects: list[str], slow: bool) -> Message:
     data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # BOM from Windows tools
     if _MBOX_FROM.match(data):
         data = data.split(b"\n", 1)[1] if b"\n" in data else b""
+    blank = re.search(rb"\r?\n\r?\n", data)
+    end = blank.start() if blank else len(data)
+    if b"\x00" in data[:end]:
+        defects.append("NUL bytes in the header, dropped")
+        data = data[:end].replace(b"\x00", b"") + data[end:]
     banner = None if _HEADER_LINE.match(data) else _banner_end(data)
     if banner is not None:
         defects.append("a banner line above the headers, skipped")
@@ -571,6 +592,7 @@ class _TextExtractor(HTMLParser):
         self.depth = 0
         self.skip = 0
         self.pre = 0
+        self.hidden: list[str] = []  # open elements styled invisible
 
     def flush(self, force_blank: bool = False) -> None:
         line = self.current.strip() if not self.pre else self.current.rstrip()
@@ -580,7 +602,18 @@ class _TextExtractor(HTMLParser):
             self.lines.append(">" * self.depth)
         self.current = ""
 
+    VOID = frozenset(("br", "hr", "img", "input", "meta", "link", "wbr", "col", "area"))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden:  # inside an element no reader sees: only its nesting is tracked
+            if tag not in self.VOID:
+                self.hidden.append(tag)
+            return
+        if tag not in self.VOID and _invisible(attrs):
+            # a command hidden with display:none in an HTML-only reply was applied (issue 19):
+            # what the reader cannot see is no text of the mail
+            self.hidden.append(tag)
+            return
         if tag in self.SKIP:
             self.skip += 1
         elif tag == "br":
@@ -602,6 +635,10 @@ class _TextExtractor(HTMLParser):
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            if tag in self.hidden:  # the element closes (and any left open inside it)
+                del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+            return
         if tag in self.SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in self.BLOCKS:
@@ -612,7 +649,7 @@ class _TextExtractor(HTMLParser):
                 self.pre = max(0, self.pre - 1)
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.hidden:
             return
         if self.pre:
             parts = data.split("\n")
@@ -625,6 +662,19 @@ class _TextExtractor(HTMLParser):
         if self.current.endswith(" ") and data.startswith(" "):
             data = data[1:]
         self.current += data
+
+
+_INVISIBLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])(?:font-size|max-height|height)"
+    r"\s*:\s*0(?:px|pt|em)?\s*(?:;|$|!)", re.IGNORECASE)
+
+
+def _invisible(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element styled so that no reader sees it, or marked ``hidden``."""
+    for name, value in attrs:
+        if name == "hidden" or name == "style" and value and _INVISIBLE.search(value):
+            return True
+    return False
 
 
 def html_to_text(html: str) -> str:

@@ -360,4 +360,17 @@ def parse_commands(own_text: str) -> CommandParse:
             result.commands.append(Command(name, numbers, arg, line_no, line.strip(), language))
         if language == "de" or (language == "en" and result.language is None):
             result.language = language
+    return _capped(result)
+
+
+MAX_ERRORS = 20  # lines not understood, listed one by one in the answer; the rest are counted
+
+
+def _capped(result: CommandParse) -> CommandParse:
+    """At most MAX_ERRORS listed errors: 10,000 bad lines once made a 2.25 MB answer."""
+    if len(result.errors) > MAX_ERRORS:
+        more = len(result.errors) - MAX_ERRORS
+        result.errors = [*result.errors[:MAX_ERRORS], CommandError(
+            0, "", f"… und {more} weitere Zeilen, die kein Befehl sind",
+            f"… and {more} more lines that are no command")]
     return result

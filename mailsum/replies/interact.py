@@ -184,6 +184,9 @@ def authorize(
     sender = msg.from_addr.strip().lower()
     if not sender or "@" not in sender:
         return _refuse("no sender address")
+    if any(d.endswith(" From headers") for d in msg.defects):  # parse counts the lines
+        # two From lines are as ambiguous as one From with two addresses (issue 19)
+        return _refuse("several From header lines")
     senders = _from_addresses(msg)
     if len(senders) != 1 or sender not in senders:
         return _refuse(f"several or inconsistent From addresses: {sorted(senders)}")

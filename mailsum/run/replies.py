@@ -8,6 +8,7 @@ Message-ID, accepted or not; a refused reply is logged and never answered (no ba
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from mailsum.models import (
 from mailsum.outbound import deliver
 from mailsum.replies import interact
 from mailsum.replies import render as reply_render
-from mailsum.replies.commands import parse_commands
+from mailsum.replies.commands import Command, parse_commands
 from mailsum.state.store import StateStore
 
 log = logging.getLogger("mailsum.run.replies")
@@ -64,6 +65,15 @@ class ReplyHandler:
         self.customers = {c.id: c for c in config.rules.customers}
         self.answers: list[Answer] = []
         self.applied: list[dict[str, object]] = []  # for the run report
+
+    def answers_us(self, msg: ParsedMessage) -> bool:
+        """A reply to one of our updates for certain: our marker header, or a reference whose
+        HMAC checks out. A customer's mail whose In-Reply-To only looks like one of ours (the
+        HMAC fails) is customer mail, read for points, not lost as a refused reply (issue 19).
+        """
+        if any(h in msg.headers for h in interact.MARKER_HEADERS):
+            return True
+        return interact.update_key_of(msg, self.secret) is not None
 
     def handle(self, msg: ParsedMessage) -> None:
         if self.store.reply_known(msg.message_id):
@@ -136,6 +146,8 @@ class ReplyHandler:
 
     def _act(self, msg: ParsedMessage, customer: Customer, update: interact.SentUpdate) -> None:
         parsed = parse_commands(msg.text or msg.own_text)
+        if parsed.commands and self._replayed(msg, update, parsed.commands):
+            return
         points = {p.id: p for p in self.store.points(customer.id)}
         infos = {pid: interact.PointInfo(id=pid, status=p.status, owner=p.owner, text=p.text)
                  for pid, p in points.items()}
@@ -168,6 +180,27 @@ class ReplyHandler:
             extra_headers={"X-Mailsum-Reply": update.update_key,
                            "In-Reply-To": msg.message_id, "References": refs})
         self.answers.append(Answer(msg.message_id, mail))
+
+    def _replayed(self, msg: ParsedMessage, update: interact.SentUpdate,
+                  commands: list[Command]) -> bool:
+        """Whether these commands were already applied as an answer to this update.
+
+        A reply re-sent with a new Message-ID (a replay) once re-resolved a point the contact
+        had reopened in between (issue 19): the commands of one reply apply once per update
+        they answer. The fingerprint is kept as a row of the replies table (a key no
+        Message-ID can have), so no schema change is needed.
+        """
+        digest = hashlib.sha256("\n".join(
+            [update.update_key, *(f"{c.name} {c.numbers} {c.arg}" for c in commands)]
+        ).encode()).hexdigest()[:32]
+        key = f"replay:{digest}"
+        if self.store.reply_known(key):
+            log.warning("reply %s from %s repeats commands already applied to update %s; "
+                        "not applied again", msg.message_id, msg.from_addr, update.update_key)
+            return True
+        self.store.add_reply(key, update.customer_id, update.update_key, "", self.now, True,
+                             f"commands of {msg.message_id}")
+        return False
 
     def _apply(self, plan: interact.Plan, msg: ParsedMessage, customer: Customer,
                points: dict[str, PointRecord]) -> None:

@@ -559,7 +559,22 @@ class Runner:
                 self.report.stored += 1
             else:
                 self.report.duplicates += 1
+                if self._other_mail_same_id(row):
+                    # a second mail reusing a Message-ID (forged or broken) is not read, but
+                    # no longer dropped without a trace (issue 19)
+                    self._failure(raw.source, raw.folder, raw.key, raw.uid, row.message_id,
+                                  "a different mail with this Message-ID is already stored; "
+                                  "not read")
             self.store.mark_seen(raw.source, raw.folder, raw.key, row.message_id, self.now)
+
+    def _other_mail_same_id(self, row: MessageRow) -> bool:
+        """Whether the stored mail of ``row``'s id has another sender, subject or text (a
+        copy of the same mail in a second folder or mailbox differs only in its headers)."""
+        stored = self.store.load_messages([row.message_id])
+        if not stored:
+            return False
+        new, old = message_from_json(row.data), stored[0]
+        return (new.from_addr, new.subject, new.text) != (old.from_addr, old.subject, old.text)
 
     def _failure(self, source: str, folder: str, key: str | None, uid: int | None,
                  message_id: str | None, reason: str) -> None:
@@ -617,7 +632,8 @@ class Runner:
             ordered = sorted(self.store.mentioning(sorted(pending), replies.REPLY_WORD))
             for start in range(0, len(ordered), REPLY_SCAN):  # a few hundred in memory at once
                 for msg in self.store.load_messages(ordered[start:start + REPLY_SCAN]):
-                    if replies.is_reply(msg):  # never a customer's open point
+                    # never a customer's open point; one that only looks like a reply is
+                    if replies.is_reply(msg) and handler.answers_us(msg):
                         handler.handle(msg)
                         self.store.mark_analyzed([msg.message_id], None, None)
                         pending.discard(msg.message_id)
