@@ -156,3 +156,15 @@ def test_extract_needs_no_config(tmp_path, own_text):
         assert t["message_ids"] == ["<cli-1@acme-maschinenbau.de>"]
         assert any("bis Freitag" in p["text"] for p in t["points"])
         assert all(s in MAIL for s in t["summary"])
+
+
+def test_extract_per_sentence_lists_what_the_rules_find(tmp_path):
+    """One matter by default (the fault and its ask); --per-sentence shows both sentences."""
+    eml = tmp_path / "m.eml"
+    eml.write_text(MAIL)
+    one = json.loads(CliRunner().invoke(main, ["extract", "--format", "json", str(eml)]).stdout)
+    each = json.loads(CliRunner().invoke(
+        main, ["extract", "--format", "json", "--per-sentence", str(eml)]).stdout)
+    (t1,), (t2,) = one["threads"], each["threads"]
+    assert len(t1["points"]) == 1 and t1["state"] == "waiting_on_us"
+    assert len(t2["points"]) == 2

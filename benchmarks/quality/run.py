@@ -364,7 +364,8 @@ def main() -> None:
 
     ours_bc3 = {"threads": []}
     for name, k in lengths.items():
-        ours_bc3["threads"] += extract_files([bc3 / name], sentences=k)["threads"]
+        ours_bc3["threads"] += extract_files([bc3 / name], sentences=k,
+                                           per_sentence=True)["threads"]
     systems = {"mailsum": bc3_scores(ours_bc3)}
     for name, out in bc3_baselines(bc3, lengths).items():
         systems[name] = bc3_scores(out)
@@ -383,7 +384,8 @@ def main() -> None:
     pk = EVAL / "data" / "parakweet"
     train = json.loads((pk / "train.gold.json").read_text())
     test = json.loads((pk / "test.gold.json").read_text())
-    pk_sys = {"mailsum": parakweet_scores(extract_files([pk / "test.mbox"])),
+    pk_sys = {"mailsum": parakweet_scores(extract_files([pk / "test.mbox"],
+                                                                per_sentence=True)),
               "cue rule": parakweet_scores(parakweet_cue(test)),
               "TF-IDF LR": parakweet_scores(parakweet_tfidf_lr(train, test))}
     for metric in ("P", "R", "F1"):

@@ -723,14 +723,18 @@ def init(folder: Path) -> None:
 @click.option("--ratio", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
               help="Summary length as a share of the thread's sentences (overrides --sentences).")
 @click.option("--own-text", is_flag=True, help="Print each message's own text instead.")
+@click.option("--per-sentence", is_flag=True,
+              help="Every request, question, promise and fault the sentence rules find, "
+                   "instead of one point per matter.")
 @_format
 def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_text: bool,
-            fmt: str) -> None:
+            per_sentence: bool, fmt: str) -> None:
     """Thread FILES (.eml, .mbox, Maildir) and print summaries and open points; no config."""
     from mailsum.run.runner import extract_files
 
     with _errors():
-        result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text)
+        result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text,
+                               per_sentence=per_sentence)
     for f in result.get("failures", []):
         click.echo(f"skipped {f['source']}: {f['reason']}", err=True)
     if fmt == "json":
@@ -742,7 +746,8 @@ def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_te
             click.echo(f"== {m['message_id']}\n{m['own_text']}\n")
         return
     for t in result["threads"]:
-        click.echo(f"== {t['subject']} ({len(t['message_ids'])} messages)")
+        state = f", {t['state']}" if t.get("state") else ""
+        click.echo(f"== {t['subject']} ({len(t['message_ids'])} messages{state})")
         for s in t["summary"]:
             click.echo(f"   {s}")
         for p in t["points"]:

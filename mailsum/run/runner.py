@@ -1048,8 +1048,12 @@ def _recipients(row: Any) -> list[str]:
 
 
 def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None = None,
-                  own_text: bool = False) -> dict[str, Any]:
-    """``mailsum extract``: thread and extract the given files without any config."""
+                  own_text: bool = False, per_sentence: bool = False) -> dict[str, Any]:
+    """``mailsum extract``: thread and extract the given files without any config.
+
+    ``per_sentence``: every request, question, promise and fault as the sentence rules find
+    it (``read_thread``), not one point per matter; the sentence-level benchmarks score this.
+    """
     messages: list[ParsedMessage] = []
     failures: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -1070,10 +1074,12 @@ def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None =
     out = []
     for t in thread.thread_messages(messages):
         members = [by_id[i] for i in t.message_ids if i in by_id]
-        result = extract.extract_thread(t, members, team_domains=(),
-                                        summary_sentences=sentences, summary_ratio=ratio)
+        read = extract.read_thread if per_sentence else extract.extract_thread
+        result = read(t, members, team_domains=(), summary_sentences=sentences,
+                      summary_ratio=ratio)
         out.append({
             "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
+            "state": result.ticket.state if result.ticket else None,
             "points": [{"kind": p.kind, "text": p.text, "status": p.status,
                         "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
                         "due": p.due.isoformat() if p.due else None, "promise": p.promise}
