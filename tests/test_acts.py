@@ -79,3 +79,24 @@ def test_answers_inline(sentence: str) -> None:
 ])
 def test_no_inline_answers(sentence: str) -> None:
     assert not acts.answers_inline(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We'd be delighted if you could join us for our Christmas drinks on Friday 18 December.",
+    "Wir laden Sie herzlich zu unserer Weihnachtsfeier am 17.12. ein.",
+    "Bitte geben Sie bis 10.12. Bescheid, ob Sie kommen.",
+    "Do let Claire know if you can make it.",
+    "You are invited to our summer party.",
+])
+def test_invitations(sentence: str) -> None:
+    assert acts.invites(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Können Sie vorbeikommen und den Drucker ansehen?",  # a visit to do work
+    "Please join the new laptops to the domain.",
+    "Bitte laden Sie die Rechnung als PDF hoch.",
+    "The meeting invite crashes Outlook.",  # an invite, but no occasion for us to attend
+])
+def test_no_invitations(sentence: str) -> None:
+    assert not acts.invites(sentence)

@@ -174,3 +174,22 @@ def test_the_writers_absence_is_context_not_a_matter_or_deadline() -> None:
     (point,) = _open(x)
     assert "VPN-Zugang" in point.text and "Rückfragen" not in point.text
     assert point.due is None
+
+
+def test_an_invitation_is_informational() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Wir laden Sie herzlich zu unserer Weihnachtsfeier am "
+                                       "17.12. ein. Bitte geben Sie bis 10.12. Bescheid, ob Sie "
+                                       "kommen.", 23, subject="Weihnachtsfeier"))
+    assert _open(x) == [] and x.ticket is not None and x.ticket.state == "informational"
+
+
+def test_a_date_in_their_thanks_is_no_chase() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Drucker im Lager zieht kein Papier mehr ein. Können Sie "
+                              "jemanden schicken?", 23),
+        _msg(2, "tom@provider.de", "Ich komme morgen um 10 Uhr vorbei.", 23),
+        _msg(3, "k@kunde.de", "Danke, bis morgen!", 23),
+    )
+    (point,) = _open(x)
+    assert "bis morgen" not in point.text and point.promise == "Ich komme morgen um 10 Uhr vorbei."
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

@@ -114,3 +114,25 @@ _INLINE = re.compile(
 def answers_inline(sentence: str) -> bool:
     """Whether ``sentence`` says the mail's answers are written into the quoted text."""
     return bool(_INLINE.search(" ".join(sentence.split())))
+
+
+# An invitation asks the reader to come, not to do work: "We'd be delighted if you could join
+# us for our Christmas drinks", "Wir laden Sie herzlich zu unserer Weihnachtsfeier ein", "Bitte
+# geben Sie bis 10.12. Bescheid, ob Sie kommen". Not "Können Sie vorbeikommen und den Drucker
+# ansehen?" (a visit to do work) nor "join the domain".
+_INVITE = re.compile(
+    r"(?<![\w-])(?:(?:laden|lade) (?:sie|dich|euch) (?:\w+ ){0,3}(?:zu|ein)|einladung|"
+    r"invit(?:e|ed|ation)|join us|(?:come|be) (?:along|with us)|rsvp|"
+    r"ob (?:sie|du|ihr) (?:\w+ ){0,2}(?:kommen|dabei sind|dabei sein)|"
+    r"if you can (?:make it|come|join)|whether you can (?:make it|come|join))(?![\w-])",
+    re.IGNORECASE)
+_EVENT = re.compile(
+    r"(?<![\w-])(?:\w*feier|party|drinks|dinner|lunch|abendessen|mittagessen|empfang|"
+    r"sommerfest|grillfest|jubil[äa]um|reception|celebration|get-together|umtrunk|"
+    r"make it|kommen|dabei)(?![\w-])", re.IGNORECASE)
+
+
+def invites(sentence: str) -> bool:
+    """Whether ``sentence`` invites the reader to an occasion rather than asking for work."""
+    text = " ".join(sentence.split())
+    return bool(_INVITE.search(text)) and bool(_EVENT.search(text))

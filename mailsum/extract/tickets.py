@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from mailsum.extract import answers, cues
+from mailsum.extract import acts, answers, cues
 from mailsum.models import ParsedMessage, Point, Ticket
 
 _MAX_TEXT_SENTENCES = 2
@@ -138,7 +138,10 @@ _REFRAIN = re.compile(
 
 def _asks_work(p: Point) -> bool:
     """A report or an ask of the customer, not a date they mention or a thing they will do,
-    nor a request to leave something alone ("In dieser Zeit bitte keine Arbeiten an …")."""
+    nor a request to leave something alone ("In dieser Zeit bitte keine Arbeiten an …"), nor
+    an invitation ("We'd be delighted if you could join us for our Christmas drinks")."""
+    if acts.invites(p.text):
+        return False
     if p.kind in ("blocker", "question"):
         return True
     return p.kind == "request" and not _REFRAIN.search(p.text)
@@ -147,7 +150,9 @@ def _asks_work(p: Point) -> bool:
 def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
     """The customer's open points as one: their report, their latest chase, our latest promise."""
     first = customer[0]
-    chase = next((p for p in reversed(customer) if p.message_id != first.message_id), None)
+    # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
+    chase = next((p for p in reversed(customer) if p.message_id != first.message_id
+                  and _asks_work(p)), None)
     lead = _lead(customer)
     # the report, what they asked of us in the same mail, and their latest chase
     ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
