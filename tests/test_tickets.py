@@ -193,3 +193,12 @@ def test_a_date_in_their_thanks_is_no_chase() -> None:
     (point,) = _open(x)
     assert "bis morgen" not in point.text and point.promise == "Ich komme morgen um 10 Uhr vorbei."
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_monitoring_alert_of_ours_is_a_matter_for_us_not_a_promise_of_the_system() -> None:
+    x = _extract(_msg(1, "checkmk@provider.de", "Service Filesystem D:/ is CRIT - 96% used. "
+                                                "Please check the disk space.", 23,
+                      subject="Check_MK: WL-FS01 CRIT"))
+    (point,) = _open(x)
+    assert point.owner == "max.weber@provider.de"  # the default owner, never the system
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

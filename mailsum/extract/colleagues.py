@@ -142,3 +142,16 @@ def _name_parts(address: str, display: str) -> set[str]:
     local = address.partition("@")[0]
     parts = re.split(r"[._\-+]", local) + re.split(r"[\s,]+", display)
     return {p.casefold() for p in parts if len(p) > 1}
+
+
+# Mail sent by a system, not a person: its words are notices, never a colleague's promise, and
+# the address never owns a point ("checkmk@…", "noreply@…", "monitoring@…").
+_MACHINE = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|monitoring|monitor|alerts?|alarms?|"
+    r"notifications?|notify|nagios|icinga|zabbix|checkmk|check_mk|prtg|cron|daemon|root|"
+    r"backup|veeam)(?:[._+-][\w.+-]*)?@", re.IGNORECASE)
+
+
+def is_machine(address: str) -> bool:
+    """Whether ``address`` is a system's (monitoring, no-reply), not a person's."""
+    return bool(_MACHINE.match(address))

@@ -206,7 +206,11 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _is_team(address: str, team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> bool:
+    """One of us: a team address or domain, and a person (a system of ours, monitoring or
+    no-reply, reports to us; it promises nothing and owns nothing)."""
     address = address.lower()
+    if colleagues.is_machine(address):
+        return False
     domain = address.rpartition("@")[2]
     domains = {d.lower().lstrip("@") for d in team_domains}
     return address in {a.lower() for a in team_addresses} or domain in domains
