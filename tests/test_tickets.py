@@ -13,9 +13,10 @@ TEAM = ("provider.de",)
 
 
 def _msg(n: int, sender: str, text: str, day: int, *, subject: str = "Drucker 2. OG",
-         auto: str | None = None) -> ParsedMessage:
+         auto: str | None = None, to: tuple[str, ...] = ()) -> ParsedMessage:
     return ParsedMessage(
-        message_id=f"<{n}@x>", subject=subject, from_addr=sender, from_name="", to=[], cc=[],
+        message_id=f"<{n}@x>", subject=subject, from_addr=sender, from_name="", to=list(to),
+        cc=[],
         date=datetime(2026, 11, day, 9, n, tzinfo=UTC), in_reply_to=None, references=[],
         headers={}, text=text, own_text=text, auto=auto)
 
@@ -202,3 +203,20 @@ def test_a_monitoring_alert_of_ours_is_a_matter_for_us_not_a_promise_of_the_syst
     (point,) = _open(x)
     assert point.owner == "max.weber@provider.de"  # the default owner, never the system
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_customer_mail_to_one_of_us_who_wrote_before_is_theirs() -> None:
+    """Written To: Ravi (who wrote in the thread), the new ask is Ravi's; written to the shared
+    mailbox, it stays with the owner so far."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Die MFA-Abfragen kommen ständig. Können Sie das prüfen?", 23,
+             subject="MFA", to=("service@provider.de",)),
+        _msg(2, "ravi@provider.de", "Ich habe die Richtlinie korrigiert.", 24, subject="MFA"),
+        _msg(3, "k@kunde.de", "Rebeccas iPad fragt noch mehrmals am Tag. Können Sie sich das "
+                              "auch ansehen?", 25, subject="MFA", to=("ravi@provider.de",)),
+    )
+    (point,) = _open(x)
+    assert "iPad" in point.text and point.owner == "ravi@provider.de"
+    y = _extract(_msg(1, "k@kunde.de", "Können Sie das VPN prüfen?", 23, subject="VPN",
+                      to=("service@provider.de",)))
+    assert _open(y)[0].owner == "max.weber@provider.de"

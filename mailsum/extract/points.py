@@ -153,6 +153,15 @@ def is_resolution(sentence: str) -> bool:
     return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
 
 
+def _written_to(msg: ParsedMessage, writers: set[str], team_domains: tuple[str, ...],
+                team_addresses: tuple[str, ...]) -> str | None:
+    """The one of us a customer's mail is addressed to: the only team address in To that has
+    written in the thread (a shared mailbox such as service@ never writes, so it names nobody)."""
+    ours = {a.lower() for a in msg.to if _is_team(a, team_domains, team_addresses)}
+    people = ours & writers
+    return next(iter(people)) if len(people) == 1 and len(ours) == 1 else None
+
+
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
     """A customer's mail that thanks us and raises nothing new."""
     return (not any(p.message_id == msg.message_id for p in points)
@@ -340,6 +349,7 @@ def read_thread(
     last_ours_reported = False  # our latest mail reported work done, sent or promised it
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
+    writers: set[str] = set()  # colleagues who wrote in the thread so far
 
     for index, msg in enumerate(live):
         if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
@@ -348,6 +358,9 @@ def read_thread(
                     _settle(p, msg, reopened)
             continue
         team = _is_team(msg.from_addr, team_domains, team_addresses)
+        written_to = None if team else _written_to(msg, writers, team_domains, team_addresses)
+        if team:
+            writers.add(msg.from_addr.lower())
         if not team:
             last_customer = msg.message_id
         sentences = [s for s in split_sentences(without_formulae(msg.own_text))
@@ -420,6 +433,8 @@ def read_thread(
                 colleagues.addressed_to(sentence), msg, known)
             if addressee is not None:
                 addressed.add(pid)
+            elif not team:
+                addressee = written_to  # "To: ravi.menon@…": the one of us they wrote to
             points.append(
                 Point(
                     id=pid,
