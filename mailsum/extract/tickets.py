@@ -25,6 +25,8 @@ from datetime import datetime
 
 from mailsum.extract import acts, answers, cues
 from mailsum.models import ParsedMessage, Point, Ticket
+from mailsum.text.formulae import without_formulae
+from mailsum.text.segment import split_sentences
 
 _MAX_TEXT_SENTENCES = 2
 _ASKS = ("question", "request")
@@ -82,7 +84,7 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
     ours: list[Point] = []  # matters whose move is ours
     next_point: Point | None = None  # the sentence that says what comes next
     if customer:
-        matter = _customer_matter(customer, promises)
+        matter = _customer_matter(customer, promises, messages)
         later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
         latest_promise = promises[-1] if promises else None
         matters.append(matter)
@@ -131,6 +133,32 @@ def _state(matters: list[Point], ours: list[Point], settled: list[Point],
     return "waiting_on_us" if reopened else "waiting_on_customer"
 
 
+# "Können Sie sich das auch ansehen?", "Could you look at that one too?": the ask points back
+_ANAPHOR = re.compile(r"(?<![\w-])(?:das|dies\w*|es|ihn|that|this|it|them|those|these)(?![\w-])",
+                      re.IGNORECASE)
+_SHORT_ASK = 12  # words
+
+
+def _with_antecedent(ask: Point, messages: list[ParsedMessage]) -> str:
+    """A short ask that points back ("Können Sie sich das ansehen?") gets the sentence before
+    it in its mail, which says what "das" is ("Rebeccas iPad fragt noch mehrmals am Tag.")."""
+    if ask.kind not in _ASKS or len(ask.text.split()) > _SHORT_ASK or not (
+            _ANAPHOR.search(ask.text)):
+        return ask.text
+    msg = next((m for m in messages if m.message_id == ask.message_id), None)
+    if msg is None:
+        return ask.text
+    sentences = split_sentences(without_formulae(msg.own_text))
+    norm = [" ".join(x.split()) for x in sentences]
+    here = " ".join(ask.text.split())
+    if here not in norm or norm.index(here) == 0:
+        return ask.text
+    before = sentences[norm.index(here) - 1]
+    if before.rstrip().endswith((":", "?")):
+        return ask.text
+    return f"{before} {ask.text}"
+
+
 _REFRAIN = re.compile(
     r"\b(?:bitte (?:keine|nicht|kein)|please (?:do not|don't|avoid|refrain)|do not|don't)\b",
     re.IGNORECASE)
@@ -147,7 +175,8 @@ def _asks_work(p: Point) -> bool:
     return p.kind == "request" and not _REFRAIN.search(p.text)
 
 
-def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
+def _customer_matter(customer: list[Point], promises: list[Point],
+                     messages: list[ParsedMessage]) -> Point:
     """The customer's open points as one: their report, their latest chase, our latest promise."""
     first = customer[0]
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
@@ -157,7 +186,7 @@ def _customer_matter(customer: list[Point], promises: list[Point]) -> Point:
     # the report, what they asked of us in the same mail, and their latest chase
     ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
                 and p.kind in _ASKS), None) if lead.kind == "blocker" else None
-    texts = [q.text for q in (lead, ask, chase) if q is not None]
+    texts = [_with_antecedent(q, messages) for q in (lead, ask, chase) if q is not None]
     kind = "blocker" if any(p.kind == "blocker" for p in customer) else lead.kind
     promise = promises[-1] if promises else None
     attached = promise.text if promise is not None else next(
