@@ -220,3 +220,19 @@ def test_a_customer_mail_to_one_of_us_who_wrote_before_is_theirs() -> None:
     y = _extract(_msg(1, "k@kunde.de", "Können Sie das VPN prüfen?", 23, subject="VPN",
                       to=("service@provider.de",)))
     assert _open(y)[0].owner == "max.weber@provider.de"
+
+
+def test_a_ticket_notice_with_a_persons_comment_is_read() -> None:
+    """"Waiting for customer" with the agent's comment: the comment's question is read (and
+    the notice's status lines are not)."""
+    notice = _msg(2, "otrs@kunde.de", "Ticket#2026 Status: warten auf Rückmeldung\n"
+                                      "Kommentar: Bitte senden Sie uns noch die Seriennummer "
+                                      "des Geräts.\nDiese Nachricht wurde automatisch erzeugt.",
+                  24, auto="auto-reply", subject="[Ticket#2026] Status geändert")
+    x = _extract(_msg(1, "tom@provider.de", "Ich habe das Gerät geprüft.", 23,
+                      subject="[Ticket#2026] Drucker"), notice)
+    (point,) = _open(x)
+    assert "Seriennummer" in point.text and "automatisch" not in point.text
+    plain = _msg(3, "otrs@kunde.de", "Ticket#2026 Status: warten auf Rückmeldung", 24,
+                 auto="auto-reply", subject="[Ticket#2026] Status geändert")
+    assert _open(_extract(plain)) == []

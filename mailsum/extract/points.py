@@ -337,7 +337,8 @@ def read_thread(
     """
     reopened = reopened or {}
     ordered = _order(thread, messages)
-    live = [m for m in ordered if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
+    live = [m for m in (tickets.with_comment(m) for m in ordered)
+            if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
     points: list[Point] = []
     changes: list[OwnerChange] = []
     seen_ids: set[str] = set()

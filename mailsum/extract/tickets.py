@@ -58,6 +58,39 @@ def notice_state(msg: ParsedMessage) -> str | None:
     return None
 
 
+# "Kommentar: Bitte senden Sie uns noch die Seriennummer.", "Comment: …": a person's words in
+# a ticket system's notice
+_COMMENT = re.compile(
+    r"^\s*(?:kommentar|comment|notiz|note|nachricht|message|antwort|reply|bemerkung|"
+    r"anmerkung)\s*(?:des bearbeiters|from agent|by agent)?\s*:\s*(?P<first>.*)$",
+    re.IGNORECASE)
+_MIN_COMMENT_WORDS = 3
+
+
+def with_comment(msg: ParsedMessage) -> ParsedMessage:
+    """A ticket system's status notice that carries a person's comment is read as that
+    comment (a mail of the notice's sender, not automatic); any other mail as it is."""
+    if not msg.auto or notice_state(msg) is None and not _CLOSED_WORDS.search(msg.subject):
+        return msg
+    lines = msg.own_text.split("\n")
+    for i, line in enumerate(lines):
+        m = _COMMENT.match(line)
+        if not m:
+            continue
+        comment = [m.group("first")]
+        for nxt in lines[i + 1:]:
+            if not nxt.strip() or re.match(r"^\s*[\w. -]{1,30}:\s", nxt):
+                break  # a blank line or the next form field ends the comment
+            comment.append(nxt)
+        text = "\n".join(c for c in comment if c.strip()).strip()
+        if len(text.split()) >= _MIN_COMMENT_WORDS:
+            return replace(msg, own_text=text, text=text, auto=None)
+    return msg
+
+
+_CLOSED_WORDS = re.compile(r"\b(?:closed|geschlossen|resolved|gel[öo]st)\b", re.IGNORECASE)
+
+
 def consolidate(points: list[Point], messages: list[ParsedMessage],
                 is_team: Callable[[str], bool]) -> tuple[list[Point], Ticket, dict[str, str]]:
     """One point per matter (settled points kept as they are), the thread's ticket, and which
