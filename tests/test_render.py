@@ -650,3 +650,19 @@ def test_a_resolved_point_names_who_settled_it_and_when(language: str, line: str
     assert first.startswith("- ") and second.strip() == line
     assert line in visible_text(out.html)
     assert out.text.count(line) == 1  # the second resolved point has no settler: no line
+
+
+def test_an_away_owner_and_the_stand_in_stand_in_the_tickets_line() -> None:
+    from mailsum.models import UpdateTicket
+
+    u = make_update("de")
+    first = u.points[0]
+    u.away = [(first.owner, date(2026, 11, 30))]
+    u.deputies = {first.owner: "sandra.yilmaz@provider.de"}
+    u.tickets = [UpdateTicket(thread_id=first.thread_id, subject=first.thread_subject,
+                              message_ids=[first.message_id], state="waiting_on_us",
+                              owner=first.owner, next_step=None, next_by=None, next_at=None,
+                              due=None, problem=first.problem, points=[first.number])]
+    text = render_update(u).text
+    assert (f"Zuständig: {first.owner} (abwesend bis 30.11., Vertretung: "
+            "sandra.yilmaz@provider.de)") in text

@@ -339,11 +339,17 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
     sections = {key: SectionView(heading=i18n.t(lang, key), problem=key == "h_problems")
                 for key in ("h_problems", "h_on_us", "h_on_customer", "h_open")}
     glance: list[str] = []
+    away = dict(update.away)
     for tk in update.tickets:
         if not tk.points:
             continue
         owner = (i18n.t(lang, "owner", owner=tk.owner) if tk.owner
                  else i18n.t(lang, "owner_none"))
+        if tk.owner in away:  # the hand-over to confirm stands where the ticket is read
+            deputy = update.deputies.get(tk.owner)
+            back = i18n.format_date(away[tk.owner], lang)
+            owner += " (" + (i18n.t(lang, "away_deputy", date=back, deputy=deputy) if deputy
+                             else i18n.t(lang, "away_until", date=back)) + ")"
         group = GroupView(subject=tk.subject, line=owner,  # state and date: heading and glance
                           problem=tk.problem,
                           points=[by_number[n] for n in tk.points if n in by_number])
