@@ -100,3 +100,19 @@ def test_invitations(sentence: str) -> None:
 ])
 def test_no_invitations(sentence: str) -> None:
     assert not acts.invites(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ich komme sehr gern vorbei!", "Wir sind gern dabei.", "I'd love to come.",
+    "Count me in.", "We'll be there.",
+])
+def test_accepting_an_invitation(sentence: str) -> None:
+    assert acts.accepts(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ich tausche den Toner morgen.", "I'll send the quote on Tuesday.",
+    "Wir prüfen das bis Freitag.",
+])
+def test_no_acceptance(sentence: str) -> None:
+    assert not acts.accepts(sentence)

@@ -236,3 +236,14 @@ def test_a_ticket_notice_with_a_persons_comment_is_read() -> None:
     plain = _msg(3, "otrs@kunde.de", "Ticket#2026 Status: warten auf Rückmeldung", 24,
                  auto="auto-reply", subject="[Ticket#2026] Status geändert")
     assert _open(_extract(plain)) == []
+
+
+def test_saying_yes_to_their_party_takes_nothing_over() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Scanner streikt. Können Sie das prüfen?", 20, subject="Scan"),
+        _msg(2, "k@kunde.de", "Übrigens: Wir laden Sie herzlich zu unserer Weihnachtsfeier am "
+                              "17.12. ein.", 21, subject="Scan"),
+        _msg(3, "anna@provider.de", "Ich komme sehr gern vorbei!", 21, subject="Scan"),
+    )
+    (point,) = _open(x)
+    assert point.owner == "max.weber@provider.de" and not x.owner_changes

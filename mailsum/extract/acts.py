@@ -136,3 +136,19 @@ def invites(sentence: str) -> bool:
     """Whether ``sentence`` invites the reader to an occasion rather than asking for work."""
     text = " ".join(sentence.split())
     return bool(_INVITE.search(text)) and bool(_EVENT.search(text))
+
+
+# Saying yes to an invitation: "ich komme sehr gern vorbei", "wir sind gern dabei", "I'd love
+# to come", "count me in". Only read after the customer invited us (``invites``): "Ich komme
+# morgen vorbei" alone is a technician's visit.
+_ACCEPT = re.compile(
+    r"(?<![\w-])(?:(?:ich|wir) (?:komme|kommen) (?:\w+ ){0,3}?(?:gern|gerne|vorbei)|"
+    r"(?:ich|wir) (?:bin|sind) (?:\w+ ){0,2}?dabei|(?:ich|wir) (?:nehme|nehmen) (?:\w+ ){0,3}?"
+    r"teil|(?:i'd|we'd) love to (?:come|join|be there)|(?:i|we)(?:'ll| will) (?:\w+ )?"
+    r"(?:come|join you|be there)|count (?:me|us) in|see you there|bis dann)(?![\w-])",
+    re.IGNORECASE)
+
+
+def accepts(sentence: str) -> bool:
+    """Whether ``sentence`` says yes to coming (read only after an invitation)."""
+    return bool(_ACCEPT.search(" ".join(sentence.split())))

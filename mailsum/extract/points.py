@@ -348,6 +348,7 @@ def read_thread(
     addressed: set[str] = set()  # points put to one colleague by name
     last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
     last_ours_reported = False  # our latest mail reported work done, sent or promised it
+    invited = False  # the customer invited us to an occasion
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
     writers: set[str] = set()  # colleagues who wrote in the thread so far
@@ -406,6 +407,10 @@ def read_thread(
             if colleague is not None:
                 handover = handover or (colleague, sentence)
                 kind = None  # "Herr Klein übernimmt meine Tickets" is a change of owner, no task
+            if not team and acts.invites(sentence):
+                invited = True
+            elif team and invited and kind == "todo" and acts.accepts(sentence):
+                kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
             takes_over = bool(cues.TAKEOVER_RE.search(sentence))
             if team and takeover is None and (kind == "todo" or takes_over):
                 takeover = sentence
