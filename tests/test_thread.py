@@ -346,3 +346,23 @@ def test_same_threads_in_any_input_order(messages: list[ParsedMessage], rnd: ran
     assert parent_map(messages) == parent_map(shuffled)
     listed = [m for t in first for m in t.message_ids]
     assert sorted(listed) == sorted({m.message_id for m in messages})  # each id exactly once
+
+
+@pytest.mark.parametrize(("problem", "recovery"), [
+    ("Check_MK: WL-FS01/Filesystem D:/ OK -> CRIT", "Check_MK: WL-FS01/Filesystem D:/ CRIT -> OK"),
+    ("** PROBLEM Service Alert: FS01/Disk C: is CRITICAL **",
+     "** RECOVERY Service Alert: FS01/Disk C: is OK **"),
+    ("Problem: Backup job failed on SRV2", "Resolved: Backup job failed on SRV2"),
+])
+def test_a_monitoring_alert_and_its_recovery_share_a_tag(problem: str, recovery: str) -> None:
+    from mailsum.analysis.thread import alert_tag
+
+    assert alert_tag(problem) is not None and alert_tag(problem) == alert_tag(recovery)
+
+
+@pytest.mark.parametrize("subject", ["Drucker im 2. OG defekt", "AW: Problem mit dem VPN",
+                                     "Re: [ACME-12] Zugang -> bitte prüfen"])
+def test_other_subjects_are_no_alerts(subject: str) -> None:
+    from mailsum.analysis.thread import alert_tag
+
+    assert alert_tag(subject) is None

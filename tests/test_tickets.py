@@ -247,3 +247,32 @@ def test_saying_yes_to_their_party_takes_nothing_over() -> None:
     )
     (point,) = _open(x)
     assert point.owner == "max.weber@provider.de" and not x.owner_changes
+
+
+def test_a_monitoring_problem_is_a_matter_and_its_recovery_settles_it() -> None:
+    problem = _msg(1, "nagios@provider.de", "Notification Type: PROBLEM\nService: Disk C:\n"
+                                            "State: CRITICAL", 23,
+                   subject="** PROBLEM Service Alert: FS01/Disk C: is CRITICAL **")
+    recovery = _msg(2, "nagios@provider.de", "Notification Type: RECOVERY\nState: OK", 23,
+                    subject="** RECOVERY Service Alert: FS01/Disk C: is OK **")
+    alone = _extract(problem)
+    (point,) = _open(alone)
+    assert point.kind == "blocker" and "FS01/Disk C:" in point.text
+    assert point.owner == "max.weber@provider.de"
+    assert alone.ticket is not None and alone.ticket.state == "waiting_on_us"
+    both = _extract(problem, recovery)
+    assert _open(both) == [] and both.ticket is not None and both.ticket.state == "resolved"
+
+
+def test_alert_states() -> None:
+    from mailsum.extract.alerts import alert_state
+
+    crit = _msg(1, "checkmk@monitoring.provider.de", "State:    OK -> CRIT", 3,
+                subject="Check_MK: FS01/Filesystem D:/ OK -> CRIT")
+    ok = _msg(2, "checkmk@monitoring.provider.de", "State:    CRIT -> OK", 3,
+              subject="Check_MK: FS01/Filesystem D:/ CRIT -> OK")
+    zabbix = _msg(3, "zabbix@provider.de", "Problem has been resolved at 11:20:02", 3,
+                  subject="Resolved: Backup job failed on SRV2")
+    person = _msg(4, "k@kunde.de", "Status: kritisch, der Server ist down.", 3)
+    assert [alert_state(m) for m in (crit, ok, zabbix, person)] == [
+        "problem", "recovery", "recovery", None]

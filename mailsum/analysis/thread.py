@@ -155,7 +155,31 @@ def ticket_tags(subject: str) -> list[str]:
             found.append(f"{word.lower()}#{int(num)}")
     for m in _BRACKET_KEY.finditer(text):
         found.append(f"{m.group(1).upper()}-{int(m.group(2))}")
+    alert = alert_tag(text)
+    if alert:
+        found.append(alert)
     return list(dict.fromkeys(found))
+
+
+# A monitoring alert and its recovery are one ticket: their subjects differ only in the state.
+_TRANSITION = re.compile(r"\s*\b[A-Z]{2,8}\s*(?:->|→|=>)\s*[A-Z]{2,8}\b")
+_NAGIOS = re.compile(r"^\*\*\s*(?:PROBLEM|RECOVERY|ACKNOWLEDGEMENT|FLAPPING\w*)\s+"
+                     r"(?:Service|Host)\s+Alert:\s*(?P<what>.+?)(?:\s+is\s+[A-Z]+)?\s*\*\*\s*$")
+_ZABBIX = re.compile(r"^(?:Problem|Resolved(?: in [\w ]+)?|Problem has been resolved):\s*"
+                     r"(?P<what>.+)$")
+
+
+def alert_tag(subject: str) -> str | None:
+    """"Check_MK: FS01/Disk D:/ OK -> CRIT" and "… CRIT -> OK" give one tag; so do Nagios'
+    "** PROBLEM Service Alert: FS01/Disk is CRITICAL **" and its RECOVERY, and Zabbix'
+    "Problem: X" and "Resolved: X". Any other subject gives None."""
+    text = " ".join(subject.split())
+    m = _NAGIOS.match(text) or _ZABBIX.match(text)
+    if m:
+        return f"alert:{m.group('what').strip().lower()}"
+    if _TRANSITION.search(text):
+        return f"alert:{_TRANSITION.sub('', text).strip().lower()}"
+    return None
 
 
 # --------------------------------------------------------------------------- join keys

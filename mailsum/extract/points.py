@@ -31,7 +31,7 @@ from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
 
-from mailsum.extract import acts, answers, colleagues, cues, intent, tickets
+from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, tickets
 from mailsum.extract.dates import parse_due
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
 from mailsum.text.formulae import without_formulae
@@ -359,6 +359,23 @@ def read_thread(
                 if p.status == "open":
                     _settle(p, msg, reopened)
             continue
+        alert = alerts.alert_state(msg)
+        if alert == "recovery":  # "CRIT -> OK": the alerts before it are settled
+            for p in points:
+                if p.status == "open" and colleagues.is_machine(p.raised_by):
+                    _settle(p, msg, reopened)
+            continue
+        if alert == "problem" and not any(p.status == "open" and colleagues.is_machine(
+                p.raised_by) for p in points):
+            # the alert is the matter, named by its subject (the mail is a form, not prose)
+            pid = point_id(msg.message_id, msg.subject)
+            seen_ids.add(pid)
+            points.append(Point(id=pid, kind="blocker", text=msg.subject,
+                                message_id=msg.message_id, raised_by=msg.from_addr,
+                                raised_at=msg.date, owner=owner))
+            continue
+        if alert == "problem":
+            continue  # the same alert again, or another state of it: one matter
         team = _is_team(msg.from_addr, team_domains, team_addresses)
         written_to = None if team else _written_to(msg, writers, team_domains, team_addresses)
         if team:
