@@ -531,3 +531,33 @@ def test_a_reopen_by_the_contact_stands_until_newer_mail_settles_the_point(tmp_p
     _, store, _, _ = run(config, send=False, now=NOW + timedelta(hours=3))
     again = store.get_point(point.id)
     assert again.status == "resolved" and again.resolved_by == "<m4@x.de>"
+
+
+def test_the_upgrade_reads_open_threads_again_into_one_point_per_matter(tmp_path):
+    """Schema 8 marks the threads with open points unanalysed: the first run after the upgrade
+    reads them again with no new mail, so points of an earlier release that are no matter of
+    their own leave the lists, those the contact reassigned stay, and the thread gets its
+    ticket."""
+    from dataclasses import replace
+
+    from mailsum.state import store as store_module
+
+    config, _ = setup(tmp_path, [mail(1)])
+    _, store, _, _ = run(config, send=False)
+    (real,) = store.points("acme")
+    stale = [replace(real, id=f"old{i}", text=f"Können Sie das bitte prüfen {i}?")
+             for i in range(2)]
+    stale[1].owner_by_command = True  # reassigned by the contact
+    (script,) = [s for s in store_module.MIGRATIONS if "ADD COLUMN ticket" in s]
+    upgrade = script[script.index("UPDATE messages"):].strip()
+    with store.transaction():
+        store.save_points(stale)
+        store.conn.execute("UPDATE threads SET ticket = NULL")
+        store.conn.execute(upgrade)
+    store.close()
+    _, store, _, _ = run(config, send=False)
+    status = {p.id: p.status for p in store.points("acme")}
+    assert status == {real.id: "open", "old0": "withdrawn", "old1": "open"}
+    (thread,) = store.threads("acme")
+    assert thread.ticket is not None and thread.ticket.state == "waiting_on_us"
+    store.close()
