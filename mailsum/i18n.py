@@ -41,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # problems
         "h_problems": "Probleme zuerst",
         "h_on_us": "Wartet auf uns",
+        "more_points": "… und {n} weitere offene Punkte: siehe `mailsum status {customer}`",
         "h_on_customer": "Wartet auf Sie",
         "state_waiting_on_us": "wartet auf uns",
         "state_waiting_on_customer": "wartet auf Sie",
@@ -166,6 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "trend_legend_resolved": "resolved",
         "h_problems": "Problems first",
         "h_on_us": "Waiting on us",
+        "more_points": "… and {n} more open points: see `mailsum status {customer}`",
         "h_on_customer": "Waiting on you",
         "state_waiting_on_us": "waiting on us",
         "state_waiting_on_customer": "waiting on you",

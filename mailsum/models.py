@@ -300,6 +300,7 @@ class Update:
     subject: str = ""  # filled by render
     history: list[UpdateHistory] = field(default_factory=list)  # earlier updates, oldest first
     tickets: list[UpdateTicket] = field(default_factory=list)  # active tickets, as listed
+    more: int = 0  # open points past the update's cap, counted, not listed
     # the sources this update's mail comes from, filled by the runner; a failing one is said
     # at the top of the update ("the state is as of the last good poll")
     sources: list[SourceState] = field(default_factory=list)
@@ -312,7 +313,7 @@ class Update:
     def counts(self) -> dict[str, int]:
         return {
             "new": sum(1 for p in self.points if p.status == "new"),
-            "open": len(self.points),
+            "open": len(self.points) + self.more,
             # settled tickets: progress inside a ticket still open is its line, not "erledigt"
             "resolved": (sum(1 for t in self.tickets if t.state == "resolved")
                          if self.tickets else len(self.resolved)),

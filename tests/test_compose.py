@@ -122,3 +122,17 @@ def test_points_open_longer_than_the_customers_age_are_problems():
     assert flags == {"old": (True, True), "fresh": (False, False)}
     assert u.points[0].id == "old"  # problems first
     assert u.points[0].source_ref == "Subject <t1>"
+
+
+def test_an_update_lists_at_most_its_cap_and_counts_the_rest():
+    """One flood of points cannot make an update undeliverable: problems first, the rest
+    counted and named where to look."""
+    from mailsum.outbound.render import render_update
+
+    pts = [point(f"p{i}", f"<t{i}>") for i in range(6)] + [point("b", "<t9>", kind="blocker")]
+    threads = [thread(f"<t{i}>", 1) for i in (*range(6), 9)]
+    u = build_update(ACME, points=pts, owner_changes=[], threads=threads, absences={},
+                     since=None, now=NOW, timezone="Europe/Berlin", max_points=3)
+    assert [p.number for p in u.points] == [1, 2, 3] and u.points[0].id == "b"
+    assert u.more == 4 and u.counts["open"] == 7
+    assert "… und 4 weitere offene Punkte: siehe `mailsum status acme`" in render_update(u).text

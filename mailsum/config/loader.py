@@ -117,6 +117,8 @@ class Config:
     # failure and the run goes on), and the points it may raise (the rest are dropped)
     message_seconds: float | None = 20.0
     max_points_per_message: int = 50
+    # the open points one update lists; the rest are counted ("… and 93 more: mailsum status")
+    max_points_per_update: int = 200
 
     @property
     def state(self) -> Path | str:
@@ -129,7 +131,7 @@ class Config:
 _TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
              "lock", "secret_env", "secret_file", "secret_command", "replies",
              "keep_update_mails_days", "jobs", "import_days", "message_seconds",
-             "max_points_per_message")
+             "max_points_per_message", "max_points_per_update")
 _REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
 _SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
 _SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
@@ -186,7 +188,10 @@ def load_config(path: Path) -> Config:
                                    if "message_seconds" in top else 20.0),
                   max_points_per_message=(
                       top["max_points_per_message"].as_int(minimum=1, maximum=10_000)
-                      if "max_points_per_message" in top else 50))
+                      if "max_points_per_message" in top else 50),
+                  max_points_per_update=(
+                      top["max_points_per_update"].as_int(minimum=1, maximum=10_000)
+                      if "max_points_per_update" in top else 200))
 
 
 def _jobs(node: Node) -> int | None:

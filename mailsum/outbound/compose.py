@@ -50,6 +50,7 @@ def build_update(
     history: list[UpdateHistory] | None = None,
     deputies: dict[str, str] | None = None,
     settlers: dict[str, tuple[str, datetime]] | None = None,
+    max_points: int | None = None,
 ) -> Update:
     """``settlers``: sender and date of the messages that settled points (resolved_by), so an
     update says who settled each point, and no point leaves the list without a name."""
@@ -106,6 +107,11 @@ def build_update(
     visible.sort(key=lambda p: (*(-x for x in thread_rank[p.thread_id]),
                                 p.thread_id, severity(p), p.raised_at, p.position, p.id))
 
+    # no mail can make an update undeliverable: past the cap, points are counted, not listed
+    # (problems and the tickets waiting on us come first, so the cap cuts the least urgent)
+    more = max(0, len(visible) - max_points) if max_points else 0
+    if more:
+        visible = visible[:max_points]
     update_points = []
     for number, p in enumerate(visible, start=1):
         t = by_thread.get(p.thread_id)
@@ -154,7 +160,7 @@ def build_update(
         threads=[UpdateThread(t.thread_id, t.subject, t.message_ids, t.summary) for t in active],
         away=owners_away, snoozed=snoozed, history=list(history or []),
         deputies={o: d for o, _ in owners_away if (d := (deputies or {}).get(o)) and d != o},
-        tickets=tickets,
+        tickets=tickets, more=more,
     )
 
 

@@ -46,6 +46,7 @@ def update_json(update: Update) -> dict[str, Any]:
             for t in update.tickets
         ],
         "snoozed": update.snoozed,
+        "more": update.more,
         # the mailboxes this update's mail comes from; ok false: it could not be read, and
         # what comes from it is as of last_ok
         "sources": [source_json(s) for s in update.sources],

@@ -478,6 +478,8 @@ def build_context(update: Update) -> dict[str, object]:
         "problems": [pv for pv in views if pv.problem],
         "groups": _groups(views),
         "sections": sections,
+        "more": i18n.t(lang, "more_points", n=update.more, customer=update.customer_id)
+        if update.more else None,
         "owner_changes": changes,
         "away": away,
         "resolved": _resolved(update, lang, tz),

@@ -874,7 +874,8 @@ class Runner:
             owner_changes=self.store.owner_changes_since(customer.id, since),
             threads=self.store.threads(customer.id), absences=absences, since=since,
             now=self.now, timezone=self.timezone_of(customer),
-            history=self.store.history(customer.id), deputies=self.store.deputies())
+            history=self.store.history(customer.id), deputies=self.store.deputies(),
+            max_points=self.config.max_points_per_update)
 
     def _send_customer(self, customer: Customer, lease: Lease) -> None:
         tz = self.timezone_of(customer)
