@@ -116,3 +116,36 @@ def test_accepting_an_invitation(sentence: str) -> None:
 ])
 def test_no_acceptance(sentence: str) -> None:
     assert not acts.accepts(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Still disconnecting, twice this morning.", "It still doesn't work.",
+    "Unfortunately not, same error as before.", "Geht leider immer noch nicht.",
+    "Gleiche Fehlermeldung wie vorher.", "Der Scanner streikt schon wieder.",
+    "Die Verbindung bricht weiterhin ab.",
+])
+def test_objections(sentence: str) -> None:
+    assert acts.objects(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Es läuft immer noch stabil, danke!", "Still working fine, thanks.",
+    "Ich bin noch bis 17 Uhr im Büro.", "Works now.",
+])
+def test_no_objections(sentence: str) -> None:
+    assert not acts.objects(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Could you test it and let me know?", "Bitte geben Sie mir bis Donnerstag Bescheid, ob "
+    "die Verbindung jetzt stabil bleibt.", "Probieren Sie es bitte noch einmal.",
+])
+def test_feedback_requests(sentence: str) -> None:
+    assert acts.asks_feedback(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Welche Projektordner soll Frau Wolf sehen?", "Could you send me the serial number?",
+])
+def test_questions_that_want_an_answer(sentence: str) -> None:
+    assert not acts.asks_feedback(sentence)

@@ -276,3 +276,16 @@ def test_alert_states() -> None:
     person = _msg(4, "k@kunde.de", "Status: kritisch, der Server ist down.", 3)
     assert [alert_state(m) for m in (crit, ok, zabbix, person)] == [
         "problem", "recovery", "recovery", None]
+
+
+def test_their_objection_reopens_what_our_fix_settled() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Das VPN bricht jede Stunde ab.", 2, subject="VPN"),
+        _msg(2, "sam@provider.de", "Ich habe den VPN-Client aktualisiert. Bitte testen Sie es "
+                                   "und geben Sie mir Bescheid.", 3, subject="VPN"),
+        _msg(3, "k@kunde.de", "Bricht leider immer noch ab, zweimal heute Morgen.", 4,
+             subject="VPN"),
+    )
+    (point,) = _open(x)
+    assert "jede Stunde" in point.text and point.owner == "sam@provider.de"
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

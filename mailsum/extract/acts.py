@@ -152,3 +152,40 @@ _ACCEPT = re.compile(
 def accepts(sentence: str) -> bool:
     """Whether ``sentence`` says yes to coming (read only after an invitation)."""
     return bool(_ACCEPT.search(" ".join(sentence.split())))
+
+
+# The customer disagrees with our "fixed": the fault persists. "Still disconnecting, twice this
+# morning.", "Geht leider immer noch nicht.", "Gleiche Fehlermeldung wie vorher." Not "Es läuft
+# immer noch stabil" (good news) nor "Ich bin noch im Büro".
+_OBJECTION = re.compile(
+    r"(?<![\w-])(?:^\W*still\b(?! (?:fine|good|ok|working|works|running|stable))|"
+    r"still (?:not|no|doesn't|don't|isn't|aren't|can't|cannot|won't|fails?|failing|broken|"
+    r"down|crash\w*|disconnect\w*|drop\w*|getting)|"
+    r"(?:doesn't|does not|didn't|did not|isn't|is not) work(?:ing)?|"
+    r"unfortunately (?:not|no|it (?:still|doesn't|didn't))|no (?:change|luck|difference)|"
+    r"same (?:problem|error|issue|message)|"
+    r"(?:immer noch|noch immer|weiterhin|nach wie vor) (?:\w+ ){0,2}?(?:nicht|kein\w*|ab|aus|"
+    r"fehler\w*|abbr\w+|die gleiche|dieselbe|gest[öo]rt|kaputt|defekt|falsch)(?![\w-])|"
+    r"(?:funktioniert|geht|klappt|l[äa]uft) (?:leider )?(?:immer )?(?:noch )?(?:immer )?nicht|"
+    r"leider (?:nicht|kein\w*|immer noch|noch nicht)|"
+    r"(?:gleiche|dieselbe|selbe)[rn]? (?:fehler\w*|problem|meldung)|schon wieder)(?![\w-])",
+    re.IGNORECASE)
+
+
+def objects(sentence: str) -> bool:
+    """Whether ``sentence`` (the customer's, after our fix) says the fault is still there."""
+    return bool(_OBJECTION.search(" ".join(sentence.split())))
+
+
+# What we ask only to hear back: "Could you test it and let me know?", "Bitte geben Sie mir
+# Bescheid, ob die Verbindung jetzt stabil bleibt." Any reply of theirs answers it.
+_FEEDBACK = re.compile(
+    r"(?<![\w-])(?:let (?:me|us) know|geben sie (?:mir|uns) (?:\w+ ){0,3}?bescheid|"
+    r"sagen sie (?:mir|uns) (?:\w+ ){0,2}?bescheid|(?:kurze )?r[üu]ckmeldung|"
+    r"(?:try|test) (?:it|again|once more)|probieren sie (?:es|das)|testen sie|"
+    r"confirm (?:it|that|whether|if)|best[äa]tigen sie)(?![\w-])", re.IGNORECASE)
+
+
+def asks_feedback(sentence: str) -> bool:
+    """Whether ``sentence`` (ours) asks the customer only to try and tell us how it went."""
+    return bool(_FEEDBACK.search(" ".join(sentence.split())))

@@ -349,6 +349,8 @@ def read_thread(
     last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
     last_ours_reported = False  # our latest mail reported work done, sent or promised it
     invited = False  # the customer invited us to an occasion
+    fixed_by_us: set[str] = set()  # points our latest "fixed" settled (their objection reopens)
+    fixer: str | None = None  # who wrote that "fixed"
     known = _colleagues(live, default_owner, team_domains,
                         (*team_addresses, *colleague_addresses))
     writers: set[str] = set()  # colleagues who wrote in the thread so far
@@ -386,8 +388,29 @@ def read_thread(
                      if not cues.IGNORE_RE.match(s)]
         pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
+        if not team and any(acts.objects(s) for s in sentences):
+            # "Still disconnecting": they disagree with our fix, what it settled is open again
+            for p in points:
+                if p.id in fixed_by_us and p.status == "resolved" and p.id not in reopened:
+                    p.status, p.resolved_by = "open", None
+                    if fixer and fixer != p.owner:  # who did the work follows it up
+                        _assign_owner([p], fixer, msg, " ".join(sentences[:1]), changes)
+            if fixed_by_us and fixer:
+                owner = fixer
+            fixed_by_us = set()
+        if not team:
+            # any reply of theirs answers our "Could you test it and let me know?"
+            for p in points:
+                if (p.status == "open" and p.kind in ("question", "request")
+                        and _is_team(p.raised_by, team_domains, team_addresses)
+                        and acts.asks_feedback(p.text)):
+                    _settle(p, msg, reopened)
         if any(_settles(s, team) for s in sentences):
+            before = {p.id for p in points if p.status == "open"}
             _resolve(points, msg, team, team_domains, team_addresses, reopened)
+            if team:
+                fixed_by_us = {p.id for p in points if p.id in before and p.status == "resolved"}
+                fixer = msg.from_addr
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
             _answered_by_reply(points, msg, sentences, team_domains, team_addresses, reopened)
