@@ -289,3 +289,18 @@ def test_their_objection_reopens_what_our_fix_settled() -> None:
     (point,) = _open(x)
     assert "jede Stunde" in point.text and point.owner == "sam@provider.de"
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_date_they_set_in_a_demand_counts_and_the_demand_is_their_chase() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Unser Kopierer zeigt Fehler C-2557. Können Sie einen Techniker "
+                              "schicken?", 2, subject="Kopierer"),
+        _msg(2, "tom@provider.de", "Ich schicke Ihnen nächste Woche einen Techniker.", 2,
+             subject="Kopierer"),
+        _msg(3, "chef@kunde.de", "Das ist inakzeptabel. Ich erwarte, dass der Kopierer bis "
+                                 "spätestens Donnerstag, 05.11., wieder läuft.", 3,
+             subject="Kopierer"),
+    )
+    (point,) = _open(x)
+    assert "C-2557" in point.text and "Ich erwarte" in point.text
+    assert point.due == date(2026, 11, 5)

@@ -192,6 +192,16 @@ def _with_antecedent(ask: Point, messages: list[ParsedMessage]) -> str:
     return f"{before} {ask.text}"
 
 
+# A date the customer sets rather than mentions: "Ich erwarte, dass das Problem bis spätestens
+# Donnerstag gelöst ist", "I'd like this fixed by Wednesday EOD", "Das muss bis Freitag laufen".
+# Not "Es hieß, er steht bis Ende KW 50" nor "Die Kanzlei ist ab 24.12. geschlossen".
+_DEMAND = re.compile(
+    r"(?<![\w-])(?:ich erwarte|wir erwarten|erwarte ich|erwarten wir|(?:muss|m[üu]ssen) "
+    r"(?:\w+ ){0,4}?bis|i expect|we expect|i'd like (?:this|it) (?:fixed|done|sorted|solved)|"
+    r"(?:needs?|has|have) to be (?:\w+ )?(?:by|before)|spätestens|at the latest)(?![\w-])",
+    re.IGNORECASE)
+
+
 _REFRAIN = re.compile(
     r"\b(?:bitte (?:keine|nicht|kein)|please (?:do not|don't|avoid|refrain)|do not|don't)\b",
     re.IGNORECASE)
@@ -205,6 +215,8 @@ def _asks_work(p: Point) -> bool:
         return False
     if p.kind in ("blocker", "question"):
         return True
+    if p.kind in ("deadline", "todo") and _DEMAND.search(p.text):
+        return True  # "Ich erwarte, dass das bis Donnerstag gelöst ist": a date they set
     return p.kind == "request" and not _REFRAIN.search(p.text)
 
 
@@ -227,7 +239,7 @@ def _customer_matter(customer: list[Point], promises: list[Point],
     # a date the customer sets is one in what they ask ("Bitte bis 30.11."), not one they
     # mention ("Es hieß, er steht bis Ende KW 50"); our promise's date counts unless theirs is
     # earlier: a promise past their deadline is still overdue against it
-    dues = [p.due for p in customer if p.due and p.kind in ("request", "question", "blocker")]
+    dues = [p.due for p in customer if p.due and _asks_work(p)]
     if promise is not None and promise.due:
         dues.append(promise.due)
     due = min(dues) if dues else None
