@@ -145,12 +145,23 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
 
     state = _state(matters, ours, settled, messages, last_customer)
     owner = (ours[0].owner if ours else matters[0].owner) if matters else None
-    ticket = Ticket(state=state, owner=owner,
-                    next_step=next_point.text if next_point is not None else None,
-                    next_by=next_point.raised_by if next_point is not None else None,
-                    next_at=next_point.raised_at if next_point is not None else None,
-                    due=min((p.due for p in matters if p.due), default=None))
+    next_step, next_by, next_at = (
+        (next_point.text, next_point.raised_by, next_point.raised_at) if next_point is not None
+        else _said(ours[0].promise, messages, is_team) if ours and ours[0].promise
+        else (None, None, None))
+    ticket = Ticket(state=state, owner=owner, next_step=next_step, next_by=next_by,
+                    next_at=next_at, due=min((p.due for p in matters if p.due), default=None))
     return [*settled, *matters], ticket, members
+
+
+def _said(promise: str, messages: list[ParsedMessage], is_team: Callable[[str], bool]
+          ) -> tuple[str | None, str | None, datetime | None]:
+    """Our promise that took on their request, with who wrote it and when (its mail)."""
+    words = " ".join(promise.split())
+    for m in reversed(messages):
+        if is_team(m.from_addr) and words in " ".join(m.own_text.split()):
+            return promise, m.from_addr, m.date
+    return promise, None, None
 
 
 def _state(matters: list[Point], ours: list[Point], settled: list[Point],
