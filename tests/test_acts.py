@@ -149,3 +149,19 @@ def test_feedback_requests(sentence: str) -> None:
 ])
 def test_questions_that_want_an_answer(sentence: str) -> None:
     assert not acts.asks_feedback(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quote attached for three Latitude 5450 laptops.", "Please find attached the offer.",
+    "Anbei das Angebot für den zweiten Drucker.", "Im Anhang finden Sie das Protokoll.",
+])
+def test_sent_with_this_mail(sentence: str) -> None:
+    assert acts.sends_now(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'll send the quote tomorrow.", "Das Angebot schicke ich Ihnen nächste Woche.",
+    "The attachment did not open.",
+])
+def test_not_sent_with_this_mail(sentence: str) -> None:
+    assert not acts.sends_now(sentence)

@@ -13,12 +13,12 @@ TEAM = ("provider.de",)
 
 
 def _msg(n: int, sender: str, text: str, day: int, *, subject: str = "Drucker 2. OG",
-         auto: str | None = None, to: tuple[str, ...] = ()) -> ParsedMessage:
+         auto: str | None = None, to: tuple[str, ...] = (), lang: str = "de") -> ParsedMessage:
     return ParsedMessage(
         message_id=f"<{n}@x>", subject=subject, from_addr=sender, from_name="", to=list(to),
         cc=[],
         date=datetime(2026, 11, day, 9, n, tzinfo=UTC), in_reply_to=None, references=[],
-        headers={}, text=text, own_text=text, auto=auto)
+        headers={}, text=text, own_text=text, auto=auto, language=lang)
 
 
 def _extract(*msgs: ParsedMessage):
@@ -304,3 +304,32 @@ def test_a_date_they_set_in_a_demand_counts_and_the_demand_is_their_chase() -> N
     (point,) = _open(x)
     assert "C-2557" in point.text and "Ich erwarte" in point.text
     assert point.due == date(2026, 11, 5)
+
+
+def test_a_kept_promise_no_longer_binds_the_matter_to_its_date() -> None:
+    """"I'll send you a quote by 12/8" kept on 12/8 ("Quote attached …"): what remains is
+    their date ("ready by 12/28"), so the matter is not overdue against the kept promise."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Can you quote the laptops and have everything ready by 12/28?",
+             2, subject="Laptops", lang="en"),
+        _msg(2, "nathan@provider.de", "I'll send you a quote for the laptops by Tuesday, 12/8.",
+             3, subject="Laptops", lang="en"),
+        _msg(3, "nathan@provider.de", "Quote attached for the three laptops.", 8,
+             subject="Laptops", lang="en"),
+    )
+    (point,) = _open(x)
+    assert point.due == date(2026, 12, 28)
+    assert point.promise == "Quote attached for the three laptops."
+
+
+def test_asking_again_without_an_answer_is_an_escalation() -> None:
+    first = _msg(1, "k@kunde.de", "Können Sie bitte das Zertifikat erneuern?", 2,
+                 subject="Zertifikat")
+    again = _msg(2, "k@kunde.de", "Gibt es schon etwas Neues zum Zertifikat?", 9,
+                 subject="Zertifikat")
+    (chased,) = _open(_extract(first, again))
+    assert chased.escalation
+    answered = _msg(3, "tom@provider.de", "Das Zertifikat erneuere ich morgen.", 9,
+                    subject="Zertifikat")
+    (point,) = _open(_extract(first, again, answered))
+    assert not point.escalation

@@ -189,3 +189,18 @@ _FEEDBACK = re.compile(
 def asks_feedback(sentence: str) -> bool:
     """Whether ``sentence`` (ours) asks the customer only to try and tell us how it went."""
     return bool(_FEEDBACK.search(" ".join(sentence.split())))
+
+
+# Sent with this very mail: "Quote attached for three laptops", "Please find attached …",
+# "Anbei das Angebot", "Im Anhang finden Sie …". Not "I'll send the quote tomorrow".
+_SENDS_NOW = re.compile(
+    r"(?<![\w-])(?:attached|enclosed|please find|here is|here's|anbei|im anhang|in der anlage|"
+    r"beigef[üu]gt|hiermit (?:sende|schicke|[üu]bersende))(?![\w-])", re.IGNORECASE)
+_LATER = re.compile(r"(?<![\w-])(?:will|'ll|werde|werden|morgen|tomorrow|later|sp[äa]ter|"
+                    r"next week|n[äa]chste woche)(?![\w-])", re.IGNORECASE)
+
+
+def sends_now(sentence: str) -> bool:
+    """Whether ``sentence`` (ours) says this mail carries what it names."""
+    text = " ".join(sentence.split())
+    return bool(_SENDS_NOW.search(text)) and not _LATER.search(text)

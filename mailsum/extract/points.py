@@ -162,6 +162,22 @@ def _written_to(msg: ParsedMessage, writers: set[str], team_domains: tuple[str, 
     return next(iter(people)) if len(people) == 1 and len(ours) == 1 else None
 
 
+def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMessage,
+                   asked_due: dict[str, date | None]) -> None:
+    """Our mail that sends or reports what we promised ("Quote attached for three laptops" after
+    "I'll send you a quote by 12/8") keeps the promise: its date no longer binds the point, and
+    the report is its status now. What the customer asked beyond it stays open."""
+    done = [s for s in sentences if acts.sends_now(s) or acts.reports_done(s)]
+    if not done:
+        return
+    for p in open_points:
+        if p.status == "open" and p.promise and any(
+                answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):
+            p.promise = next(s for s in done if answers.answers(p.promise, s)
+                             or answers.answers(s, p.promise))
+            p.due = asked_due.get(p.id)
+
+
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
     """A customer's mail that thanks us and raises nothing new."""
     return (not any(p.message_id == msg.message_id for p in points)
@@ -501,6 +517,7 @@ def read_thread(
             # "All went smoothly this morning. Thank you!" after our report: nothing left open
             _resolve(points, msg, team, team_domains, team_addresses, reopened)
         if team:
+            _keep_promises(earlier, sentences, msg, asked_due)
             last_ours_reported = any(_settles(s, True) or cues.SENT_NOW_RE.search(s)
                                      for s in sentences) or bool(taken) or any(
                 p.kind == "todo" for p in points if p.message_id == msg.message_id)

@@ -118,6 +118,11 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
     next_point: Point | None = None  # the sentence that says what comes next
     if customer:
         matter = _customer_matter(customer, promises, messages)
+        last_ours = max((m.date for m in humans if is_team(m.from_addr)), default=None)
+        asked_again = {p.message_id for p in customer if _asks_work(p)}
+        if len(asked_again) > 1 and last_customer is not None and (
+                last_ours is None or last_customer > last_ours):
+            matter.escalation = True  # they asked again and nobody has answered since: chasing
         later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
         latest_promise = promises[-1] if promises else None
         matters.append(matter)
