@@ -333,3 +333,17 @@ def test_asking_again_without_an_answer_is_an_escalation() -> None:
                     subject="Zertifikat")
     (point,) = _open(_extract(first, again, answered))
     assert not point.escalation
+
+
+def test_thanks_for_a_promise_keeps_it_open_until_its_day() -> None:
+    asked = _msg(1, "k@kunde.de", "Können Sie bitte das Zertifikat erneuern?", 2,
+                 subject="Zertifikat")
+    promise = _msg(2, "tom@provider.de", "Ich kümmere mich darum.", 2, subject="Zertifikat")
+    thanks = _msg(3, "k@kunde.de", "Danke!", 2, subject="Zertifikat")
+    assert len(_open(_extract(asked, promise, thanks))) == 1  # thanked, not done
+    dated = _msg(2, "tom@provider.de", "Ich erneuere das Zertifikat am Donnerstag, 05.11.", 2,
+                 subject="Zertifikat")
+    later = _msg(3, "k@kunde.de", "Hat alles geklappt heute, vielen Dank!", 5,
+                 subject="Zertifikat")
+    x = _extract(asked, dated, later)
+    assert _open(x) == [] and x.ticket is not None and x.ticket.state == "resolved"

@@ -179,8 +179,9 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
 
 
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
-    """A customer's mail that thanks us and raises nothing new."""
-    return (not any(p.message_id == msg.message_id for p in points)
+    """A customer's mail that thanks us and asks nothing new (a date it mentions is none)."""
+    return (not any(p.message_id == msg.message_id and p.kind in ("request", "question",
+                                                                   "blocker") for p in points)
             and any(acts.thanks(s) for s in (*sentences, *split_sentences(msg.own_text))))
 
 
@@ -363,7 +364,8 @@ def read_thread(
     asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
     addressed: set[str] = set()  # points put to one colleague by name
     last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
-    last_ours_reported = False  # our latest mail reported work done, sent or promised it
+    last_ours: str | None = None  # our latest mail: "done" (reported or sent it), "promised"
+    last_promises: list[Point] = []  # what that mail promised
     invited = False  # the customer invited us to an occasion
     fixed_by_us: set[str] = set()  # points our latest "fixed" settled (their objection reopens)
     fixer: str | None = None  # who wrote that "fixed"
@@ -442,7 +444,8 @@ def read_thread(
         takeover: str | None = None
         handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
         statements: list[str] = []  # what this message states rather than asks or promises
-        taken: set[str] = set()  # requests a promise of this message took on (owner set)
+        taken: set[str] = set()  # requests a promise of this message gave a colleague
+        took_on: list[Point] = []  # requests a promise of this message took on
         blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
         for position, sentence in enumerate(sentences):
             if (blocker is not None and blocker[1] == position - 1
@@ -486,6 +489,7 @@ def read_thread(
                             or _asked_just_before(sentence, earlier, last_customer))
                 if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
                     taken |= _take_on(requests, sentence, due, promiser, msg, asked_due, changes)
+                    took_on.extend(requests)
                     continue
             seen_ids.add(pid)
             asked_due[pid] = due
@@ -513,17 +517,29 @@ def read_thread(
                 )
             )
             blocker = (points[-1], position) if kind == "blocker" else None
-        if not team and _thanks_only(msg, sentences, points) and last_ours_reported:
-            # "All went smoothly this morning. Thank you!" after our report: nothing left open
-            _resolve(points, msg, team, team_domains, team_addresses, reopened)
+        if not team and _thanks_only(msg, sentences, points):
+            if last_ours == "done":
+                # "Searches are finding everything again. Thanks!" after our report: settled
+                _resolve(points, msg, team, team_domains, team_addresses, reopened)
+            elif last_ours == "promised" and last_promises and all(
+                    p.due is not None and p.due <= msg.date.date() for p in last_promises):
+                # thanks for a promise is no sign it was kept, unless its day has come:
+                # "All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow"
+                _resolve(points, msg, team, team_domains, team_addresses, reopened)
         if team:
             _keep_promises(earlier, sentences, msg, asked_due)
-            last_ours_reported = any(_settles(s, True) or cues.SENT_NOW_RE.search(s)
-                                     for s in sentences) or bool(taken) or any(
-                p.kind == "todo" for p in points if p.message_id == msg.message_id)
+            if any(_settles(s, True) or acts.sends_now(s) for s in sentences):
+                last_ours = "done"
+            elif took_on or any(p.kind == "todo" for p in points
+                                if p.message_id == msg.message_id):
+                last_ours = "promised"
+                last_promises = took_on + [p for p in points
+                                           if p.kind == "todo" and p.message_id == msg.message_id]
+            else:
+                last_ours = None
         _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened,
-                         promised=any(p.kind == "todo" for p in points
-                                      if p.message_id == msg.message_id) or bool(taken),
+                         promised=[p.text for p in points if p.kind == "todo"
+                                   and p.message_id == msg.message_id] if team else [],
                          last_customer=last_customer)
         if takeover is not None:
             owner = msg.from_addr
@@ -601,7 +617,7 @@ def _settle_answered(
     team_domains: tuple[str, ...],
     team_addresses: tuple[str, ...],
     reopened: dict[str, datetime],
-    promised: bool = False,
+    promised: list[str] | None = None,
     last_customer: str | None = None,
 ) -> None:
     """The other side's reply answers what was asked of it: our questions and requests for
@@ -614,14 +630,17 @@ def _settle_answered(
     """
     if not statements:
         return
-    replied = team and not promised  # we wrote back and promised nothing: we answered
+    promised = promised or []
     for p in open_points:
         if p.status != "open" or _is_team(p.raised_by, team_domains, team_addresses) == team:
             continue
         if p.kind != "question" and (team or p.kind != "request"):
             continue
-        if (replied and p.message_id == last_customer) or any(
-                answers.answers(p.text, s) for s in statements):
+        # we wrote back, and promised nothing on it ("I'll check and get back to you"): answered
+        on_it = any(answers.answers(p.text, t) or cues.PROMISE_ON_IT_RE.search(" ".join(
+            t.split())) for t in promised)
+        replied = team and not on_it and p.message_id == last_customer
+        if replied or any(answers.answers(p.text, s) for s in statements):
             _settle(p, msg, reopened)
 
 
