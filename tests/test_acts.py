@@ -165,3 +165,12 @@ def test_sent_with_this_mail(sentence: str) -> None:
 ])
 def test_not_sent_with_this_mail(sentence: str) -> None:
     assert not acts.sends_now(sentence)
+
+
+def test_answers_between_quoted_lines() -> None:
+    inline = "Hallo,\n\n> Welche Version ist installiert?\n7.2.4\n\n> WLAN oder Kabel?\nWLAN\n"
+    assert acts.interleaved(inline)
+    top_posted = "Danke!\n\n> Welche Version ist installiert?\n> WLAN oder Kabel?\n"
+    assert not acts.interleaved(top_posted)
+    bottom_posted = "> Welche Version ist installiert?\n> WLAN oder Kabel?\n\n7.2.4, WLAN\n"
+    assert not acts.interleaved(bottom_posted)  # one answer below: the topic test decides

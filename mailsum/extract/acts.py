@@ -204,3 +204,21 @@ def sends_now(sentence: str) -> bool:
     """Whether ``sentence`` (ours) says this mail carries what it names."""
     text = " ".join(sentence.split())
     return bool(_SENDS_NOW.search(text)) and not _LATER.search(text)
+
+
+
+def interleaved(text: str) -> bool:
+    """Whether a mail body answers between quoted lines ("> Welche Version?" / "2410" /
+    "> Kabel oder WLAN?"): inline answers, whatever the reply's own first lines say."""
+    state, answered = "start", False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith(">"):
+            if state == "answer":
+                answered = True
+            state = "quote"
+        elif state in ("quote", "answer"):
+            state = "answer"
+    return answered

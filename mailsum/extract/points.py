@@ -197,7 +197,7 @@ def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[
     Text", "Answers inline") answers what we asked, though own_text does not show the answers;
     unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
     (``_settle_answered``)."""
-    if not any(acts.answers_inline(s) for s in sentences):
+    if not (any(acts.answers_inline(s) for s in sentences) or acts.interleaved(msg.text)):
         return
     if any(cues.TODO_RE.search(" ".join(s.split())) for s in sentences):
         return
