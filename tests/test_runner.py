@@ -234,6 +234,29 @@ def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
     assert len(flaky.attempts) == 2 and again.exit_code == 0  # a failed update is not resent
 
 
+def test_status_shows_what_the_state_recorded(tmp_path):
+    """status reads parse failures, the last sent and the undelivered updates through the
+    store, and shows their times as they were stored."""
+    config, _ = setup(tmp_path, [mail(1), b"\x00\x01garbage"])
+    store = StateStore.open(config.state)
+    Runner(config, store, FlakyDelivery(fail=1, permanent=True), RunOptions(now=NOW)).run()
+    shown = CliRunner().invoke(main, ["--config", str(config.path), "status", "--format", "json"])
+    data = json.loads(shown.stdout)
+    assert data["parse_failures"] == 1 and data["messages"] == 1
+    customers = {c["customer"]: c for c in data["customers"]}
+    stored = store.conn.execute(
+        "SELECT customer_id, status, due_at, sent_at, error FROM updates "
+        "WHERE status <> 'skipped'").fetchall()
+    assert sorted(r[1] for r in stored) == ["failed", "sent"]
+    for cid, status, due_at, sent_at, error in stored:
+        if status == "sent":
+            assert customers[cid]["last_update"] == sent_at and customers[cid]["undelivered"] == []
+        else:
+            assert customers[cid]["last_update"] is None
+            assert customers[cid]["undelivered"] == [
+                {"due_at": due_at, "status": "failed", "error": error}]
+
+
 def test_a_customer_can_have_its_own_templates(tmp_path):
     config, _ = setup(tmp_path, [mail(1)])
     own = tmp_path / "acme-templates"

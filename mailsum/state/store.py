@@ -56,6 +56,7 @@ def _via(part: str, method: Callable[Concatenate[Any, P], R]
     def delegate(store: StateStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
         return method(getattr(store, part), *args, **kwargs)
 
+    delegate.part = part  # type: ignore[attr-defined]  # the repository it runs on
     return delegate
 
 
