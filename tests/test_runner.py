@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from statehelp import get_point, unanalyzed_message_ids
 
 from mailsum.cli.main import main
 from mailsum.config.loader import load_config
@@ -217,7 +218,7 @@ def test_temporary_failure_is_retried_later_with_the_same_message_id(tmp_path):
     assert later.exit_code == 0
     assert [m.message_id for m in flaky.sent] == [flaky.attempts[0]]
     (row,) = store.updates("acme")
-    assert row["status"] == "sent"
+    assert row.status == "sent"
 
 
 def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
@@ -227,10 +228,33 @@ def test_permanent_failure_is_reported_and_others_still_get_theirs(tmp_path):
     report = Runner(config, store, flaky, RunOptions(now=NOW)).run()
     assert report.exit_code == 1 and len(report.delivery_errors) == 1
     assert len(flaky.sent) == 1  # the next customer was delivered
-    statuses = sorted(r["status"] for c in ("acme", "stadtwerke") for r in store.updates(c))
+    statuses = sorted(r.status for c in ("acme", "stadtwerke") for r in store.updates(c))
     assert statuses == ["failed", "sent"]
     again = Runner(config, store, flaky, RunOptions(now=NOW, poll=False)).run()
     assert len(flaky.attempts) == 2 and again.exit_code == 0  # a failed update is not resent
+
+
+def test_status_shows_what_the_state_recorded(tmp_path):
+    """status reads parse failures, the last sent and the undelivered updates through the
+    store, and shows their times as they were stored."""
+    config, _ = setup(tmp_path, [mail(1), b"\x00\x01garbage"])
+    store = StateStore.open(config.state)
+    Runner(config, store, FlakyDelivery(fail=1, permanent=True), RunOptions(now=NOW)).run()
+    shown = CliRunner().invoke(main, ["--config", str(config.path), "status", "--format", "json"])
+    data = json.loads(shown.stdout)
+    assert data["parse_failures"] == 1 and data["messages"] == 1
+    customers = {c["customer"]: c for c in data["customers"]}
+    stored = store.conn.execute(
+        "SELECT customer_id, status, due_at, sent_at, error FROM updates "
+        "WHERE status <> 'skipped'").fetchall()
+    assert sorted(r[1] for r in stored) == ["failed", "sent"]
+    for cid, status, due_at, sent_at, error in stored:
+        if status == "sent":
+            assert customers[cid]["last_update"] == sent_at and customers[cid]["undelivered"] == []
+        else:
+            assert customers[cid]["last_update"] is None
+            assert customers[cid]["undelivered"] == [
+                {"due_at": due_at, "status": "failed", "error": error}]
 
 
 def test_a_customer_can_have_its_own_templates(tmp_path):
@@ -345,7 +369,7 @@ def test_a_first_poll_of_a_mailbox_with_a_past_lists_the_present(tmp_path):
     status = {p.message_id: p.status for p in store.points("acme")}
     assert status == {"<m3@x.de>": "open"}  # the old thread is not read for points ...
     (old_thread,) = [t for t in store.threads("acme") if "<m1@x.de>" in t.message_ids]
-    assert not store.unanalyzed_message_ids()  # ... but stored, routed and done with
+    assert not unanalyzed_message_ids(store)  # ... but stored, routed and done with
     (acme,) = [u for u in report.updates if u["customer"] == "acme"]
     assert [p["message_id"] for p in acme["points"]] == ["<m3@x.de>"]
     assert acme["resolved"] == [] and acme["counts"]["open"] == 1
@@ -523,13 +547,13 @@ def test_a_reopen_by_the_contact_stands_until_newer_mail_settles_the_point(tmp_p
     store.close()
     box.add(mail(3, reply_to=2, subject="Re: [ACME-1] Lizenzen", body="Der Drucker im EG geht."))
     _, store, _, _ = run(config, send=False, now=NOW + timedelta(hours=1))
-    assert store.get_point(point.id).status == "open"
+    assert get_point(store, point.id).status == "open"
     store.close()
     late = mail(4, reply_to=3, subject="Re: [ACME-1] Lizenzen",
                 body="Korrektur: beide bekommen SolidWorks Professional.")
     box.add(late.replace(b"Mon, 23 Nov 2026 09:04:00 +0100", b"Fri, 27 Nov 2026 09:00:00 +0100"))
     _, store, _, _ = run(config, send=False, now=NOW + timedelta(hours=3))
-    again = store.get_point(point.id)
+    again = get_point(store, point.id)
     assert again.status == "resolved" and again.resolved_by == "<m4@x.de>"
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from statehelp import get_point, pending_updates
 
 from mailsum.errors import LeaseLost, StateConflict
 from mailsum.models import OwnerChangeRecord, ParsedMessage, PointRecord
@@ -63,7 +64,7 @@ def test_a_store_of_schema_3_keeps_its_points_through_migration_4(tmp_path):
     conn.close()
     store = StateStore.open(path)
     assert store.schema_version == len(MIGRATIONS)
-    old = store.get_point("p0")
+    old = get_point(store, "p0")
     assert old is not None and old.text == "Bitte X." and old.position == 0
     store.close()
 
@@ -75,7 +76,7 @@ def test_points_keep_their_sentence_position(location):
     assert [p.id for p in store.points("acme")] == ["early", "late"]
     with store.transaction():
         store.save_points([point("late", position=0)])  # re-extracted: the new position wins
-    assert store.get_point("late").position == 0
+    assert get_point(store, "late").position == 0
     store.close()
 
 
@@ -145,7 +146,7 @@ def test_update_per_customer_and_due_time_is_unique(location):
                          data=b"x", numbers=[(1, "p1")])
     with pytest.raises(StateConflict), store.transaction():
         store.add_update("acme", NOW, NOW, status="pending", quiet=False)
-    assert [r["status"] for r in store.pending_updates(NOW)] == ["pending"]
+    assert [r.status for r in pending_updates(store, NOW)] == ["pending"]
 
 
 def test_in_memory_copy_never_writes_the_file(tmp_path):
@@ -250,10 +251,10 @@ def test_outbox_update_is_claimed_by_one_worker_until_it_expires(location):
         uid = one.add_update("acme", NOW, NOW, status="pending", quiet=False, data=b"x")
     with one.transaction():
         row = one.claim_pending_update(NOW, "w1", -1)  # claimed, then the worker died
-    assert row is not None and row["id"] == uid and bytes(row["data"]) == b"x"
+    assert row is not None and row.id == uid and row.data == b"x"
     with two.transaction():
         again = two.claim_pending_update(NOW, "w2", 60)
-    assert again is not None and again["id"] == uid
+    assert again is not None and again.id == uid
     with one.transaction():
         assert one.claim_pending_update(NOW, "w1", 60) is None  # w2's claim is live
     with two.transaction():

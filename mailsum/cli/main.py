@@ -545,7 +545,7 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
         points = store.points(c.id)
         last = store.last_sent_update(c.id)
         tz = c.timezone or config.timezone
-        failed = [u for u in store.updates(c.id) if u["status"] in ("failed", "pending")]
+        failed = [u for u in store.updates(c.id) if u.status in ("failed", "pending")]
         paused, _ = store.customer_state(c.id)
         rows.append({
             "customer": c.id, "name": c.name, "contact": list(c.contact), "timezone": tz,
@@ -554,10 +554,10 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
             "resolved": sum(1 for p in points if p.status == "resolved"),
             "archived": sum(1 for p in points if p.status == "archived"),
             "withdrawn": sum(1 for p in points if p.status == "withdrawn"),
-            "last_update": last["sent_at"] if last else None,
+            "last_update": last.sent_at.isoformat() if last and last.sent_at else None,
             "next_update": next_time(c.schedule, tz, moment).isoformat(),
-            "undelivered": [{"due_at": u["due_at"], "status": u["status"], "error": u["error"]}
-                            for u in failed],
+            "undelivered": [{"due_at": u.due_at.isoformat(), "status": u.status,
+                             "error": u.error} for u in failed],
             "paused_until": paused.isoformat() if paused else None,
         })
         if customer:  # one customer: what is open, by thread, problems (blockers) first
@@ -571,9 +571,10 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
                  "message_id": p.message_id} for p in listed]
         if history:
             rows[-1]["history"] = [
-                {"at": e["at"], "by": e["actor"], "action": e["action"], "point": e["point_id"],
-                 "value": e["detail"], "reply": e["message_id"]} for e in store.events(c.id)]
-    failures = store.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+                {"at": e.at.isoformat(), "by": e.actor, "action": e.action,
+                 "point": e.point_id, "value": e.detail, "reply": e.message_id}
+                for e in store.events(c.id)]
+    failures = store.failure_count()
     working = [{"kind": k, "name": n, "holder": h, "expires_in_s": round(left)}
                for k, n, h, left in store.live_leases()]
     polled = store.source_status()

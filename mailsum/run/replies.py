@@ -9,7 +9,6 @@ Message-ID, accepted or not; a refused reply is logged and never answered (no ba
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,13 +81,12 @@ class ReplyHandler:
         found = self.store.sent_update_by_key(key) if key else None
         update = customer = None
         if found is not None:
-            row, numbers = found
+            sent, numbers = found
             update = interact.SentUpdate(
-                update_key=key or "", customer_id=row["customer_id"],
-                recipients=tuple(json.loads(row["recipients"] or "[]")),
-                sent_at=datetime.fromisoformat(row["sent_at"] or row["created_at"]),
+                update_key=key or "", customer_id=sent.customer_id,
+                recipients=tuple(sent.recipients), sent_at=sent.sent_at or sent.created_at,
                 numbers=numbers)
-            customer = self.customers.get(row["customer_id"])
+            customer = self.customers.get(sent.customer_id)
         verdict = interact.authorize(
             msg, update=update if customer else None, secret_ok=key is not None, now=self.now,
             max_age=timedelta(days=self.config.replies.max_age_days),

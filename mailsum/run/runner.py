@@ -9,7 +9,6 @@ that only collects, so what it prints is what a real run would do.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import signal
 import threading
@@ -807,8 +806,8 @@ class Runner:
                     self.now, self.options.worker, self.claim_seconds, self.options.customers)
             if row is None:
                 break
-            self._deliver(row["id"], row["customer_id"], row["message_id"],
-                          _recipients(row), bytes(row["data"]))
+            assert row.message_id is not None and row.data is not None  # as the outbox holds it
+            self._deliver(row.id, row.customer_id, row.message_id, row.recipients, row.data)
         if self._analysis_pending():
             return
         chosen = [c for c in self.config.rules.customers
@@ -860,7 +859,7 @@ class Runner:
 
     def compose(self, customer: Customer) -> Update:
         last_sent = self.store.last_sent_update(customer.id)
-        since = datetime.fromisoformat(last_sent["created_at"]) if last_sent else None
+        since = last_sent.created_at if last_sent else None
         absences: dict[str, date] = dict(self.store.absences())
         for a in self.config.rules.absences:
             if a.start is None or a.start <= self.now.date():
@@ -888,7 +887,7 @@ class Runner:
             due_at: datetime | None = self.now.replace(microsecond=0)
         else:
             last = self.store.last_update(customer.id)
-            last_due = datetime.fromisoformat(last["due_at"]) if last else None
+            last_due = last.due_at if last else None
             due_at = schedule.due_time(customer.schedule, tz, last_due, self.now)
         if due_at is None or self.store.update_for_due(customer.id, due_at) is not None:
             return
@@ -947,12 +946,12 @@ class Runner:
             return
         tz = self.config.timezone
         last = self.store.last_update(DIGEST_ID)
-        last_due = datetime.fromisoformat(last["due_at"]) if last else None
+        last_due = last.due_at if last else None
         due_at = schedule.due_time(rules.fallback_schedule, tz, last_due, self.now)
         if due_at is None or self.store.update_for_due(DIGEST_ID, due_at) is not None:
             return
         sent = self.store.last_sent_update(DIGEST_ID)
-        since = datetime.fromisoformat(sent["created_at"]) if sent else None
+        since = sent.created_at if sent else None
         after = since or self._import_horizon()  # a first digest: not the mailbox's past
         threads = [t for t in self.store.threads(unrouted=True)
                    if t.last_activity > after and self._written_by_people(t)]
@@ -1039,10 +1038,6 @@ def _reason(exc: SourceError, name: str) -> str:
 def retry_delay(attempts: int) -> timedelta:
     """Capped exponential backoff for temporary delivery failures: 5 min, 10, 20 … 6 h."""
     return min(timedelta(minutes=5) * 2 ** attempts, timedelta(hours=6))
-
-
-def _recipients(row: Any) -> list[str]:
-    return list(json.loads(row["recipients"] or "[]"))
 
 
 # ------------------------------------------------------------------ config-free extraction

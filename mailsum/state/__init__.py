@@ -1,1 +1,3 @@
-"""The state store (SQLite or PostgreSQL): what was seen, points, updates, leases."""
+"""The state layer (SQLite or PostgreSQL): what was seen, points, updates, leases.
+
+``store.StateStore`` is the entry point; see mailsum/state/store.py for the parts."""

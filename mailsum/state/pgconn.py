@@ -1,8 +1,9 @@
 """A PostgreSQL connection that speaks the subset of ``sqlite3.Connection`` the store uses.
 
 The state store writes its SQL once, with ``?`` placeholders, and reads rows by name or by
-position (``sqlite3.Row``). This adapter gives psycopg 3 the same surface, so every statement in
-``mailsum/state/store.py`` runs unchanged on both databases and the same tests cover both.
+position (``sqlite3.Row``). This adapter gives psycopg 3 the same surface, so every statement
+of the repositories in ``mailsum/state/`` runs unchanged on both databases and the same tests
+cover both.
 psycopg is imported here only: SQLite users never need it installed.
 """
 
