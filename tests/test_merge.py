@@ -111,3 +111,18 @@ def test_points_are_withdrawn_only_where_some_were_stored_and_extraction_worked(
     assert withdraws(had_stored=True, extraction_failed=False)
     assert not withdraws(had_stored=False, extraction_failed=False)  # all new: none stored
     assert not withdraws(had_stored=True, extraction_failed=True)  # over its time budget
+
+
+def test_their_objection_reopens_what_their_threads_mail_had_settled() -> None:
+    """Settled by a mail of the thread (our "fixed"), and the fresh reading finds it open again
+    (the customer objected): open. Settled by the contact's reply: it stays settled."""
+    at = replace(AT, messages=frozenset({"<m1>", "<m2>", "<m3>"}))
+    by_mail = _stored("resolved", resolved_by="<m2>", resolved_at=NOW - timedelta(hours=3))
+    (rec,) = merge_points([_fresh("open")], {"p1": by_mail}, at)
+    assert rec.status == "open" and rec.resolved_by is None and rec.resolved_at is None
+    by_reply = _stored("resolved", resolved_by="<reply@provider.de>")
+    (rec,) = merge_points([_fresh("open")], {"p1": by_reply}, at)
+    assert rec.status == "resolved"
+    archived = _stored("archived")
+    (rec,) = merge_points([_fresh("open")], {"p1": archived}, at)
+    assert rec.status == "archived"

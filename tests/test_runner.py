@@ -585,3 +585,26 @@ def test_the_upgrade_reads_open_threads_again_into_one_point_per_matter(tmp_path
     (thread,) = store.threads("acme")
     assert thread.ticket is not None and thread.ticket.state == "waiting_on_us"
     store.close()
+
+
+def test_their_objection_in_a_later_run_reopens_the_point_our_fix_settled(tmp_path):
+    """Run by run, as cron reads the mail: our fix settles the fault, the customer's "still
+    broken" in the next run opens it again (and no update pretends it is done)."""
+    config, box = setup(tmp_path, [mail(1, body="Das VPN bricht jede Stunde ab. Können Sie "
+                                                "das bitte prüfen?")])
+    _, store, _, _ = run(config, send=False)
+    (point,) = [p for p in store.points("acme") if p.status == "open"]
+    store.close()
+    box.add(mail(2, sender="sandra.yilmaz@provider.de", reply_to=1,
+                 subject="AW: [ACME-1] Anfrage 1",
+                 body="Ich habe den Timeout der Firewall erhöht."))
+    _, store, _, _ = run(config, send=False)
+    assert {p.id: p.status for p in store.points("acme")}[point.id] == "resolved"
+    store.close()
+    box.add(mail(3, reply_to=2, subject="AW: [ACME-1] Anfrage 1",
+                 body="Bricht leider immer noch ab, zweimal heute Morgen."))
+    _, store, _, _ = run(config, send=False)
+    assert {p.id: p.status for p in store.points("acme")}[point.id] == "open"
+    (thread,) = store.threads("acme")
+    assert thread.ticket is not None and thread.ticket.state == "waiting_on_us"
+    store.close()

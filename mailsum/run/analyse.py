@@ -137,7 +137,8 @@ def save_thread(ctx: RunContext, a: _Analysed, current: loadplan.Slice) -> None:
         thread_id=t.thread_id, customer_id=customer_id, subject=t.subject,
         message_ids=t.message_ids, summary=result.summary, last_activity=last,
         route_reason=a.reason, ticket=result.ticket))
-    at = merge.Placement(customer_id, t.thread_id, last, ctx.now, ctx.archive_before)
+    at = merge.Placement(customer_id, t.thread_id, last, ctx.now, ctx.archive_before,
+                         frozenset(t.message_ids))
     store.save_points(merge.merge_points(
         result.points, store.get_points([p.id for p in result.points]), at))
     if merge.withdraws(current.had_stored(ids), extraction_failed=bool(a.error)):

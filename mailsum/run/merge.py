@@ -24,6 +24,7 @@ class Placement:
     last_activity: datetime  # the thread's newest message
     now: datetime
     archive_before: datetime  # raised before this: the mailbox's past, archived when first read
+    messages: frozenset[str] = frozenset()  # the thread's Message-IDs
 
 
 def new_point(p: Point, at: Placement) -> PointRecord:
@@ -43,7 +44,10 @@ def new_point(p: Point, at: Placement) -> PointRecord:
 
 def merged_point(old: PointRecord, p: Point, at: Placement) -> PointRecord:
     """A stored point read again: where it stands in the thread follows the fresh reading;
-    its status only moves to resolved (never back), and an owner the contact set stays."""
+    an owner the contact set stays. Its status moves to resolved; back to open only when the
+    thread's own mail had settled it and the fresh reading no longer does (the customer
+    objected: "geht leider immer noch nicht") — never what the contact settled by reply, and
+    never an archived one."""
     rec = replace(old, customer_id=at.customer_id, thread_id=at.thread_id,
                   last_activity=at.last_activity,
                   # our promise may take on a request after it was stored, and set its date
@@ -53,6 +57,11 @@ def merged_point(old: PointRecord, p: Point, at: Placement) -> PointRecord:
         rec.owner = p.owner
     if p.status == "resolved" and old.status not in SETTLED:
         rec.status, rec.resolved_at, rec.resolved_by = "resolved", at.now, p.resolved_by
+    elif (p.status == "open" and old.status == "resolved" and old.resolved_by
+          and old.resolved_by in at.messages):
+        rec.status, rec.resolved_at, rec.resolved_by = "open", None, None
+    elif p.status == "open" and old.status == "withdrawn":
+        rec.status = "open"  # a later reading no longer found it; this one does again
     return rec
 
 
