@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -352,219 +353,276 @@ def read_thread(
     ``reopened``: points the contact reopened by reply, and when: only mail sent after that
     settles them again (the contact had seen what came before and disagreed).
     """
-    reopened = reopened or {}
     ordered = _order(thread, messages)
     live = [m for m in (tickets.with_comment(m) for m in ordered)
             if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
-    points: list[Point] = []
-    changes: list[OwnerChange] = []
-    seen_ids: set[str] = set()
-    owner = default_owner
-    pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
-    asked_due: dict[str, date | None] = {}  # a request's own due date, before any promise
-    addressed: set[str] = set()  # points put to one colleague by name
-    last_customer: str | None = None  # the customer's latest mail so far (a promise answers it)
-    last_ours: str | None = None  # our latest mail: "done" (reported or sent it), "promised"
-    last_promises: list[Point] = []  # what that mail promised
-    invited = False  # the customer invited us to an occasion
-    fixed_by_us: set[str] = set()  # points our latest "fixed" settled (their objection reopens)
-    fixer: str | None = None  # who wrote that "fixed"
-    known = _colleagues(live, default_owner, team_domains,
-                        (*team_addresses, *colleague_addresses))
-    writers: set[str] = set()  # colleagues who wrote in the thread so far
-
+    reader = _Reader(live, team_domains, (*team_addresses,), default_owner,
+                     (*team_addresses, *colleague_addresses), reopened or {})
     for index, msg in enumerate(live):
-        if _closes_ticket(msg):  # a ticket system's "closed" notice settles all, raises nothing
-            for p in points:
-                if p.status == "open":
-                    _settle(p, msg, reopened)
-            continue
-        alert = alerts.alert_state(msg)
-        if alert == "recovery":  # "CRIT -> OK": the alerts before it are settled
-            for p in points:
-                if p.status == "open" and colleagues.is_machine(p.raised_by):
-                    _settle(p, msg, reopened)
-            continue
-        if alert == "problem" and not any(p.status == "open" and colleagues.is_machine(
-                p.raised_by) for p in points):
-            # the alert is the matter, named by its subject (the mail is a form, not prose)
-            pid = point_id(msg.message_id, msg.subject)
-            seen_ids.add(pid)
-            points.append(Point(id=pid, kind="blocker", text=msg.subject,
-                                message_id=msg.message_id, raised_by=msg.from_addr,
-                                raised_at=msg.date, owner=owner))
-            continue
-        if alert == "problem":
-            continue  # the same alert again, or another state of it: one matter
-        team = _is_team(msg.from_addr, team_domains, team_addresses)
-        written_to = None if team else _written_to(msg, writers, team_domains, team_addresses)
-        if team:
-            writers.add(msg.from_addr.lower())
-        if not team:
-            last_customer = msg.message_id
-        sentences = [s for s in split_sentences(without_formulae(msg.own_text))
-                     if not cues.IGNORE_RE.match(s)]
-        pool.extend((s, index) for s in sentences if _summarizable(s))
-        # what this message settles or takes over concerns only points raised before it
-        if not team and any(acts.objects(s) for s in sentences):
-            # "Still disconnecting": they disagree with our fix, what it settled is open again
-            for p in points:
-                if p.id in fixed_by_us and p.status == "resolved" and p.id not in reopened:
-                    p.status, p.resolved_by = "open", None
-                    if fixer and fixer != p.owner:  # who did the work follows it up
-                        _assign_owner([p], fixer, msg, " ".join(sentences[:1]), changes)
-            if fixed_by_us and fixer:
-                owner = fixer
-            fixed_by_us = set()
-        if not team:
-            # any reply of theirs answers our "Could you test it and let me know?"
-            for p in points:
-                if (p.status == "open" and p.kind in ("question", "request")
-                        and _is_team(p.raised_by, team_domains, team_addresses)
-                        and acts.asks_feedback(p.text)):
-                    _settle(p, msg, reopened)
-        if any(_settles(s, team) for s in sentences):
-            before = {p.id for p in points if p.status == "open"}
-            _resolve(points, msg, team, team_domains, team_addresses, reopened)
-            if team:
-                fixed_by_us = {p.id for p in points if p.id in before and p.status == "resolved"}
-                fixer = msg.from_addr
-        elif not team:
-            # the customer wrote back: what we asked them is answered, unless they defer
-            _answered_by_reply(points, msg, sentences, team_domains, team_addresses, reopened)
-        earlier = [p for p in points if p.status == "open"]
-        # the points this side raised: a colleague of the writer asks for the same thing
-        same_side = [p for p in earlier
-                    if _is_team(p.raised_by, team_domains, team_addresses) == team]
-        urgent = any(cues.ESCALATION_RE.search(s) for s in sentences)
-        if urgent and not team:
-            # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
-            for p in same_side:
-                p.escalation = True
-        takeover: str | None = None
-        handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
-        statements: list[str] = []  # what this message states rather than asks or promises
-        taken: set[str] = set()  # requests a promise of this message gave a colleague
-        took_on: list[Point] = []  # requests a promise of this message took on
-        blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
-        for position, sentence in enumerate(sentences):
-            if (blocker is not None and blocker[1] == position - 1
-                    and cues.FAULT_DETAIL_RE.match(" ".join(sentence.split()))):
-                # "Die Fehlermeldung lautet …" says what the fault looks like: one point
-                blocker[0].text = f"{blocker[0].text} {sentence}"
-                blocker = (blocker[0], position)
-                continue
-            due = parse_due(sentence, msg.date, msg.language)
-            kind = (None if _settles(sentence, team)
-                    else classify(sentence, due is not None, msg.language, team))
-            if due is not None and kind != "request" and kind != "blocker" and (
-                    cues.PROPOSAL_RE.search(sentence)):
-                kind, due = "question", None  # "Unser Vorschlag: Samstag, 05.12." awaits a yes
-            # "Herr Klein übernimmt meine Tickets": the writer hands their work over
-            colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, known)
-                         if team else None)
-            if colleague is not None:
-                handover = handover or (colleague, sentence)
-                kind = None  # "Herr Klein übernimmt meine Tickets" is a change of owner, no task
-            if not team and acts.invites(sentence):
-                invited = True
-            elif team and invited and kind == "todo" and acts.accepts(sentence):
-                kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
-            takes_over = bool(cues.TAKEOVER_RE.search(sentence))
-            if team and takeover is None and (kind == "todo" or takes_over):
-                takeover = sentence
-            if team:
-                kind = _team_kind(kind, takes_over, due is not None)
-            if kind not in _ASKS_OR_PROMISES:
-                statements.append(sentence)
-            if kind is None:
-                continue
-            pid = point_id(msg.message_id, sentence)
-            if pid in seen_ids or _repeats(sentence, same_side):
-                continue
-            promiser = (_other_colleague(colleagues.committed_for(sentence), msg, known)
-                        or msg.from_addr) if team else None
-            if kind == "todo" and promiser is not None:
-                requests = (_taken_on(sentence, earlier, team_domains, team_addresses)
-                            or _asked_just_before(sentence, earlier, last_customer))
-                if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
-                    taken |= _take_on(requests, sentence, due, promiser, msg, asked_due, changes)
-                    took_on.extend(requests)
-                    continue
-            seen_ids.add(pid)
-            asked_due[pid] = due
-            # "Frau Berger, bitte behalten Sie das im Blick": put to one of us by name, it stays
-            # theirs when a colleague takes over the rest of the thread
-            addressee = None if team else _other_colleague(
-                colleagues.addressed_to(sentence), msg, known)
-            if addressee is not None:
-                addressed.add(pid)
-            elif not team:
-                addressee = written_to  # "To: ravi.menon@…": the one of us they wrote to
-            points.append(
-                Point(
-                    id=pid,
-                    kind=kind,
-                    text=sentence,
-                    message_id=msg.message_id,
-                    raised_by=msg.from_addr,
-                    raised_at=msg.date,
-                    # "Tom will prepare the laptops": a promise made for a colleague
-                    owner=promiser if team else addressee or owner,
-                    due=due,
-                    escalation=urgent,
-                    position=position,
-                )
-            )
-            blocker = (points[-1], position) if kind == "blocker" else None
-        if not team and _thanks_only(msg, sentences, points):
-            if last_ours == "done":
-                # "Searches are finding everything again. Thanks!" after our report: settled
-                _resolve(points, msg, team, team_domains, team_addresses, reopened)
-            elif last_ours == "promised" and last_promises and all(
-                    p.due is not None and p.due <= msg.date.date() for p in last_promises):
-                # thanks for a promise is no sign it was kept, unless its day has come:
-                # "All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow"
-                _resolve(points, msg, team, team_domains, team_addresses, reopened)
-        if team:
-            _keep_promises(earlier, sentences, msg, asked_due)
-            if any(_settles(s, True) or acts.sends_now(s) for s in sentences):
-                last_ours = "done"
-            elif took_on or any(p.kind == "todo" for p in points
-                                if p.message_id == msg.message_id):
-                last_ours = "promised"
-                last_promises = took_on + [p for p in points
-                                           if p.kind == "todo" and p.message_id == msg.message_id]
-            else:
-                last_ours = None
-        _settle_answered(earlier, msg, team, statements, team_domains, team_addresses, reopened,
-                         promised=[p.text for p in points if p.kind == "todo"
-                                   and p.message_id == msg.message_id] if team else [],
-                         last_customer=last_customer)
-        if takeover is not None:
-            owner = msg.from_addr
-            _assign_owner([p for p in earlier if p.id not in taken and p.id not in addressed],
-                          msg.from_addr, msg, takeover, changes)
-        if handover is not None:
-            # the writer hands their own points over; later points default to the colleague
-            colleague, reason = handover
-            mine = [p for p in points if p.status == "open" and p.owner == msg.from_addr]
-            _assign_owner(mine, colleague, msg, reason, changes)
-            if owner in (msg.from_addr, None):
-                owner = colleague
-
-    count = _summary_count(len(pool), summary_sentences, summary_ratio)
+        reader.read(index, msg)
+    count = _summary_count(len(reader.pool), summary_sentences, summary_ratio)
     last = max(len(live) - 1, 1)
-    weights = [1.0 + _RECENCY_BOOST * i / last for _, i in pool]
-    summary = summarize([s for s, _ in pool], count, _language(live), weights)
+    weights = [1.0 + _RECENCY_BOOST * i / last for _, i in reader.pool]
+    summary = summarize([s for s, _ in reader.pool], count, _language(live), weights)
     return ThreadExtract(
         thread_id=thread.thread_id,
         subject=thread.subject,
         message_ids=[m.message_id for m in ordered],
         summary=summary,
-        points=points,
-        owner_changes=changes,
+        points=reader.points,
+        owner_changes=reader.changes,
     )
+
+
+@dataclass
+class _Mail:
+    """What one message does, gathered while its sentences are read."""
+
+    msg: ParsedMessage
+    team: bool
+    sentences: list[str]
+    earlier: list[Point]  # open before this message
+    same_side: list[Point]  # of those, raised by the writer's side
+    urgent: bool
+    written_to: str | None
+    takeover: str | None = None
+    handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
+    statements: list[str] = field(default_factory=list)  # what it states, not asks or promises
+    taken: set[str] = field(default_factory=set)  # requests its promise gave a colleague
+    took_on: list[Point] = field(default_factory=list)  # requests its promise took on
+    blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
+
+
+class _Reader:
+    """Reads a thread message by message, oldest first; its fields are what the thread has
+    established so far (points, owner, who spoke last and what they did)."""
+
+    def __init__(self, live: list[ParsedMessage], team_domains: tuple[str, ...],
+                 team_addresses: tuple[str, ...], default_owner: str | None,
+                 colleague_addresses: tuple[str, ...], reopened: dict[str, datetime]) -> None:
+        self.team_domains, self.team_addresses = team_domains, team_addresses
+        self.reopened = reopened
+        self.points: list[Point] = []
+        self.changes: list[OwnerChange] = []
+        self.seen_ids: set[str] = set()
+        self.owner = default_owner
+        self.pool: list[tuple[str, int]] = []  # (sentence, message index) for the summary
+        self.asked_due: dict[str, date | None] = {}  # a request's own due date
+        self.addressed: set[str] = set()  # points put to one colleague by name
+        self.last_customer: str | None = None  # the customer's latest mail (a promise answers)
+        self.last_ours: str | None = None  # our latest mail: "done" (reported, sent), "promised"
+        self.last_promises: list[Point] = []  # what that mail promised
+        self.invited = False  # the customer invited us to an occasion
+        self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
+        self.fixer: str | None = None  # who wrote that "fixed"
+        self.known = _colleagues(live, default_owner, team_domains, colleague_addresses)
+        self.writers: set[str] = set()  # colleagues who wrote in the thread so far
+
+    def ours(self, address: str) -> bool:
+        return _is_team(address, self.team_domains, self.team_addresses)
+
+    def read(self, index: int, msg: ParsedMessage) -> None:
+        if self._notice(msg):
+            return
+        team = self.ours(msg.from_addr)
+        written_to = None if team else _written_to(msg, self.writers, self.team_domains,
+                                                   self.team_addresses)
+        if team:
+            self.writers.add(msg.from_addr.lower())
+        else:
+            self.last_customer = msg.message_id
+        sentences = [s for s in split_sentences(without_formulae(msg.own_text))
+                     if not cues.IGNORE_RE.match(s)]
+        self.pool.extend((s, index) for s in sentences if _summarizable(s))
+        # what this message settles or takes over concerns only points raised before it
+        self._settle_before(msg, team, sentences)
+        earlier = [p for p in self.points if p.status == "open"]
+        mail = _Mail(msg=msg, team=team, sentences=sentences, earlier=earlier,
+                     same_side=[p for p in earlier if self.ours(p.raised_by) == team],
+                     urgent=any(cues.ESCALATION_RE.search(s) for s in sentences),
+                     written_to=written_to)
+        if mail.urgent and not team:
+            # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
+            for p in mail.same_side:
+                p.escalation = True
+        for position, sentence in enumerate(sentences):
+            self._sentence(mail, position, sentence)
+        self._settle_after(mail)
+        self._owners_after(mail)
+
+    def _notice(self, msg: ParsedMessage) -> bool:
+        """A ticket system's "closed" or a monitoring alert: facts, read as such."""
+        if _closes_ticket(msg):  # settles all, raises nothing
+            for p in self.points:
+                if p.status == "open":
+                    _settle(p, msg, self.reopened)
+            return True
+        alert = alerts.alert_state(msg)
+        if alert == "recovery":  # "CRIT -> OK": the alerts before it are settled
+            for p in self.points:
+                if p.status == "open" and colleagues.is_machine(p.raised_by):
+                    _settle(p, msg, self.reopened)
+            return True
+        if alert == "problem":
+            if not any(p.status == "open" and colleagues.is_machine(p.raised_by)
+                       for p in self.points):
+                # the alert is the matter, named by its subject (the mail is a form, not prose);
+                # the same alert again, or another state of it, is the same matter
+                pid = point_id(msg.message_id, msg.subject)
+                self.seen_ids.add(pid)
+                self.points.append(Point(id=pid, kind="blocker", text=msg.subject,
+                                         message_id=msg.message_id, raised_by=msg.from_addr,
+                                         raised_at=msg.date, owner=self.owner))
+            return True
+        return False
+
+    def _settle_before(self, msg: ParsedMessage, team: bool, sentences: list[str]) -> None:
+        """Their objection, their reply to our test request, anyone's resolution or report."""
+        if not team and any(acts.objects(s) for s in sentences):
+            self._reopen_fixed(msg, sentences)
+        if not team:
+            # any reply of theirs answers our "Could you test it and let me know?"
+            for p in self.points:
+                if (p.status == "open" and p.kind in ("question", "request")
+                        and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
+                    _settle(p, msg, self.reopened)
+        if any(_settles(s, team) for s in sentences):
+            before = {p.id for p in self.points if p.status == "open"}
+            _resolve(self.points, msg, team, self.team_domains, self.team_addresses,
+                     self.reopened)
+            if team:
+                self.fixed_by_us = {p.id for p in self.points
+                                    if p.id in before and p.status == "resolved"}
+                self.fixer = msg.from_addr
+        elif not team:
+            # the customer wrote back: what we asked them is answered, unless they defer
+            _answered_by_reply(self.points, msg, sentences, self.team_domains,
+                               self.team_addresses, self.reopened)
+
+    def _reopen_fixed(self, msg: ParsedMessage, sentences: list[str]) -> None:
+        """"Still disconnecting": they disagree with our fix, what it settled is open again,
+        and whoever did the work follows it up."""
+        for p in self.points:
+            if p.id in self.fixed_by_us and p.status == "resolved" and p.id not in self.reopened:
+                p.status, p.resolved_by = "open", None
+                if self.fixer and self.fixer != p.owner:
+                    _assign_owner([p], self.fixer, msg, " ".join(sentences[:1]), self.changes)
+        if self.fixed_by_us and self.fixer:
+            self.owner = self.fixer
+        self.fixed_by_us = set()
+
+    def _kind(self, mail: _Mail, sentence: str) -> tuple[str | None, date | None]:
+        """The sentence's point kind in this conversation, and its due date."""
+        msg, team = mail.msg, mail.team
+        due = parse_due(sentence, msg.date, msg.language)
+        kind = (None if _settles(sentence, team)
+                else classify(sentence, due is not None, msg.language, team))
+        if due is not None and kind != "request" and kind != "blocker" and (
+                cues.PROPOSAL_RE.search(sentence)):
+            kind, due = "question", None  # "Unser Vorschlag: Samstag, 05.12." awaits a yes
+        # "Herr Klein übernimmt meine Tickets": the writer hands their work over
+        colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, self.known)
+                     if team else None)
+        if colleague is not None:
+            mail.handover = mail.handover or (colleague, sentence)
+            kind = None  # a change of owner, no task
+        if not team and acts.invites(sentence):
+            self.invited = True
+        elif team and self.invited and kind == "todo" and acts.accepts(sentence):
+            kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
+        takes_over = bool(cues.TAKEOVER_RE.search(sentence))
+        if team and mail.takeover is None and (kind == "todo" or takes_over):
+            mail.takeover = sentence
+        if team:
+            kind = _team_kind(kind, takes_over, due is not None)
+        if kind not in _ASKS_OR_PROMISES:
+            mail.statements.append(sentence)
+        return kind, due
+
+    def _sentence(self, mail: _Mail, position: int, sentence: str) -> None:
+        msg, team = mail.msg, mail.team
+        if (mail.blocker is not None and mail.blocker[1] == position - 1
+                and cues.FAULT_DETAIL_RE.match(" ".join(sentence.split()))):
+            # "Die Fehlermeldung lautet …" says what the fault looks like: one point
+            mail.blocker[0].text = f"{mail.blocker[0].text} {sentence}"
+            mail.blocker = (mail.blocker[0], position)
+            return
+        kind, due = self._kind(mail, sentence)
+        if kind is None:
+            return
+        pid = point_id(msg.message_id, sentence)
+        if pid in self.seen_ids or _repeats(sentence, mail.same_side):
+            return
+        promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
+                    or msg.from_addr) if team else None
+        if kind == "todo" and promiser is not None:
+            requests = (_taken_on(sentence, mail.earlier, self.team_domains,
+                                  self.team_addresses)
+                        or _asked_just_before(sentence, mail.earlier, self.last_customer))
+            if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
+                mail.taken |= _take_on(requests, sentence, due, promiser, msg, self.asked_due,
+                                       self.changes)
+                mail.took_on.extend(requests)
+                return
+        self.seen_ids.add(pid)
+        self.asked_due[pid] = due
+        # "Frau Berger, bitte behalten Sie das im Blick": put to one of us by name, it stays
+        # theirs when a colleague takes over the rest of the thread
+        addressee = None if team else _other_colleague(
+            colleagues.addressed_to(sentence), msg, self.known)
+        if addressee is not None:
+            self.addressed.add(pid)
+        elif not team:
+            addressee = mail.written_to  # "To: ravi.menon@…": the one of us they wrote to
+        self.points.append(Point(
+            id=pid, kind=kind, text=sentence, message_id=msg.message_id,
+            raised_by=msg.from_addr, raised_at=msg.date,
+            # "Tom will prepare the laptops": a promise made for a colleague
+            owner=promiser if team else addressee or self.owner,
+            due=due, escalation=mail.urgent, position=position))
+        mail.blocker = (self.points[-1], position) if kind == "blocker" else None
+
+    def _settle_after(self, mail: _Mail) -> None:
+        """Their thanks, our kept promises and what our mail did, answers to either side."""
+        msg, team = mail.msg, mail.team
+        if not team and _thanks_only(msg, mail.sentences, self.points):
+            due_come = self.last_promises and all(
+                p.due is not None and p.due <= msg.date.date() for p in self.last_promises)
+            # thanks after our report settles; thanks for a promise only once its day came
+            # ("All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow")
+            if self.last_ours == "done" or self.last_ours == "promised" and due_come:
+                _resolve(self.points, msg, team, self.team_domains, self.team_addresses,
+                         self.reopened)
+        promised = [p for p in self.points if p.kind == "todo" and p.message_id == msg.message_id]
+        if team:
+            _keep_promises(mail.earlier, mail.sentences, msg, self.asked_due)
+            if any(_settles(s, True) or acts.sends_now(s) for s in mail.sentences):
+                self.last_ours = "done"
+            elif mail.took_on or promised:
+                self.last_ours = "promised"
+                self.last_promises = mail.took_on + promised
+            else:
+                self.last_ours = None
+        _settle_answered(mail.earlier, msg, team, mail.statements, self.team_domains,
+                         self.team_addresses, self.reopened,
+                         promised=[p.text for p in promised] if team else [],
+                         last_customer=self.last_customer)
+
+    def _owners_after(self, mail: _Mail) -> None:
+        """A take-over makes the writer owner of what was open; a hand-over gives theirs on."""
+        msg = mail.msg
+        if mail.takeover is not None:
+            self.owner = msg.from_addr
+            _assign_owner([p for p in mail.earlier
+                           if p.id not in mail.taken and p.id not in self.addressed],
+                          msg.from_addr, msg, mail.takeover, self.changes)
+        if mail.handover is not None:
+            # the writer hands their own points over; later points default to the colleague
+            colleague, reason = mail.handover
+            mine = [p for p in self.points if p.status == "open" and p.owner == msg.from_addr]
+            _assign_owner(mine, colleague, msg, reason, self.changes)
+            if self.owner in (msg.from_addr, None):
+                self.owner = colleague
 
 
 def _follow(changes: list[OwnerChange], joined: dict[str, str]) -> list[OwnerChange]:

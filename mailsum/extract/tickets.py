@@ -19,9 +19,9 @@ to-dos. So, per thread:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from mailsum.extract import acts, answers, cues
 from mailsum.models import ParsedMessage, Point, Ticket
@@ -91,6 +91,23 @@ def with_comment(msg: ParsedMessage) -> ParsedMessage:
 _CLOSED_WORDS = re.compile(r"\b(?:closed|geschlossen|resolved|gel[öo]st)\b", re.IGNORECASE)
 
 
+@dataclass
+class _Matters:
+    """The matters of one thread as they are formed: which are ours to move, what comes next,
+    and which open point joined which matter."""
+
+    matters: list[Point] = field(default_factory=list)
+    ours: list[Point] = field(default_factory=list)
+    members: dict[str, str] = field(default_factory=dict)
+    next_point: Point | None = None  # the sentence that says what comes next
+
+    def add(self, matter: Point, joined: Iterable[Point], *, ours: bool) -> None:
+        self.matters.append(matter)
+        if ours:
+            self.ours.append(matter)
+        self.members.update({p.id: matter.id for p in joined})
+
+
 def consolidate(points: list[Point], messages: list[ParsedMessage],
                 is_team: Callable[[str], bool]) -> tuple[list[Point], Ticket, dict[str, str]]:
     """One point per matter (settled points kept as they are), the thread's ticket, and which
@@ -101,62 +118,73 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
     settled = [p for p in points if p.status != "open"]
     open_points = sorted((p for p in points if p.status == "open"),
                          key=lambda p: (p.raised_at, p.position))
-    # "Ich bin ab morgen bis 14.12. nicht im Haus, Rückfragen bitte an Herrn Kaya" says who to
-    # ask while the writer is away: context, not a matter and not a deadline
-    customer = [p for p in open_points if not is_team(p.raised_by)
-                and not cues.ABSENCE_RE.search(" ".join(p.text.split()))]
-    if not any(_asks_work(p) for p in customer):
-        customer = []  # "Die Kanzlei ist vom 24.12. bis 03.01. geschlossen": context only
+    customer = _customer_asks(open_points, is_team)
     promises = [p for p in open_points if is_team(p.raised_by) and p.kind == "todo"]
     asks = [p for p in open_points if is_team(p.raised_by) and p.kind in _ASKS]
     humans = [m for m in messages if not m.auto]
     last_customer = max((m.date for m in humans if not is_team(m.from_addr)), default=None)
-
-    matters: list[Point] = []
-    members: dict[str, str] = {}
-    ours: list[Point] = []  # matters whose move is ours
-    next_point: Point | None = None  # the sentence that says what comes next
+    last_ours = max((m.date for m in humans if is_team(m.from_addr)), default=None)
     if customer:
-        matter = _customer_matter(customer, promises, messages)
-        last_ours = max((m.date for m in humans if is_team(m.from_addr)), default=None)
-        asked_again = {p.message_id for p in customer if _asks_work(p)}
-        if len(asked_again) > 1 and last_customer is not None and (
-                last_ours is None or last_customer > last_ours):
-            matter.escalation = True  # they asked again and nobody has answered since: chasing
-        later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
-        latest_promise = promises[-1] if promises else None
-        matters.append(matter)
-        members.update({p.id: matter.id for p in (*customer, *promises, *asks)})
-        if later_asks and (latest_promise is None
-                           or later_asks[-1].raised_at >= latest_promise.raised_at):
-            next_point = later_asks[-1]  # we asked back: their move
-        else:
-            ours.append(matter)
-            next_point = latest_promise
+        found = _with_customer(customer, promises, asks, messages, last_customer, last_ours)
     else:
-        for group in _by_topic(promises):
-            matter = _latest_wording(group)
-            matters.append(matter)
-            ours.append(matter)
-            members.update({p.id: matter.id for p in group})
-        if ours:
-            next_point = max(promises, key=lambda p: (p.raised_at, p.position))
-        for group in _by_message(asks):
-            matter = _joined(group)
-            matters.append(matter)
-            members.update({p.id: matter.id for p in group})
-            if not ours:
-                next_point = group[0]  # our latest question is what the customer owes
+        found = _ours_only(promises, asks)
+    state = _state(found.matters, found.ours, settled, messages, last_customer)
+    return [*settled, *found.matters], _ticket(found, state, messages, is_team), found.members
 
-    state = _state(matters, ours, settled, messages, last_customer)
+
+def _customer_asks(open_points: list[Point], is_team: Callable[[str], bool]) -> list[Point]:
+    """The customer's open points, when any of them asks something of us."""
+    # "Ich bin ab morgen bis 14.12. nicht im Haus, Rückfragen bitte an Herrn Kaya" says who to
+    # ask while the writer is away: context, not a matter and not a deadline
+    customer = [p for p in open_points if not is_team(p.raised_by)
+                and not cues.ABSENCE_RE.search(" ".join(p.text.split()))]
+    # "Die Kanzlei ist vom 24.12. bis 03.01. geschlossen" alone: context only
+    return customer if any(_asks_work(p) for p in customer) else []
+
+
+def _with_customer(customer: list[Point], promises: list[Point], asks: list[Point],
+                   messages: list[ParsedMessage], last_customer: datetime | None,
+                   last_ours: datetime | None) -> _Matters:
+    """Their open points are one matter: ours to move, unless we asked back since."""
+    found = _Matters()
+    matter = _customer_matter(customer, promises, messages)
+    asked_again = {p.message_id for p in customer if _asks_work(p)}
+    if len(asked_again) > 1 and last_customer is not None and (
+            last_ours is None or last_customer > last_ours):
+        matter.escalation = True  # they asked again and nobody has answered since: chasing
+    later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
+    latest_promise = promises[-1] if promises else None
+    asked_back = bool(later_asks) and (
+        latest_promise is None or later_asks[-1].raised_at >= latest_promise.raised_at)
+    found.add(matter, (*customer, *promises, *asks), ours=not asked_back)
+    found.next_point = later_asks[-1] if asked_back else latest_promise
+    return found
+
+
+def _ours_only(promises: list[Point], asks: list[Point]) -> _Matters:
+    """No customer matter: our promises one per topic, our questions one per mail."""
+    found = _Matters()
+    for group in _by_topic(promises):
+        found.add(_latest_wording(group), group, ours=True)
+    if found.ours:
+        found.next_point = max(promises, key=lambda p: (p.raised_at, p.position))
+    for group in _by_message(asks):
+        found.add(_joined(group), group, ours=False)
+        if not found.ours:
+            found.next_point = group[0]  # our latest question is what the customer owes
+    return found
+
+
+def _ticket(found: _Matters, state: str, messages: list[ParsedMessage],
+            is_team: Callable[[str], bool]) -> Ticket:
+    ours, matters, nxt = found.ours, found.matters, found.next_point
     owner = (ours[0].owner if ours else matters[0].owner) if matters else None
     next_step, next_by, next_at = (
-        (next_point.text, next_point.raised_by, next_point.raised_at) if next_point is not None
+        (nxt.text, nxt.raised_by, nxt.raised_at) if nxt is not None
         else _said(ours[0].promise, messages, is_team) if ours and ours[0].promise
         else (None, None, None))
-    ticket = Ticket(state=state, owner=owner, next_step=next_step, next_by=next_by,
-                    next_at=next_at, due=min((p.due for p in matters if p.due), default=None))
-    return [*settled, *matters], ticket, members
+    return Ticket(state=state, owner=owner, next_step=next_step, next_by=next_by,
+                  next_at=next_at, due=min((p.due for p in matters if p.due), default=None))
 
 
 def _said(promise: str, messages: list[ParsedMessage], is_team: Callable[[str], bool]
@@ -240,29 +268,39 @@ def _customer_matter(customer: list[Point], promises: list[Point],
                      messages: list[ParsedMessage]) -> Point:
     """The customer's open points as one: their report, their latest chase, our latest promise."""
     first = customer[0]
-    # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
-    chase = next((p for p in reversed(customer) if p.message_id != first.message_id
-                  and _asks_work(p)), None)
-    lead = _lead(customer)
-    # the report, what they asked of us in the same mail, and their latest chase
-    ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
-                and p.kind in _ASKS), None) if lead.kind == "blocker" else None
-    texts = [_with_antecedent(q, messages) for q in (lead, ask, chase) if q is not None]
-    kind = "blocker" if any(p.kind == "blocker" for p in customer) else lead.kind
     promise = promises[-1] if promises else None
     attached = promise.text if promise is not None else next(
         (p.promise for p in reversed(customer) if p.promise), None)
-    # a date the customer sets is one in what they ask ("Bitte bis 30.11."), not one they
-    # mention ("Es hieß, er steht bis Ende KW 50"); our promise's date counts unless theirs is
-    # earlier: a promise past their deadline is still overdue against it
+    owner = promise.owner if promise is not None and promise.owner else customer[-1].owner
+    return replace(first, kind=_matter_kind(customer), text=_matter_text(customer, messages),
+                   promise=attached, due=_matter_due(customer, promise), owner=owner,
+                   escalation=any(p.escalation for p in customer))
+
+
+def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
+    """The report, what they asked of us in the same mail, and their latest chase."""
+    first = customer[0]
+    lead = _lead(customer)
+    ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
+                and p.kind in _ASKS), None) if lead.kind == "blocker" else None
+    # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
+    chase = next((p for p in reversed(customer) if p.message_id != first.message_id
+                  and _asks_work(p)), None)
+    return " ".join(_with_antecedent(q, messages) for q in (lead, ask, chase) if q is not None)
+
+
+def _matter_kind(customer: list[Point]) -> str:
+    return "blocker" if any(p.kind == "blocker" for p in customer) else _lead(customer).kind
+
+
+def _matter_due(customer: list[Point], promise: Point | None) -> date | None:
+    """A date the customer sets is one in what they ask ("Bitte bis 30.11."), not one they
+    mention ("Es hieß, er steht bis Ende KW 50"); our promise's date counts unless theirs is
+    earlier: a promise past their deadline is still overdue against it."""
     dues = [p.due for p in customer if p.due and _asks_work(p)]
     if promise is not None and promise.due:
         dues.append(promise.due)
-    due = min(dues) if dues else None
-    owner = promise.owner if promise is not None and promise.owner else customer[-1].owner
-    return replace(first, kind=kind, text=" ".join(texts),
-                   promise=attached, due=due, owner=owner,
-                   escalation=any(p.escalation for p in customer))
+    return min(dues) if dues else None
 
 
 def _lead(customer: list[Point]) -> Point:
