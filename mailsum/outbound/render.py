@@ -331,6 +331,46 @@ def _ticket_line(tk: UpdateTicket, lang: str, today: date) -> str:
     return " · ".join(parts)
 
 
+def _owner_line(update: Update, tk: UpdateTicket, lang: str) -> str:
+    """"Zuständig: X", and when X is away the stand-in their out-of-office names: the
+    hand-over to confirm stands where the ticket is read."""
+    owner = i18n.t(lang, "owner", owner=tk.owner) if tk.owner else i18n.t(lang, "owner_none")
+    away = dict(update.away)
+    if tk.owner in away:
+        deputy = update.deputies.get(tk.owner)
+        back = i18n.format_date(away[tk.owner], lang)
+        owner += " (" + (i18n.t(lang, "away_deputy", date=back, deputy=deputy) if deputy
+                         else i18n.t(lang, "away_until", date=back)) + ")"
+    return owner
+
+
+def _next_step(tk: UpdateTicket, group: GroupView, lang: str, tz: ZoneInfo) -> str | None:
+    """Our latest word on the ticket, unless a point under it already says it."""
+    if not (tk.next_step and tk.next_by and tk.next_at):
+        return None
+    shown = {" ".join(x.split()) for pv in group.points for x in (pv.text, pv.promise or "")}
+    words = " ".join(tk.next_step.split())
+    if any(words in x for x in shown):
+        return None
+    return i18n.t(lang, "ticket_next", who=tk.next_by,
+                  date=i18n.format_date(_local(tk.next_at, tz), lang),
+                  text=i18n.quote(words, lang))
+
+
+def _ticket_group(update: Update, tk: UpdateTicket, by_number: dict[int, PointView],
+                  lang: str, tz: ZoneInfo) -> GroupView:
+    group = GroupView(subject=tk.subject, line=_owner_line(update, tk, lang),
+                      problem=tk.problem,  # state and date: its section and the glance
+                      points=[by_number[n] for n in tk.points if n in by_number])
+    for pv in group.points:  # the ticket's line and heading say owner and subject once
+        pv.meta = [m for m in pv.meta
+                   if not (m == pv.owner_label and pv.owner == tk.owner)
+                   and not (m == pv.source and tk.subject)] + (
+            [pv.date] if tk.subject and pv.source in pv.meta else [])
+    group.next_step = _next_step(tk, group, lang, tz)
+    return group
+
+
 def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
               today: date) -> tuple[list[SectionView], list[str]]:
     """Problems first, then what waits on us, then what waits on the customer: each ticket
@@ -339,37 +379,15 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
     sections = {key: SectionView(heading=i18n.t(lang, key), problem=key == "h_problems")
                 for key in ("h_problems", "h_on_us", "h_on_customer", "h_open")}
     glance: list[str] = []
-    away = dict(update.away)
     for tk in update.tickets:
         if not tk.points:
             continue
-        owner = (i18n.t(lang, "owner", owner=tk.owner) if tk.owner
-                 else i18n.t(lang, "owner_none"))
-        if tk.owner in away:  # the hand-over to confirm stands where the ticket is read
-            deputy = update.deputies.get(tk.owner)
-            back = i18n.format_date(away[tk.owner], lang)
-            owner += " (" + (i18n.t(lang, "away_deputy", date=back, deputy=deputy) if deputy
-                             else i18n.t(lang, "away_until", date=back)) + ")"
-        group = GroupView(subject=tk.subject, line=owner,  # state and date: heading and glance
-                          problem=tk.problem,
-                          points=[by_number[n] for n in tk.points if n in by_number])
-        for pv in group.points:  # the ticket's line and heading say owner and subject once
-            pv.meta = [m for m in pv.meta
-                       if not (m == pv.owner_label and pv.owner == tk.owner)
-                       and not (m == pv.source and tk.subject)] + (
-                [pv.date] if tk.subject and pv.source in pv.meta else [])
-        shown = {" ".join(x.split()) for pv in group.points for x in (pv.text, pv.promise or "")}
-        if tk.next_step and tk.next_by and tk.next_at and not any(
-                " ".join(tk.next_step.split()) in x for x in shown):
-            group.next_step = i18n.t(lang, "ticket_next", who=tk.next_by,
-                                     date=i18n.format_date(_local(tk.next_at, tz), lang),
-                                     text=i18n.quote(" ".join(tk.next_step.split()), lang))
         key = ("h_problems" if tk.problem else
                "h_on_customer" if tk.state == "waiting_on_customer" else "h_on_us")
-        sections[key].groups.append(group)
+        sections[key].groups.append(_ticket_group(update, tk, by_number, lang, tz))
         glance.append(f"{'! ' if tk.problem else ''}{tk.subject} – "
                       f"{_ticket_line(tk, lang, today)}")
-    # points of a thread with no ticket yet (stored before schema 7): grouped by thread
+    # points of a thread with no ticket yet (stored before schema 8): grouped by thread
     placed = {n for tk in update.tickets for n in tk.points}
     for group in _groups([pv for pv in views if pv.number not in placed]):
         group.problem = any(pv.problem for pv in group.points)
