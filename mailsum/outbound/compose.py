@@ -37,6 +37,68 @@ def resolved_since(points: list[PointRecord], since: datetime | None) -> list[Po
             and (since is None or (p.resolved_at is not None and p.resolved_at > since))]
 
 
+class _Judge:
+    """What one customer's update says of a point: overdue, stale, a problem, how urgent."""
+
+    def __init__(self, customer: Customer, threads: list[ThreadRecord], now: datetime,
+                 tz: ZoneInfo) -> None:
+        self.tz, self.today = tz, now.astimezone(tz).date()
+        self.stale_after = customer.stale_after_days
+        self.by_thread = {t.thread_id: t for t in threads}
+
+    def overdue(self, p: PointRecord) -> bool:
+        return p.due is not None and p.due < self.today
+
+    def age(self, p: PointRecord) -> int:
+        return max(0, (self.today - p.raised_at.astimezone(self.tz).date()).days)
+
+    def stale(self, p: PointRecord) -> bool:
+        return self.age(p) > self.stale_after
+
+    def state_of(self, thread_id: str) -> str:
+        t = self.by_thread.get(thread_id)
+        return t.ticket.state if t is not None and t.ticket is not None else "waiting_on_us"
+
+    def problem(self, p: PointRecord) -> bool:
+        """What an account manager must know first: a date missed, a matter left too long,
+        and, while the move is ours, a fault or the customer's escalation."""
+        ours = self.state_of(p.thread_id) == "waiting_on_us"
+        return self.overdue(p) or self.stale(p) or ours and (p.kind == "blocker" or p.escalation)
+
+    def severity(self, p: PointRecord) -> int:
+        """The design's order of problems: blockers, then overdue points, then escalations."""
+        if p.kind == "blocker":
+            return 0
+        if self.overdue(p):
+            return 1
+        if p.escalation:
+            return 2
+        return 3 if self.stale(p) else 4
+
+    def thread_ranks(self, visible: list[PointRecord]) -> dict[str, tuple[int, int, float]]:
+        """Per thread: has a problem, whose move (ours first), latest activity."""
+        ranks: dict[str, tuple[int, int, float]] = {}
+        for p in visible:
+            t = self.by_thread.get(p.thread_id)
+            activity = t.last_activity.timestamp() if t else p.last_activity.timestamp()
+            best = ranks.get(p.thread_id, (0, 0, activity))
+            ranks[p.thread_id] = (max(best[0], int(self.problem(p))),
+                                  -_STATE_ORDER.get(self.state_of(p.thread_id), 0), activity)
+        return ranks
+
+
+def _listed(points: list[PointRecord], now: datetime) -> tuple[list[PointRecord], int]:
+    """Open points and woken snoozed ones; snoozed ones still asleep are counted."""
+    visible: list[PointRecord] = []
+    snoozed = 0
+    for p in points:
+        if p.status == "snoozed" and p.snoozed_until and p.snoozed_until > now:
+            snoozed += 1
+        elif p.status in ("open", "snoozed"):
+            visible.append(p)
+    return visible, snoozed
+
+
 def build_update(
     customer: Customer,
     *,
@@ -54,104 +116,26 @@ def build_update(
 ) -> Update:
     """``settlers``: sender and date of the messages that settled points (resolved_by), so an
     update says who settled each point, and no point leaves the list without a name."""
-    tz = ZoneInfo(timezone)
-    today = now.astimezone(tz).date()
-    by_thread = {t.thread_id: t for t in threads}
-    away = {a: d for a, d in absences.items() if d >= today}
-
-    def is_new(p: PointRecord) -> bool:
-        return since is None or p.first_seen > since
-
-    visible: list[PointRecord] = []
-    snoozed = 0
-    for p in points:
-        if p.status == "snoozed" and p.snoozed_until and p.snoozed_until > now:
-            snoozed += 1
-        elif p.status in ("open", "snoozed"):
-            visible.append(p)
-
-    def overdue(p: PointRecord) -> bool:
-        return p.due is not None and p.due < today
-
-    def stale(p: PointRecord) -> bool:
-        return (today - p.raised_at.astimezone(tz).date()).days > customer.stale_after_days
-
-    def state_of(thread_id: str) -> str:
-        t = by_thread.get(thread_id)
-        return t.ticket.state if t is not None and t.ticket is not None else "waiting_on_us"
-
-    def problem(p: PointRecord) -> bool:
-        """What an account manager must know first: a date missed, a matter left too long,
-        and, while the move is ours, a fault or the customer's escalation."""
-        ours = state_of(p.thread_id) == "waiting_on_us"
-        return overdue(p) or stale(p) or ours and (p.kind == "blocker" or p.escalation)
-
-    def severity(p: PointRecord) -> int:
-        """The design's order of problems: blockers, then overdue points, then escalations."""
-        if p.kind == "blocker":
-            return 0
-        if overdue(p):
-            return 1
-        if p.escalation:
-            return 2
-        return 3 if stale(p) else 4
-
-    thread_rank: dict[str, tuple[int, int, float]] = {}
-    for p in visible:
-        t = by_thread.get(p.thread_id)
-        activity = t.last_activity.timestamp() if t else p.last_activity.timestamp()
-        has_problem = int(problem(p))
-        best = thread_rank.get(p.thread_id, (0, 0, activity))
-        thread_rank[p.thread_id] = (max(best[0], has_problem),
-                                    -_STATE_ORDER.get(state_of(p.thread_id), 0), activity)
-    visible.sort(key=lambda p: (*(-x for x in thread_rank[p.thread_id]),
-                                p.thread_id, severity(p), p.raised_at, p.position, p.id))
-
+    judge = _Judge(customer, threads, now, ZoneInfo(timezone))
+    away = {a: d for a, d in absences.items() if d >= judge.today}
+    visible, snoozed = _listed(points, now)
+    ranks = judge.thread_ranks(visible)
+    visible.sort(key=lambda p: (*(-x for x in ranks[p.thread_id]), p.thread_id,
+                                judge.severity(p), p.raised_at, p.position, p.id))
     # no mail can make an update undeliverable: past the cap, points are counted, not listed
     # (problems and the tickets waiting on us come first, so the cap cuts the least urgent)
     more = max(0, len(visible) - max_points) if max_points else 0
     if more:
         visible = visible[:max_points]
-    update_points = []
-    for number, p in enumerate(visible, start=1):
-        t = by_thread.get(p.thread_id)
-        update_points.append(UpdatePoint(
-            number=number, id=p.id, kind=p.kind, status="new" if is_new(p) else "open",
-            problem=problem(p), text=p.text, owner=p.owner, raised_by=p.raised_by, due=p.due,
-            thread_id=p.thread_id, thread_subject=t.subject if t else "",
-            message_id=p.message_id, first_seen=p.first_seen,
-            age_days=max(0, (today - p.raised_at.astimezone(tz).date()).days),
-            overdue=overdue(p), escalation=p.escalation,
-            owner_away_until=away.get(p.owner) if p.owner else None,
-            raised_at=p.raised_at, stale=stale(p), source_ref=t.subject if t else "",
-            promise=p.promise,
-        ))
-
+    update_points = [_update_point(number, p, judge, away, since)
+                     for number, p in enumerate(visible, start=1)]
     settled = resolved_since(points, since)
-    resolved = []
-    for p in settled:
-        by, at = (settlers or {}).get(p.resolved_by or "", (None, None))
-        resolved.append(UpdateResolved(
-            id=p.id, text=p.text, message_id=p.message_id,
-            thread_subject=by_thread[p.thread_id].subject if p.thread_id in by_thread else "",
-            by=by, at=at))
-    texts = {p.id: p.text for p in points if p.status != "archived"}
-    changes = [
-        UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old, new=c.new,
-                          at=c.at, reason=c.reason)
-        for c in owner_changes if c.point_id in texts
-    ]
-    active_ids = {p.thread_id for p in visible} | {p.thread_id for p in settled}
-    active = sorted(
-        (t for t in threads
-         if t.thread_id in active_ids and (since is None or t.last_activity > since)),
-        key=lambda t: (-thread_rank.get(t.thread_id, (0, 0, 0.0))[0],
-                       -t.last_activity.timestamp()),
-    )
+    resolved = [_resolved_entry(p, judge, settlers or {}) for p in settled]
+    changes = _changes(points, owner_changes)
+    active = _active_threads(threads, {p.thread_id for p in (*visible, *settled)}, since, ranks)
     owners_away = sorted({(p.owner, p.owner_away_until) for p in update_points
                           if p.owner and p.owner_away_until})
     quiet = not any(p.status == "new" for p in update_points) and not resolved and not changes
-    tickets = _tickets(threads, update_points, settled, since, state_of)
     return Update(
         customer_id=customer.id, customer_name=customer.name, to=list(customer.contact),
         cc=list(customer.cc), language=customer.language, timezone=timezone,
@@ -160,8 +144,48 @@ def build_update(
         threads=[UpdateThread(t.thread_id, t.subject, t.message_ids, t.summary) for t in active],
         away=owners_away, snoozed=snoozed, history=list(history or []),
         deputies={o: d for o, _ in owners_away if (d := (deputies or {}).get(o)) and d != o},
-        tickets=tickets, more=more,
+        tickets=_tickets(threads, update_points, settled, since, judge.state_of), more=more,
     )
+
+
+def _changes(points: list[PointRecord], owner_changes: list[OwnerChangeRecord]
+             ) -> list[UpdateOwnerChange]:
+    texts = {p.id: p.text for p in points if p.status != "archived"}
+    return [UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old,
+                              new=c.new, at=c.at, reason=c.reason)
+            for c in owner_changes if c.point_id in texts]
+
+
+def _active_threads(threads: list[ThreadRecord], ids: set[str], since: datetime | None,
+                    ranks: dict[str, tuple[int, int, float]]) -> list[ThreadRecord]:
+    """Threads with listed or settled points and news since the last update, problems first."""
+    return sorted(
+        (t for t in threads if t.thread_id in ids and (since is None or t.last_activity > since)),
+        key=lambda t: (-ranks.get(t.thread_id, (0, 0, 0.0))[0], -t.last_activity.timestamp()))
+
+
+def _update_point(number: int, p: PointRecord, judge: _Judge, away: dict[str, date],
+                  since: datetime | None) -> UpdatePoint:
+    t = judge.by_thread.get(p.thread_id)
+    return UpdatePoint(
+        number=number, id=p.id, kind=p.kind,
+        status="new" if since is None or p.first_seen > since else "open",
+        problem=judge.problem(p), text=p.text, owner=p.owner, raised_by=p.raised_by, due=p.due,
+        thread_id=p.thread_id, thread_subject=t.subject if t else "",
+        message_id=p.message_id, first_seen=p.first_seen, age_days=judge.age(p),
+        overdue=judge.overdue(p), escalation=p.escalation,
+        owner_away_until=away.get(p.owner) if p.owner else None,
+        raised_at=p.raised_at, stale=judge.stale(p), source_ref=t.subject if t else "",
+        promise=p.promise,
+    )
+
+
+def _resolved_entry(p: PointRecord, judge: _Judge,
+                    settlers: dict[str, tuple[str, datetime]]) -> UpdateResolved:
+    by, at = settlers.get(p.resolved_by or "", (None, None))
+    t = judge.by_thread.get(p.thread_id)
+    return UpdateResolved(id=p.id, text=p.text, message_id=p.message_id,
+                          thread_subject=t.subject if t else "", by=by, at=at)
 
 
 def _tickets(threads: list[ThreadRecord], points: list[UpdatePoint],
