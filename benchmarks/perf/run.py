@@ -143,8 +143,9 @@ def poll(cfg: Path, profile: Path | None = None, command: str = "poll") -> dict[
     timing = cfg / "time.txt"
     cmd = [sys.executable, "-m", "mailsum", "--config", str(cfg / "config.yaml"), command]
     if profile is not None:
-        cmd = ["py-spy", "record", "--rate", "100", "--format", "raw", "--subprocesses",
-               "--output", str(profile), "--"] + cmd
+        spy = Path(sys.executable).with_name("py-spy")  # the venv's, when not on PATH
+        cmd = [str(spy) if spy.exists() else "py-spy", "record", "--rate", "100", "--format",
+               "raw", "--subprocesses", "--output", str(profile), "--"] + cmd
     cmd = ["/usr/bin/time", "-v", "-o", str(timing)] + cmd
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
