@@ -1,6 +1,11 @@
-"""Issue 7's benchmark: mailsum against mbsync and its own floor, on one Dovecot mailbox.
+"""Issues 7 and 21: mailsum against mbsync and its own floor, on Dovecot mailboxes.
 
     python benchmarks/perf/run.py [--messages N] [--runs K] [--big] [--profile]
+    python benchmarks/perf/run.py --skip mbsync,floor,first,nonew,rank   # the busy case only
+
+Two mailboxes: issue 7's, whose mail spreads over 250 days (the import horizon leaves most
+threads unread), and issue 21's busy one, 50 customers' mail all within the last 7 days, where
+the whole ``mailsum run`` (poll, analyse, compose, render, write every update) reads it all.
 
 Needs root (Dovecot runs as the ``dovecot`` user), dovecot, mbsync (Debian ``isync``),
 /usr/bin/time (Debian ``time``) and, for --profile, py-spy. Every figure is the median of K
@@ -106,8 +111,9 @@ def floor(port: int, user: str, batch: int, parse: bool = True) -> dict[str, flo
 # ----------------------------------------------------------------------------- mailsum
 
 
-def config_dir(port: int, user: str, parent: Path, name: str) -> Path:
-    """A fresh temp config: IMAP source on loopback, directory delivery, the repo's rules."""
+def config_dir(port: int, user: str, parent: Path, name: str, rules: Path = REPO / "rules",
+               jobs: str | None = None) -> Path:
+    """A fresh temp config: IMAP source on loopback, directory delivery, ``rules``."""
     d = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=parent))
     (d / "config.yaml").write_text(f"""state: {d}/state.db
 language: de
@@ -126,18 +132,20 @@ delivery:
   path: {d}/updates
   from: "Service Desk <it-support@provider.de>"
   reply_to: it-support@provider.de
-rules: {REPO}/rules/
-""")
+rules: {rules}/
+""" + (f"jobs: {jobs}\n" if jobs else ""))
     return d
 
 
-def poll(cfg: Path, profile: Path | None = None) -> dict[str, Any]:
-    """``python -m mailsum poll`` under /usr/bin/time -v: wall seconds, peak RSS, its summary."""
+def poll(cfg: Path, profile: Path | None = None, command: str = "poll") -> dict[str, Any]:
+    """``python -m mailsum poll`` (or ``run``) under /usr/bin/time -v: wall seconds, CPU, peak
+    RSS of the largest process and PSS of all, its summary line."""
     timing = cfg / "time.txt"
-    cmd = [sys.executable, "-m", "mailsum", "--config", str(cfg / "config.yaml"), "poll"]
+    cmd = [sys.executable, "-m", "mailsum", "--config", str(cfg / "config.yaml"), command]
     if profile is not None:
-        cmd = ["py-spy", "record", "--rate", "100", "--format", "raw", "--subprocesses",
-               "--output", str(profile), "--"] + cmd
+        spy = Path(sys.executable).with_name("py-spy")  # the venv's, when not on PATH
+        cmd = [str(spy) if spy.exists() else "py-spy", "record", "--rate", "100", "--format",
+               "raw", "--subprocesses", "--output", str(profile), "--"] + cmd
     cmd = ["/usr/bin/time", "-v", "-o", str(timing)] + cmd
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -155,6 +163,7 @@ def poll(cfg: Path, profile: Path | None = None) -> dict[str, Any]:
             "maxrss_mb": int(rss.group(1)) / 1024 if rss else float("nan"),
             "tree_pss_mb": tree.peak_pss_mb, "tree_rss_mb": tree.peak_rss_mb,
             "processes": tree.most,
+            "updates": len(list((cfg / "updates").glob("*.eml"))),
             "summary": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""}
 
 
@@ -180,6 +189,43 @@ def top_frames(raw: Path, limit: int = 20) -> tuple[list[tuple[str, float]],
     share = [(f, c / total) for f, c in own.most_common(limit)]
     inclusive = [(f, c / total) for f, c in incl.most_common(limit * 4)]
     return share, inclusive, total
+
+
+def busy_case(b: dict[str, Any], dovecot: Dovecot, extra: list[generate.Mail], work: Path,
+              runs: int, args: argparse.Namespace) -> None:
+    """Issue 21: the whole ``mailsum run`` on the busy mailbox, against mbsync mirroring it.
+
+    mbsync and the first run alternate, so both see the same state of this shared machine.
+    """
+    rules = work / "busy-rules"
+    rules.mkdir()
+    (rules / "customers.yaml").write_text(generate.busy_rules(generate.busy_orgs(b["customers"])))
+    port = dovecot.port
+    log(f"busy warm-up fetch: {floor(port, 'busy', args.batch, parse=False)}")
+    b["mbsync_s"], b["first"] = [], []
+    state_dir = None
+    for i in range(runs):
+        b["mbsync_s"].append(mbsync(port, "busy", work))
+        log(f"busy: mbsync run {i + 1}: {b['mbsync_s'][-1]:.2f} s")
+        state_dir = config_dir(port, "busy", work, "busy", rules, args.jobs)
+        b["first"].append(poll(state_dir, command="run"))
+        log(f"busy: first run {i + 1}: {b['first'][-1]}")
+    assert state_dir is not None
+    b["nonew"], b["new100"] = [], []
+    for i in range(runs):
+        b["nonew"].append(poll(state_dir, command="run"))
+        log(f"busy: no-new run {i + 1}: {b['nonew'][-1]}")
+        dovecot.append("busy", [m.data for m in extra[i * NEW_BATCH:(i + 1) * NEW_BATCH]])
+        b["new100"].append(poll(state_dir, command="run"))
+        log(f"busy: {NEW_BATCH} new, run {i + 1}: {b['new100'][-1]}")
+    if args.profile:
+        prof = work / "busy-profile.txt"
+        d = config_dir(port, "busy", work, "busy-profile", rules, args.jobs)
+        log(f"busy: profiling a first run with py-spy: {poll(d, profile=prof, command='run')}")
+        own, incl, total = top_frames(prof)
+        keep = Path(tempfile.gettempdir()) / f"mailsum-perf-busy-profile-{b['messages']}.txt"
+        shutil.copy(prof, keep)
+        b["profile"] = {"samples": total, "own": own, "inclusive": incl, "raw": str(keep)}
 
 
 # ----------------------------------------------------------------------------- report
@@ -210,7 +256,14 @@ def main() -> int:
     ap.add_argument("--rank-count", type=int, default=10)
     ap.add_argument("--profile", action="store_true",
                     help="also profile one first poll with py-spy and print the top frames")
-    ap.add_argument("--skip", default="", help="comma list of: mbsync,floor,first,nonew,rank")
+    ap.add_argument("--skip", default="",
+                    help="comma list of: mbsync,floor,first,nonew,rank,busy")
+    ap.add_argument("--busy-messages", type=int, default=10_000,
+                    help="size of the busy mailbox (100,000 with --big)")
+    ap.add_argument("--busy-customers", type=int, default=50)
+    ap.add_argument("--busy-days", type=float, default=7.0,
+                    help="the busy mailbox's mail lies within this many days before now")
+    ap.add_argument("--jobs", help="the config's jobs: for the busy runs (default: auto)")
     ap.add_argument("--json", type=Path, help="results file (default /tmp/mailsum-perf-N.json)")
     args = ap.parse_args()
     n = 100_000 if args.big else args.messages
@@ -230,16 +283,30 @@ def main() -> int:
     results["generate_s"] = time.perf_counter() - t
     results["mailbox_mb"] = sum(len(m.data) for m in base) / 1e6
     log(f"generated in {results['generate_s']:.1f} s, {results['mailbox_mb']:.1f} MB")
+    busy_n = 100_000 if args.big else args.busy_messages
+    if "busy" not in skip:
+        t = time.perf_counter()
+        # the newest 100 × runs are held back for the "100 new" step, like above
+        busy_all = generate.generate_busy(busy_n + NEW_BATCH * runs, seed=args.seed,
+                                          customers=args.busy_customers, days=args.busy_days)
+        busy_base, busy_extra = busy_all[:busy_n], busy_all[busy_n:]
+        results["busy"] = {"messages": busy_n, "customers": args.busy_customers,
+                           "days": args.busy_days, "generate_s": time.perf_counter() - t,
+                           "mailbox_mb": sum(len(m.data) for m in busy_base) / 1e6}
+        log(f"busy mailbox: {results['busy']}")
 
     work = Path(tempfile.mkdtemp(prefix="mailsum-perf-work-", dir=PLACE))
-    dovecot = Dovecot({"bench": PASSWORD, "small": PASSWORD}).start()
+    dovecot = Dovecot({"bench": PASSWORD, "small": PASSWORD, "busy": PASSWORD}).start()
     try:
         t = time.perf_counter()
         dovecot.fill("bench", [(m.date.timestamp(), m.data) for m in base])
         dovecot.fill("small", [(m.date.timestamp(), m.data) for m in small])
+        if "busy" not in skip:
+            dovecot.fill("busy", [(m.date.timestamp(), m.data) for m in busy_base])
         results["fill_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        log("indexing: " + dovecot.index("bench") + " / " + dovecot.index("small"))
+        log("indexing: " + dovecot.index("bench") + " / " + dovecot.index("small")
+            + ("" if "busy" in skip else " / " + dovecot.index("busy")))
         results["index_s"] = time.perf_counter() - t
         log(f"Maildir written in {results['fill_s']:.1f} s, indexed in {results['index_s']:.1f} s")
         port = dovecot.port
@@ -285,6 +352,8 @@ def main() -> int:
                 dovecot.append("bench", [m.data for m in extra[i * NEW_BATCH:(i + 1) * NEW_BATCH]])
                 results["new100"].append(poll(state_dir))
                 log(f"{NEW_BATCH} new, run {i + 1}: {results['new100'][-1]}")
+        if "busy" not in skip:
+            busy_case(results["busy"], dovecot, busy_extra, work, runs, args)
         if args.profile:
             prof = work / "profile.txt"
             d = config_dir(port, "bench", work, "profile")
@@ -399,9 +468,57 @@ def report(r: dict[str, Any], n: int) -> None:
                    min(x["lexrank_s"]) / min(x["ours_s"]), 50, lower_is_better=False))
         print(goal(f"ranking {lang}: overlap with LexRank", x["overlap"], 0.9,
                    lower_is_better=False))
-    if "profile" in r:
-        p = r["profile"]
-        print(f"\npy-spy profile of one first poll, CPU samples of the run and its workers "
+    if "busy" in r:
+        report_busy(r["busy"])
+    for p, what in ((r.get("profile"), "first poll"),
+                    (r.get("busy", {}).get("profile"), "busy first run")):
+        if p is not None:
+            print_profile(p, what)
+
+
+def report_busy(b: dict[str, Any]) -> None:
+    """Issue 21's figures and goals: the busy mailbox, ratios from this run."""
+    col = 44
+    print(f"\nBusy mailbox (issue 21): {b['messages']} messages ({b['mailbox_mb']:.1f} MB) of "
+          f"{b['customers']} customers within {b['days']:g} days, whole `mailsum run`")
+    print(f"{'1 mbsync mirror (default: fsync per file)':<{col}}" + fmt_runs(b["mbsync_s"]))
+    for key, label in (("first", "3 mailsum run, first"),
+                       ("nonew", "4 mailsum run, no new mail"),
+                       ("new100", f"4 mailsum run, {NEW_BATCH} new")):
+        rows = b.get(key, [])
+        if not rows:
+            continue
+        print(f"{label:<{col}}" + fmt_runs([x["wall_s"] for x in rows]))
+        print(f"{'    CPU (user+sys)':<{col}}" + fmt_runs([x["cpu_s"] for x in rows]))
+        print(f"{'    peak RSS (largest process)':<{col}}"
+              + fmt_runs([x["maxrss_mb"] for x in rows], "MB"))
+        most = max(x["processes"] for x in rows)
+        print(f"{f'    peak PSS, all {most} processes':<{col}}"
+              + fmt_runs([x["tree_pss_mb"] for x in rows], "MB"))
+        print(f"{'    updates written (total in the folder)':<{col}}"
+              + ", ".join(str(x["updates"]) for x in rows))
+    first = median([x["wall_s"] for x in b["first"]])
+    print("\nGoals of issue 21 (ratios from this run):")
+    print(goal("busy first run / mbsync mirror", first / median(b["mbsync_s"]), 1.0))
+    pairs = [f / m for f, m in zip([x["wall_s"] for x in b["first"]], b["mbsync_s"], strict=True)]
+    print(f"  {'  (each run / the mbsync run just before it)':<58} "
+          + ", ".join(f"{v:.2f}" for v in pairs))
+    if b.get("nonew"):
+        nonew = median([x["wall_s"] for x in b["nonew"]])
+        print(goal("busy no-new run / first run", nonew / first, 0.05))
+        print(goal(f"busy {NEW_BATCH} new / no-new run",
+                   median([x["wall_s"] for x in b["new100"]]) / nonew, 2.0))
+    pss = median([x["tree_pss_mb"] for x in b["first"]])
+    if b["messages"] >= 100_000:
+        print(goal("busy first run: peak memory, all processes (MB)", pss, 300))
+    else:
+        print(f"  {'busy first run: peak memory, all processes (MB; ≤ 300 at 100k)':<58} "
+              f"{pss:7.1f}")
+
+
+def print_profile(p: dict[str, Any], what: str) -> None:
+    if p:
+        print(f"\npy-spy profile of one {what}, CPU samples of the run and its workers "
               f"({p['samples']} samples, raw: {p['raw']})")
         print("  top frames by own time:")
         for frame, share in p["own"][:15]:

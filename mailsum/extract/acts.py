@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from mailsum.text.screen import memo
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -60,6 +62,7 @@ _NEGATED = re.compile(r"\b(?:nicht|kein\w*|noch nie|not|never|n't|no)\b", re.IGN
 _CONDITION = re.compile(r"\b(?:sobald|wenn|falls|once|when|if|as soon as|after)\b", re.IGNORECASE)
 
 
+@memo
 def reports_done(sentence: str) -> bool:
     """Whether ``sentence`` (ours) reports work as done: "Ich habe den Timeout erhöht"."""
     text = " ".join(sentence.split())

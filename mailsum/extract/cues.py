@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from mailsum.text.screen import PhraseTable, Screen
+
 # What follows "bitte" in an apology or in a plea for patience.
 _NO_PLEA = (r"(?:(?:\w+ ){0,2}?um (?:ihr |euer |dein )?(?:entschuldigung|verst[äa]ndnis|nachsicht"
             r"|geduld)|entschuldig\w*|vielmals um)\b")
@@ -612,8 +614,15 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
 
 
-def _words(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.IGNORECASE)
+# Every word-bounded table shares one index of its phrases' keywords: a sentence's words are
+# read once for all of them, and a table runs only the phrases that may match (issue 21).
+SCREEN = Screen()
+
+
+def _words(phrases: tuple[str, ...]) -> PhraseTable:
+    r"""``(?<![\w-])(?:p1|p2|…)(?![\w-])``, longest phrase first, case-insensitive: the same
+    matches, at a cost that does not grow with the number of phrases (``mailsum.text.screen``)."""
+    return SCREEN.table(phrases)
 
 
 REQUEST_RE = _words(REQUEST)

@@ -32,6 +32,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from mailsum.text.lexicon import MONTHS
+from mailsum.text.screen import memo
 
 _TZ = ZoneInfo("Europe/Berlin")
 
@@ -320,6 +321,7 @@ def _plus_workdays(day: date, n: int) -> date:
     return day
 
 
+@memo
 def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
     """The first due date named in ``sentence``, or None.
 

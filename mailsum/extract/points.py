@@ -37,6 +37,7 @@ from mailsum.extract.dates import parse_due
 from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
 from mailsum.text.formulae import without_formulae
 from mailsum.text.rank import stop_words
+from mailsum.text.screen import memo
 from mailsum.text.segment import split_sentences, tokenize_words
 from mailsum.text.summarize import summarize
 
@@ -99,6 +100,7 @@ def _ignored(sentence: str) -> bool:
     return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
 
 
+@memo
 def rule_kind(sentence: str, due_found: bool = False) -> str | None:
     """The point kind the cue rules alone give one sentence (any language)."""
     sentence = " ".join(sentence.split())  # cues match across the mail's line breaks
@@ -143,6 +145,7 @@ def _reports_blocker(sentence: str) -> bool:
 _UNREACHABLE = re.compile(r"nicht erreichbar|unreachable|not reachable", re.IGNORECASE)
 
 
+@memo
 def is_resolution(sentence: str) -> bool:
     """A sentence that says something is settled (not asked, not negated, not broken)."""
     sentence = " ".join(sentence.split())

@@ -1,0 +1,244 @@
+"""Phrase tables matched at a cost that does not grow with the number of phrases.
+
+A cue table is one alternation of many phrases, ``(?<![\\w-])(?:p1|p2|…)(?![\\w-])``. Python's
+``re`` tries every phrase at every position of a sentence, so a table of 120 phrases costs 120
+attempts per character, and every table scans the sentence again (issue 21: a third of the
+analysis of a busy mailbox).
+
+Here each phrase gets, from its parsed regex, the words it cannot match without: a set of
+keywords one of which must begin a word of the text ("k[öo]nnen sie" needs a word starting
+"können" or "konnen"). One pass over a sentence's words, through one index shared by every
+table, finds the phrases whose keywords are there; a table then runs the alternation of only
+those phrases (and of the few with no keyword), in the original order, so every match
+(position, text, which phrase) is the one the whole alternation gives: a phrase whose keywords
+are absent cannot match anywhere in the sentence. Mostly no phrase is left and no regex runs.
+
+The keywords come from ``re._parser``, the standard library's own regex parser (also used by
+``tests/test_cues.py``); anything it cannot read gives no keyword, which only costs speed.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sc
+import re._parser as sp
+from collections.abc import Callable, Iterator
+from functools import lru_cache, wraps
+from itertools import product
+from typing import ParamSpec, TypeVar
+
+_WORD = re.compile(r"\w+")
+# Characters that re.IGNORECASE matches to a lower-case keyword letter but str.lower() does
+# not turn into it (re folds with the simple case mapping plus a few equivalences);
+# tests/test_screen.py checks this list against every code point.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_MAX_VARIANTS = 16  # "k[öo]nn[ea]n": 4 spellings; beyond this a class ends the keyword
+_MIN_KEY = 2  # one letter ("i", "a") says too little to be worth indexing
+_CACHE_CHARS = 2000  # longer texts are scanned, not remembered (hostile mail)
+
+Keys = frozenset[str] | None
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def memo(fn: Callable[P, R]) -> Callable[P, R]:
+    """Remember a pure function of a sentence (first argument) and a few flags.
+
+    A thread's sentences pass the same tests several times per reading (settled? what kind?),
+    and a thread is read again whenever new mail joins it. Texts longer than
+    ``_CACHE_CHARS`` are computed, not kept.
+    """
+    cached = lru_cache(maxsize=16384)(fn)
+
+    @wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        text = args[0]
+        if isinstance(text, str) and len(text) <= _CACHE_CHARS:
+            return cached(*args, **kwargs)
+        return fn(*args, **kwargs)
+
+    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return call  # one of these words must start a word of the text; None: unknown
+
+
+def _is_word(ch: str) -> bool:
+    return _WORD.fullmatch(ch) is not None
+
+
+def _nonword_item(op: object, av: object) -> bool:
+    """An item that consumes only non-word characters ("\\s", "\\W", "[,.]", ",")."""
+    if op is sc.LITERAL:
+        return not _is_word(chr(av))  # type: ignore[arg-type]
+    if op is sc.IN:
+        return all(o is sc.CATEGORY and a in (sc.CATEGORY_SPACE, sc.CATEGORY_NOT_WORD)
+                   or o is sc.LITERAL and not _is_word(chr(a)) for o, a in av)  # type: ignore
+    return False
+
+
+def _literal_words(seq: list) -> str | None:
+    """The text of a sequence of word-character literals only ("oe" of "k(?:ö|oe)nnen")."""
+    out = []
+    for op, av in seq:
+        if op is not sc.LITERAL or not _is_word(chr(av).lower()):
+            return None
+        out.append(chr(av).lower())
+    return "".join(out) or None
+
+
+def _keys(seq: list, boundary: bool) -> tuple[Keys, bool]:
+    """Keywords of a parsed sequence (the best of the literal runs that begin a word), and
+    whether the text is at a word start (or has no word character just before) at its end.
+
+    ``boundary``: the same at the start. A run of word characters begun at such a place is a
+    prefix of a word of the text.
+    """
+    options: list[frozenset[str]] = []
+    run: list[str] | None = None  # spellings of the current run, when it begins a word
+
+    def close() -> None:
+        nonlocal run
+        if run:
+            options.append(frozenset(run))
+        run = None
+
+    for op, av in seq:
+        if op is sc.LITERAL and _is_word(chr(av).lower()):
+            ch = chr(av).lower()
+            if run is not None:
+                run = [r + ch for r in run]
+            elif boundary:
+                run = [ch]
+            boundary = False
+        elif _nonword_item(op, av):
+            close()
+            boundary = True
+        elif op is sc.IN and run is not None and all(o is sc.LITERAL for o, _ in av) and (
+                len(run) * len(av) <= _MAX_VARIANTS):
+            chars = sorted({chr(a).lower() for _, a in av})
+            if all(_is_word(c) for c in chars):
+                run = [r + c for r, c in product(run, chars)]
+            else:
+                close()
+                boundary = False
+        elif op in (sc.ASSERT, sc.ASSERT_NOT):
+            continue  # zero width: the text goes on where it was
+        elif op is sc.AT:
+            close()
+            boundary = av in (sc.AT_BEGINNING, sc.AT_BEGINNING_STRING) or (
+                av is sc.AT_BOUNDARY and boundary)
+        elif op is sc.BRANCH:
+            spelled = [_literal_words(list(alt)) for alt in av[1]]
+            if run is not None and all(spelled) and len(run) * len(spelled) <= _MAX_VARIANTS:
+                run = [r + w for r, w in product(run, spelled)]  # type: ignore[operator]
+                continue
+            close()
+            alternatives = [_keys(list(alt), boundary) for alt in av[1]]
+            if alternatives and all(k is not None for k, _ in alternatives):
+                options.append(frozenset().union(*(k for k, _ in alternatives)))  # type: ignore
+            boundary = bool(alternatives) and all(b for _, b in alternatives)
+        elif op is sc.SUBPATTERN and not av[1] and not av[2]:
+            close()
+            inner, boundary = _keys(list(av[3]), boundary)
+            if inner is not None:
+                options.append(inner)
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT):
+            close()
+            low, high, body = av[0], av[1], list(av[2])
+            if all(_nonword_item(o, a) for o, a in body):
+                boundary = boundary or low >= 1  # "\\W*", "\\s+": still at a word start
+                continue
+            inner, end_once = _keys(body, boundary)
+            if low >= 1 and inner is not None:
+                options.append(inner)  # its first time starts here
+            # where a later time ends, it started where one ended: take the worst case
+            end = end_once if high == 1 else end_once and _keys(body, False)[1]
+            boundary = end if low >= 1 else boundary and end
+        else:
+            close()
+            boundary = False
+    close()
+    good = [o for o in options if min(map(len, o)) >= _MIN_KEY]
+    best = max(good, key=lambda o: (min(map(len, o)), -len(o))) if good else None
+    return best, boundary
+
+
+def keywords(phrase: str, flags: int = re.IGNORECASE) -> Keys:
+    """The words ``phrase``, matched as a word, cannot match without (None: unknown)."""
+    try:
+        return _keys(list(sp.parse(phrase, flags)), True)[0]
+    except Exception:  # noqa: BLE001 - an unreadable phrase is only screened less
+        return None
+
+
+def words(text: str) -> list[str]:
+    """The text's words as the keywords are spelled (lower case, re's case folding)."""
+    return _WORD.findall(text.translate(_FOLD).lower())
+
+
+class Screen:
+    """The index of every table's keywords: one pass over a text's words serves them all."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[tuple[int, int, str]]] = {}
+        self.tables: list[PhraseTable] = []
+        self._hits = lru_cache(maxsize=8192)(self._scan)
+
+    def table(self, phrases: tuple[str, ...]) -> PhraseTable:
+        table = PhraseTable(self, len(self.tables), phrases)
+        self.tables.append(table)
+        for number, keys in enumerate(table.keys):
+            for key in keys or ():
+                self._index.setdefault(key[:3], []).append((table.number, number, key))
+        return table
+
+    def hits(self, text: str) -> dict[int, frozenset[int]]:
+        """table number -> the phrases whose keywords ``text`` has."""
+        return self._hits(text) if len(text) <= _CACHE_CHARS else self._scan(text)
+
+    def _scan(self, text: str) -> dict[int, frozenset[int]]:
+        found: dict[int, set[int]] = {}
+        index = self._index
+        for word in set(words(text)):
+            for prefix in {word[:2], word[:3]}:
+                for table, number, key in index.get(prefix, ()):
+                    if word.startswith(key):
+                        found.setdefault(table, set()).add(number)
+        return {t: frozenset(n) for t, n in found.items()}
+
+
+class PhraseTable:
+    """``(?<![\\w-])(?:p1|p2|…)(?![\\w-])``, case-insensitive, longest phrase first: the same
+    matches as that one regex (``pattern``), found through the shared ``Screen``."""
+
+    def __init__(self, screen: Screen, number: int, phrases: tuple[str, ...]) -> None:
+        self.screen, self.number = screen, number
+        self.phrases = tuple(sorted(phrases, key=len, reverse=True))
+        self.pattern = self._source(self.phrases)
+        self.flags = re.IGNORECASE
+        self.keys = [keywords(p) for p in self.phrases]
+        self.unscreened = frozenset(i for i, k in enumerate(self.keys) if k is None)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    @staticmethod
+    def _source(phrases: tuple[str, ...]) -> str:
+        alternation = "|".join(f"(?:{p})" for p in phrases)
+        return rf"(?<![\w-])(?:{alternation})(?![\w-])"
+
+    def regex_for(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the phrases that may match ``text`` (None: none may)."""
+        chosen = tuple(sorted(self.screen.hits(text).get(self.number, frozenset())
+                              | self.unscreened))
+        if chosen not in self._compiled:
+            if len(self._compiled) > 4096:
+                self._compiled.clear()
+            self._compiled[chosen] = re.compile(self._source(
+                tuple(self.phrases[i] for i in chosen)), self.flags) if chosen else None
+        return self._compiled[chosen]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        regex = self.regex_for(text)
+        return regex.search(text) if regex is not None else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        regex = self.regex_for(text)
+        return regex.finditer(text) if regex is not None else iter(())
