@@ -608,3 +608,13 @@ def test_their_objection_in_a_later_run_reopens_the_point_our_fix_settled(tmp_pa
     (thread,) = store.threads("acme")
     assert thread.ticket is not None and thread.ticket.state == "waiting_on_us"
     store.close()
+
+
+def test_a_raw_8bit_address_is_read_not_a_crash(tmp_path):
+    """A From with an unencoded umlaut in its local part ("jürgen.2@…", raw UTF-8 bytes):
+    the mail is read and stored like any other, and the run goes on."""
+    config, _ = setup(tmp_path, [mail(1, sender="jürgen.2@acme-maschinenbau.de"), mail(2)])
+    report, store, _, _ = run(config, send=False)
+    assert report.exit_code == 0
+    assert {p.raised_by for p in store.points("acme")} >= {"jürgen.2@acme-maschinenbau.de"}
+    store.close()

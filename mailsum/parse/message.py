@@ -277,7 +277,7 @@ def _sender(msg: Message, defects: list[str]) -> tuple[str, str]:
         return "", ""
     name, addr = next((pair for pair in found if "@" in pair[1]), found[0])
     decoded = _decode_header(name, key, defects) if name else ""
-    return " ".join(decoded.split()), _decode_address(addr).lower()
+    return " ".join(_unescaped(decoded).split()), _unescaped(_decode_address(addr)).lower()
 
 
 def _decode_address(addr: str) -> str:
@@ -440,10 +440,22 @@ def _jis_as_cp932(payload: bytes) -> str | None:
 @lru_cache(maxsize=4096)
 def _first_address(value: str) -> tuple[str, str]:
     """Cached: the same From and To values recur in every message of a thread."""
-    for name, addr in getaddresses([value]):
+    for name, addr in getaddresses([_unescaped(value)]):
         if addr.strip():
             return " ".join(name.split()), addr.strip().lower()
     return "", ""
+
+
+def _unescaped(value: str) -> str:
+    """Raw 8-bit bytes in a header ("jürgen@…" sent unencoded) arrive as surrogate escapes,
+    which no database or mail can store: read them as UTF-8, else Windows-1252."""
+    if not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
 
 
 def _addresses(value: str) -> list[str]:
@@ -452,10 +464,11 @@ def _addresses(value: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _address_tuple(value: str) -> tuple[str, ...]:
-    return tuple(a.strip().lower() for _, a in getaddresses([value]) if a.strip())
+    return tuple(a.strip().lower() for _, a in getaddresses([_unescaped(value)]) if a.strip())
 
 
 def _message_id(value: str, content_hash: str, defects: list[str]) -> str:
+    value = _unescaped(value)
     found = _MSGID.search(value)
     if found:
         return found.group(0)
