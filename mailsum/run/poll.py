@@ -46,7 +46,12 @@ def parse_all(datas: list[bytes], budget: float | None = None) -> list[_Parsed]:
             with time_budget(budget):
                 msg = parse.parse_message(data)
                 keys = thread.join_keys(msg)
-            out.append(_Parsed(MessageRow.of(msg), keys))
+                row = MessageRow.of(msg)
+                # what no database can store (a stray surrogate) fails this mail, not the run
+                for text in (row.message_id, row.subject, row.in_reply_to or "", row.refs,
+                             row.data):
+                    text.encode("utf-8")
+            out.append(_Parsed(row, keys))
         except (ParseError, OverBudget) as exc:
             out.append(_Parsed(error=str(exc)))
         except Exception as exc:
