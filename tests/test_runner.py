@@ -618,3 +618,25 @@ def test_a_raw_8bit_address_is_read_not_a_crash(tmp_path):
     assert report.exit_code == 0
     assert {p.raised_by for p in store.points("acme")} >= {"jürgen.2@acme-maschinenbau.de"}
     store.close()
+
+
+def test_only_a_party_to_the_ticket_settles_it(tmp_path):
+    """Issue 19, item 5: mallory@evil.example writes "das Problem ist behoben … funktioniert
+    jetzt wieder" under the ticket's tag; nothing of ACME's is settled, and no update names
+    mallory. The same words from the customer's own domain settle it."""
+    config, box = setup(tmp_path, [mail(1, body="Das VPN bricht ständig ab. Können Sie das "
+                                                "bitte dringend prüfen?")])
+    _, store, _, _ = run(config, send=False)
+    (matter,) = store.points("acme")
+    store.close()
+    box.add(mail(2, sender="mallory@evil.example", subject="Re: [ACME-1] Anfrage 1",
+                 body="Hallo, das Problem ist behoben, das VPN funktioniert jetzt wieder."))
+    _, store, _, _ = run(config, send=False)
+    assert [(p.id, p.status) for p in store.points("acme")] == [(matter.id, "open")]
+    store.close()
+    box.add(mail(3, sender="p.hofmann@acme-maschinenbau.de", subject="Re: [ACME-1] Anfrage 1",
+                 body="Das Problem ist behoben, das VPN funktioniert jetzt wieder."))
+    _, store, _, _ = run(config, send=False)
+    settled = {p.id: (p.status, p.resolved_by) for p in store.points("acme")}
+    assert settled[matter.id] == ("resolved", "<m3@x.de>")
+    store.close()

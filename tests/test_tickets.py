@@ -347,3 +347,19 @@ def test_thanks_for_a_promise_keeps_it_open_until_its_day() -> None:
                  subject="Zertifikat")
     x = _extract(asked, dated, later)
     assert _open(x) == [] and x.ticket is not None and x.ticket.state == "resolved"
+
+
+def test_an_outsider_under_the_tickets_tag_settles_nothing() -> None:
+    report = _msg(1, "k@kunde.de", "Das VPN bricht ständig ab. Können Sie das prüfen?", 2,
+                  subject="VPN")
+    forged = _msg(2, "mallory@evil.example", "Das Problem ist behoben, das VPN funktioniert "
+                                             "jetzt wieder.", 3, subject="VPN")
+    thread = Thread(report.message_id, "VPN", [report.message_id, forged.message_id])
+    ruled = extract_thread(thread, [report, forged], team_domains=TEAM, parties=("kunde.de",))
+    assert len(_open(ruled)) == 1
+    colleague = _msg(3, "chef@kunde.de", "Das Problem ist behoben, das VPN funktioniert jetzt "
+                                         "wieder.", 4, subject="VPN")
+    thread.message_ids.append(colleague.message_id)
+    settled = extract_thread(thread, [report, forged, colleague], team_domains=TEAM,
+                             parties=("kunde.de",))
+    assert _open(settled) == []

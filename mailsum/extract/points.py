@@ -322,13 +322,15 @@ def extract_thread(
     summary_ratio: float | None = None,
     colleague_addresses: tuple[str, ...] = (),
     reopened: dict[str, datetime] | None = None,
+    parties: tuple[str, ...] = (),
 ) -> ThreadExtract:
     """The thread as its update shows it: one point per matter and where the ticket stands
     (``tickets.consolidate`` over the sentence points of ``read_thread``)."""
     result = read_thread(
         thread, messages, team_domains=team_domains, team_addresses=team_addresses,
         default_owner=default_owner, summary_sentences=summary_sentences,
-        summary_ratio=summary_ratio, colleague_addresses=colleague_addresses, reopened=reopened)
+        summary_ratio=summary_ratio, colleague_addresses=colleague_addresses, reopened=reopened,
+        parties=parties)
     points, ticket, joined = tickets.consolidate(
         result.points, _order(thread, messages),
         lambda a: _is_team(a, team_domains, team_addresses))
@@ -348,19 +350,21 @@ def read_thread(
     summary_ratio: float | None = None,
     colleague_addresses: tuple[str, ...] = (),
     reopened: dict[str, datetime] | None = None,
+    parties: tuple[str, ...] = (),
 ) -> ThreadExtract:
     """Sentence points, owner changes and summary of ``thread``; ``messages`` may come in any
     order. Every request, question, promise and fault is a point of its own here, with its
     status; ``extract_thread`` then makes one point per matter of them.
 
     ``reopened``: points the contact reopened by reply, and when: only mail sent after that
-    settles them again (the contact had seen what came before and disagreed).
+    settles them again (the contact had seen what came before and disagreed). ``parties``: the
+    customer's addresses and domains from the rules; only parties settle (``_Reader.party``).
     """
     ordered = _order(thread, messages)
     live = [m for m in (tickets.with_comment(m) for m in ordered)
             if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
     reader = _Reader(live, team_domains, (*team_addresses,), default_owner,
-                     (*team_addresses, *colleague_addresses), reopened or {})
+                     (*team_addresses, *colleague_addresses), reopened or {}, parties)
     for index, msg in enumerate(live):
         reader.read(index, msg)
     count = _summary_count(len(reader.pool), summary_sentences, summary_ratio)
@@ -402,7 +406,8 @@ class _Reader:
 
     def __init__(self, live: list[ParsedMessage], team_domains: tuple[str, ...],
                  team_addresses: tuple[str, ...], default_owner: str | None,
-                 colleague_addresses: tuple[str, ...], reopened: dict[str, datetime]) -> None:
+                 colleague_addresses: tuple[str, ...], reopened: dict[str, datetime],
+                 parties: tuple[str, ...] = ()) -> None:
         self.team_domains, self.team_addresses = team_domains, team_addresses
         self.reopened = reopened
         self.points: list[Point] = []
@@ -419,13 +424,38 @@ class _Reader:
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
         self.known = _colleagues(live, default_owner, team_domains, colleague_addresses)
+        # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
+        self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
+        self.party_domains = {x.lower().lstrip("@") for x in parties if "@" not in x.lstrip("@")}
+        self.first = True  # the thread's first mail made the ticket: its sender is a party
+        self.ruled = bool(parties)
         self.writers: set[str] = set()  # colleagues who wrote in the thread so far
 
     def ours(self, address: str) -> bool:
         return _is_team(address, self.team_domains, self.team_addresses)
 
+    def party(self, msg: ParsedMessage) -> bool:
+        """Whether ``msg`` comes from a party to the ticket: one of us, the customer's people
+        (the rules' addresses and domains), or whoever the thread's parties wrote with. Only a
+        party settles anything; anyone else's "behoben" under the ticket's tag changes nothing.
+        The thread's first mail is a party's by definition (it made the ticket)."""
+        sender = msg.from_addr.lower()
+        domain = sender.rpartition("@")[2]
+        known = (self.first or self.ours(sender) or sender in self.party_addresses
+                 or domain in self.party_domains
+                 # no rules to name the customer (``mailsum extract``): the first of them
+                 # who writes is the customer
+                 or not self.ruled and not self.party_domains)
+        self.first = False
+        if known:
+            if not self.ours(sender):
+                self.party_domains.add(domain)
+            self.party_addresses.update(a.lower() for a in (sender, *msg.to, *msg.cc))
+        return known
+
     def read(self, index: int, msg: ParsedMessage) -> None:
-        if self._notice(msg):
+        party = self.party(msg)
+        if party and self._notice(msg):
             return
         team = self.ours(msg.from_addr)
         written_to = None if team else _written_to(msg, self.writers, self.team_domains,
@@ -438,20 +468,22 @@ class _Reader:
                      if not cues.IGNORE_RE.match(s)]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
-        self._settle_before(msg, team, sentences)
+        if party:
+            self._settle_before(msg, team, sentences)
         earlier = [p for p in self.points if p.status == "open"]
         mail = _Mail(msg=msg, team=team, sentences=sentences, earlier=earlier,
                      same_side=[p for p in earlier if self.ours(p.raised_by) == team],
                      urgent=any(cues.ESCALATION_RE.search(s) for s in sentences),
                      written_to=written_to)
-        if mail.urgent and not team:
+        if mail.urgent and not team and party:
             # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
             for p in mail.same_side:
                 p.escalation = True
         for position, sentence in enumerate(sentences):
             self._sentence(mail, position, sentence)
-        self._settle_after(mail)
-        self._owners_after(mail)
+        if party:
+            self._settle_after(mail)
+            self._owners_after(mail)
 
     def _notice(self, msg: ParsedMessage) -> bool:
         """A ticket system's "closed" or a monitoring alert: facts, read as such."""

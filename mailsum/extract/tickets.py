@@ -286,7 +286,15 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id
                   and _asks_work(p)), None)
-    return " ".join(_with_antecedent(q, messages) for q in (lead, ask, chase) if q is not None)
+    texts: list[str] = []
+    for q in (lead, ask, chase):
+        if q is None:
+            continue
+        text = _with_antecedent(q, messages)
+        if text != q.text and any(" ".join(t.split()) in " ".join(text.split()) for t in texts):
+            text = q.text  # its antecedent is the report already shown
+        texts.append(text)
+    return " ".join(texts)
 
 
 def _matter_kind(customer: list[Point]) -> str:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from mailsum.analysis import route
 from mailsum.extract import points as extract
 from mailsum.extract.colleagues import deputy_in
-from mailsum.models import ParsedMessage, Point, Rules, Thread, ThreadExtract
+from mailsum.models import Customer, ParsedMessage, Point, Rules, Thread, ThreadExtract
 from mailsum.run.budget import OverBudget, time_budget
 from mailsum.state.store import message_from_json
 
@@ -88,6 +88,14 @@ class Limits:
     max_points_per_message: int = 50
 
 
+def _parties(customer: Customer | None) -> tuple[str, ...]:
+    """The customer's people as its rules name them: sender domains and addresses."""
+    if customer is None:
+        return ()
+    return tuple(dict.fromkeys(x for m in customer.match
+                               for x in (*m.from_domain, *m.from_address)))
+
+
 def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime]]],
                     rules: Rules, limits: Limits = Limits()) -> list[_Analysed]:
     """Route and extract a group of threads from their stored JSON (extract only where asked;
@@ -120,6 +128,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime
                     team_addresses=rules.team_addresses,
                     default_owner=customer.owner if customer else None,
                     colleague_addresses=colleague_addresses, reopened=reopened,
+                    parties=_parties(customer),
                 ) if read else empty
         except OverBudget as exc:
             result, error = empty, str(exc)
