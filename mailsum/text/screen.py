@@ -179,17 +179,28 @@ class Screen:
     """The index of every table's keywords: one pass over a text's words serves them all."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[tuple[int, int, str]]] = {}
+        self._built: dict[str, list[tuple[int, int, str]]] | None = None
         self.tables: list[PhraseTable] = []
         self._hits = lru_cache(maxsize=8192)(self._scan)
 
     def table(self, phrases: tuple[str, ...]) -> PhraseTable:
         table = PhraseTable(self, len(self.tables), phrases)
         self.tables.append(table)
-        for number, keys in enumerate(table.keys):
-            for key in keys or ():
-                self._index.setdefault(key[:3], []).append((table.number, number, key))
+        self._built = None
         return table
+
+    @property
+    def _index(self) -> dict[str, list[tuple[int, int, str]]]:
+        """Built on first use, not at import: a run with no new mail reads no sentence and
+        should not pay for parsing 500 phrases (60–90 ms a start)."""
+        if self._built is None:
+            index: dict[str, list[tuple[int, int, str]]] = {}
+            for table in self.tables:
+                for number, keys in enumerate(table.keys):
+                    for key in keys or ():
+                        index.setdefault(key[:3], []).append((table.number, number, key))
+            self._built = index
+        return self._built
 
     def hits(self, text: str) -> dict[int, frozenset[int]]:
         """table number -> the phrases whose keywords ``text`` has."""
@@ -215,9 +226,24 @@ class PhraseTable:
         self.phrases = tuple(sorted(phrases, key=len, reverse=True))
         self.pattern = self._source(self.phrases)
         self.flags = re.IGNORECASE
-        self.keys = [keywords(p) for p in self.phrases]
-        self.unscreened = frozenset(i for i, k in enumerate(self.keys) if k is None)
+        self._keys: list[Keys] | None = None
+        self._unscreened: frozenset[int] = frozenset()
         self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    @property
+    def keys(self) -> list[Keys]:
+        """The keywords of each phrase, read from its regex on first use (not at import)."""
+        if self._keys is None:
+            self._keys = [keywords(p) for p in self.phrases]
+            self._unscreened = frozenset(i for i, k in enumerate(self._keys) if k is None)
+        return self._keys
+
+    @property
+    def unscreened(self) -> frozenset[int]:
+        """Phrases with no keyword: they run on every text."""
+        if self._keys is None:
+            self.keys  # noqa: B018 - computes both
+        return self._unscreened
 
     @staticmethod
     def _source(phrases: tuple[str, ...]) -> str:
