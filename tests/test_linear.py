@@ -146,3 +146,19 @@ def test_question_end_matches_exactly_as_its_regex(texts) -> None:
     for text in [*texts, *extra]:
         a, b = cues.QUESTION_END_RE.search(text), old.search(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+def test_a_screened_table_finds_every_match_of_a_long_text_in_one_pass() -> None:
+    """Thousands of matches of one phrase beside a phrase that never matches: the screened
+    finditer keeps each phrase's next match instead of searching the rest again at every
+    match (which would be quadratic); same matches as the table's one regex."""
+    import re
+
+    from mailsum.text.screen import Screen
+
+    table = Screen().table((r"bitte prüfen", r"dringend (?:bitte )?prüfen"))
+    text = "Zeile: bitte prüfen. " * 4000 + "dringend prüfen"
+    reference = re.compile(table.pattern, re.IGNORECASE)
+    assert [m.span() for m in table.finditer(text)] == [
+        m.span() for m in reference.finditer(text)]
+    assert table.search(text).span() == reference.search(text).span()

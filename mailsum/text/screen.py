@@ -228,6 +228,7 @@ class PhraseTable:
         self.flags = re.IGNORECASE
         self._keys: list[Keys] | None = None
         self._unscreened: frozenset[int] = frozenset()
+        self._singles: dict[int, re.Pattern[str]] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
     @property
@@ -252,8 +253,7 @@ class PhraseTable:
 
     def regex_for(self, text: str) -> re.Pattern[str] | None:
         """The alternation of the phrases that may match ``text`` (None: none may)."""
-        chosen = tuple(sorted(self.screen.hits(text).get(self.number, frozenset())
-                              | self.unscreened))
+        chosen = self._chosen(text)
         if chosen not in self._compiled:
             if len(self._compiled) > 4096:
                 self._compiled.clear()
@@ -261,10 +261,50 @@ class PhraseTable:
                 tuple(self.phrases[i] for i in chosen)), self.flags) if chosen else None
         return self._compiled[chosen]
 
+    def _chosen(self, text: str) -> tuple[int, ...]:
+        return tuple(sorted(self.screen.hits(text).get(self.number, frozenset())
+                            | self.unscreened))
+
+    def _single(self, i: int) -> re.Pattern[str]:
+        """Phrase ``i`` alone, compiled once: a few of them searched one by one cost less than
+        compiling each new combination of them into one alternation."""
+        regex = self._singles.get(i)
+        if regex is None:
+            regex = self._singles[i] = re.compile(self._source((self.phrases[i],)), self.flags)
+        return regex
+
+    def _search_from(self, chosen: tuple[int, ...], text: str, pos: int
+                     ) -> re.Match[str] | None:
+        """What the alternation of ``chosen`` finds from ``pos``: the leftmost match, and at
+        that position the first phrase in the alternation's order that matches there (each
+        phrase's own leftmost match starts there exactly when it matches there)."""
+        best: re.Match[str] | None = None
+        for i in chosen:  # in the alternation's order: a tie keeps the earlier phrase
+            m = self._single(i).search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
     def search(self, text: str) -> re.Match[str] | None:
-        regex = self.regex_for(text)
-        return regex.search(text) if regex is not None else None
+        chosen = self._chosen(text)
+        return self._search_from(chosen, text, 0) if chosen else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        regex = self.regex_for(text)
-        return regex.finditer(text) if regex is not None else iter(())
+        """The alternation's matches, left to right and not overlapping. Each phrase's next
+        match is kept until the scan passes it, so no phrase searches the same text twice
+        (linear, however many matches: no rescans of the rest at every match)."""
+        chosen = self._chosen(text)
+        ahead: dict[int, re.Match[str] | None] = {}
+        pos = 0
+        while chosen and pos <= len(text):
+            best: re.Match[str] | None = None
+            for i in chosen:
+                if i not in ahead or (ahead[i] is not None and ahead[i].start() < pos):
+                    ahead[i] = self._single(i).search(text, pos)
+                m = ahead[i]
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end() if best.end() > best.start() else best.end() + 1
