@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from servers import Dovecot
+from servers import Dovecot, SmtpSink
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server (aiosmtpd) on loopback that keeps what it receives."""
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
 
 
 @pytest.fixture(scope="module")

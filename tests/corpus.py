@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "mailbox"  # the bundled sample
 NOT_MAIL_PREFIXES = ("PROVENANCE", "README", "COPYING", "LICENSE", "MANIFEST")
 
 
@@ -25,3 +26,9 @@ def corpus_messages(root: Path, skip_suffixes: set[str]) -> Iterator[tuple[str, 
                 yield f"{path}#{i}", msg.as_bytes()
         else:
             yield str(path), data
+
+
+def sample_messages() -> list[bytes]:
+    """The bundled sample mailbox's messages, in key order."""
+    box = mailbox.Maildir(SAMPLE, factory=None, create=False)
+    return [box.get_bytes(k) for k in sorted(box.iterkeys())]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email
 import json
-import mailbox
 import os
 import subprocess
 import sys
@@ -17,10 +16,10 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
-from servers import SmtpSink, dovecot_available, free_port, use_state, write_mailsum_config
+from corpus import SAMPLE, sample_messages
+from servers import dovecot_available, free_port, use_state, write_mailsum_config
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "examples" / "mailbox"
 PASSWORD = "s3cret-imap-pw"
 
 pytestmark = [
@@ -28,18 +27,6 @@ pytestmark = [
     pytest.mark.skipif(not dovecot_available(),
                        reason="needs Debian dovecot-imapd (scripts/test.sh installs it)"),
 ]
-
-
-def sample_messages() -> list[bytes]:
-    box = mailbox.Maildir(SAMPLE, factory=None, create=False)
-    return [box.get_bytes(k) for k in sorted(box.iterkeys())]
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -11,7 +11,6 @@ that names the mailbox after that).
 from __future__ import annotations
 
 import json
-import mailbox
 import os
 import re
 import shlex
@@ -26,11 +25,11 @@ from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
+from corpus import SAMPLE, sample_messages
 from servers import SmtpSink, dovecot_available, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
-SAMPLE = REPO / "examples" / "mailbox"
 PASSWORD = "readme-imap-pw-7319"
 BINARY = Path(sys.executable).with_name("mailsum")  # the console script of this environment
 TOMORROW_7_30 = "2026-12-18T07:30:00+01:00"  # a Friday: every sample customer is due
@@ -140,18 +139,6 @@ def test_the_examples_after_the_sample_run_work(sample_config, tmp_path):
 
 pytestmark_e2e = pytest.mark.skipif(not dovecot_available(),
                                     reason="needs Debian dovecot-imapd (scripts/test.sh)")
-
-
-def sample_messages() -> list[bytes]:
-    box = mailbox.Maildir(SAMPLE, factory=None, create=False)
-    return [box.get_bytes(k) for k in sorted(box.iterkeys())]
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
 
 
 def production_config(tmp: Path, imap_port: int, smtp_port: int, folder: str) -> Path:

@@ -180,13 +180,6 @@ def imap(boxes: list[Box]):
         server.stop()
 
 
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
 # --------------------------------------------------------------------------- helpers
 
 
