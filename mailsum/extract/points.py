@@ -201,15 +201,16 @@ def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[
     Text", "Answers inline") answers what we asked, though own_text does not show the answers;
     unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
     (``_settle_answered``)."""
+    asked = [p for p in points if p.status == "open" and p.kind in ("question", "request")
+             and p.raised_at < msg.date and _is_team(p.raised_by, team_domains, team_addresses)]
+    if not asked:  # most replies: nothing of ours to answer, no need to read the body again
+        return
     if not (any(acts.answers_inline(s) for s in sentences) or acts.interleaved(msg.text)):
         return
     if any(cues.TODO_RE.search(" ".join(s.split())) for s in sentences):
         return
-    for p in points:
-        if (p.status == "open" and p.kind in ("question", "request")
-                and p.raised_at < msg.date
-                and _is_team(p.raised_by, team_domains, team_addresses)):
-            _settle(p, msg, reopened)
+    for p in asked:
+        _settle(p, msg, reopened)
 
 
 def point_id(message_id: str, text: str) -> str:
@@ -235,6 +236,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@lru_cache(maxsize=8192)  # asked for every point at every message of a thread
 def _is_team(address: str, team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> bool:
     """One of us: a team address or domain, and a person (a system of ours, monitoring or
     no-reply, reports to us; it promises nothing and owns nothing)."""
@@ -513,7 +515,7 @@ class _Reader:
 
     def _settle_before(self, msg: ParsedMessage, team: bool, sentences: list[str]) -> None:
         """Their objection, their reply to our test request, anyone's resolution or report."""
-        if not team and any(acts.objects(s) for s in sentences):
+        if not team and self.fixed_by_us and any(acts.objects(s) for s in sentences):
             self._reopen_fixed(msg, sentences)
         if not team:
             # any reply of theirs answers our "Could you test it and let me know?"
