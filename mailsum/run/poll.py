@@ -47,10 +47,9 @@ def parse_all(datas: list[bytes], budget: float | None = None) -> list[_Parsed]:
                 msg = parse.parse_message(data)
                 keys = thread.join_keys(msg)
                 row = MessageRow.of(msg)
-                # what no database can store (a stray surrogate) fails this mail, not the run
-                for text in (row.message_id, row.subject, row.in_reply_to or "", row.refs,
-                             row.data):
-                    text.encode("utf-8")
+                # what no database can store (a stray surrogate) fails this mail before anything
+                # of it is written, not the run; the JSON holds every field the row has
+                row.data.encode("utf-8")
             out.append(_Parsed(row, keys))
         except (ParseError, OverBudget) as exc:
             out.append(_Parsed(error=str(exc)))
