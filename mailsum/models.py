@@ -6,8 +6,49 @@ Stages (fetch, parse, thread, route, extract, render, deliver) import only this 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields, replace
 from datetime import date, datetime
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+# --------------------------------------------------------------------------- config keys
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key as declared next to its field: the loader reads and checks it from
+    this, and its default is the field's, so a default is written once (getmail6's model)."""
+
+    key: str  # the YAML key
+    check: str  # how the loader reads it: "int", "float", "bool", "enum", "address", ...
+    doc: str  # what it means, for people (the config reference must agree with it)
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # the section's kinds it applies to (a source's, ...); (): all
+
+
+def setting(default: _T, check: str, doc: str, *, key: str = "", minimum: int | None = None,
+            maximum: int | None = None, choices: tuple[str, ...] = (),
+            kinds: tuple[str, ...] = ()) -> _T:
+    """A dataclass field that is also a configuration key (``key`` defaults to the field name;
+    ``"oauth2.mechanism"`` is the key ``mechanism`` of the nested mapping ``oauth2``)."""
+    declared = Setting(key, check, doc, minimum, maximum, choices, kinds)
+    return field(default=default, metadata={"setting": declared})  # type: ignore[no-any-return]
+
+
+def settings(cls: type) -> list[tuple[Field[Any], Setting]]:
+    """The configuration keys ``cls`` declares, in field order, each with its YAML key filled."""
+    out = []
+    for f in fields(cls):
+        declared = f.metadata.get("setting")
+        if declared is not None:
+            if not declared.key:
+                declared = replace(declared, key=f.name)
+            out.append((f, declared))
+    return out
+
 
 # --------------------------------------------------------------------------- fetch
 
@@ -84,15 +125,19 @@ class Customer:
     name: str
     match: tuple[Match, ...]
     contact: tuple[str, ...]
-    cc: tuple[str, ...] = ()
-    owner: str | None = None
-    language: str = "de"
-    schedule: str = "0 7 * * 1-5"
-    quiet_update: bool = True
-    timezone: str | None = None  # None: the config's timezone
-    team: tuple[str, ...] = ()  # extra team addresses allowed to steer this customer
-    stale_after_days: int = 14  # an open point older than this is shown as a problem
-    templates: str | None = None  # folder overriding the templates for this customer only
+    cc: tuple[str, ...] = setting((), "addresses", "copies of the update")
+    owner: str | None = setting(None, "address", "who on our side owns its points by default")
+    # the config's language when not given (the loader passes it)
+    language: str = setting("de", "enum", "language of its update", choices=("de", "en"))
+    schedule: str = setting("0 7 * * 1-5", "schedule", "cron: when its update is due")
+    quiet_update: bool = setting(True, "bool", "send an update also when nothing is new")
+    timezone: str | None = setting(None, "timezone", "its timezone; none: the config's")
+    team: tuple[str, ...] = setting((), "addresses",
+                                    "extra team addresses allowed to steer this customer")
+    stale_after_days: int = setting(14, "int", "an open point older than this is a problem",
+                                    minimum=1, maximum=3650)
+    templates: str | None = setting(None, "customer_templates",
+                                    "folder overriding the templates for this customer only")
     file: str = ""
     line: int = 0
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import ipaddress
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.policy import default as default_policy
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import re2
@@ -21,7 +23,7 @@ from croniter import CroniterBadDateError, croniter
 from mailsum.config.secrets import Secret, check, hmac_key
 from mailsum.config.yamlsource import Node, load_yaml
 from mailsum.errors import ConfigError
-from mailsum.models import Absence, Customer, Match, Rules
+from mailsum.models import Absence, Customer, Match, Rules, Setting, setting, settings
 
 LANGUAGES = ("de", "en")
 SOURCE_KINDS = ("imap", "maildir", "mbox")
@@ -30,8 +32,6 @@ SECURITIES = ("tls", "starttls", "none")
 IMAP_PORTS = {"tls": 993, "starttls": 143, "none": 143}
 SMTP_PORTS = {"tls": 465, "starttls": 587, "none": 25}
 OAUTH2_MECHANISMS = ("XOAUTH2", "OAUTHBEARER")
-DEFAULT_TIMEZONE = "Europe/Berlin"
-DEFAULT_SCHEDULE = "0 7 * * 1-5"
 
 _ADDRESS = re.compile(
     r"^[^@\s<>(),;:\"\[\]\\]+@(localhost|([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63})$"
@@ -44,81 +44,103 @@ _HEADER_NAME = re.compile(r"^[!-9;-~]+$")
 # --------------------------------------------------------------------------- dataclasses
 
 
+# Each key with a fixed default is declared once, as ``setting(default, check, doc)`` on its
+# field: the loader reads and checks it from that declaration (``_values``), and the dataclass
+# default is the key's default. Keys whose default depends on others (ports, paths, the lock)
+# or that need more than one node (passwords) are read by hand below.
+
+
 @dataclass(frozen=True)
 class SourceConfig:
     name: str
     kind: str  # imap | maildir | mbox
     host: str | None = None
-    port: int | None = None
-    security: str = "tls"  # tls | starttls | none
+    port: int | None = None  # default: by security (IMAP_PORTS)
+    security: str = setting("tls", "enum", "tls | starttls | none (none only to loopback)",
+                            choices=SECURITIES, kinds=("imap",))
     username: str | None = None
     password: Secret | None = None
-    folders: tuple[str, ...] = ("INBOX",)
+    folders: tuple[str, ...] = setting(("INBOX",), "strings", "the IMAP folders to read",
+                                       kinds=("imap",))
     path: Path | None = None  # maildir / mbox, resolved
-    tls_verify: bool = True
-    timeout: float = 30.0
-    allow_insecure: bool = False
-    max_message_bytes: int = 25_000_000
-    batch_size: int = 100
+    tls_verify: bool = setting(True, "bool", "false skips certificate checks",
+                               kinds=("imap",))
+    timeout: float = setting(30.0, "float", "seconds per network operation", kinds=("imap",))
+    allow_insecure: bool = setting(False, "bool", "true permits security none to other hosts",
+                                   kinds=("imap",))
+    max_message_bytes: int = setting(25_000_000, "int", "larger messages are recorded as "
+                                     "failures and skipped", minimum=1)
+    batch_size: int = setting(100, "int", "messages fetched per round trip", minimum=1)
     oauth2_token: Secret | None = None  # IMAP XOAUTH2 / OAUTHBEARER instead of a password
-    oauth2_mechanism: str = "XOAUTH2"
+    oauth2_mechanism: str = setting("XOAUTH2", "enum", "XOAUTH2 | OAUTHBEARER",
+                                    key="oauth2.mechanism", choices=OAUTH2_MECHANISMS,
+                                    kinds=("imap",))
 
 
 @dataclass(frozen=True)
 class DeliveryConfig:
     kind: str  # smtp | directory
     host: str | None = None
-    port: int | None = None
-    security: str = "starttls"
+    port: int | None = None  # default: by security (SMTP_PORTS)
+    security: str = setting("starttls", "enum", "tls | starttls | none (none only to loopback)",
+                            choices=SECURITIES, kinds=("smtp",))
     username: str | None = None
     password: Secret | None = None
-    sender: str = "mailsum <mailsum@localhost>"  # "from": an RFC 5322 address
-    reply_to: str | None = None
-    path: Path | None = None  # directory, resolved
-    timeout: float = 30.0
-    tls_verify: bool = True
-    allow_insecure: bool = False
+    sender: str = setting("mailsum <mailsum@localhost>", "sender",
+                          "RFC 5322 address: From of every update", key="from")
+    reply_to: str | None = setting(None, "address", "where replies to updates go")
+    path: Path | None = None  # directory, resolved; default out/ next to the config
+    timeout: float = setting(30.0, "float", "seconds per network operation")
+    tls_verify: bool = setting(True, "bool", "false skips certificate checks", kinds=("smtp",))
+    allow_insecure: bool = setting(False, "bool", "true permits security none to other hosts",
+                                   kinds=("smtp",))
 
 
 @dataclass(frozen=True)
 class ReplySettings:
     """How replies to updates are trusted (DESIGN.md §6)."""
 
-    max_age_days: int = 30  # a reply to an older update is ignored
-    require_dkim: bool = False  # trust Authentication-Results from authserv_ids only
-    authserv_ids: tuple[str, ...] = ()
-    answers_per_day: int = 20  # per sender; protects against mail loops
+    max_age_days: int = setting(30, "int", "a reply to an update older than this is ignored",
+                                minimum=1, maximum=3650)
+    require_dkim: bool = setting(False, "bool", "trust Authentication-Results from "
+                                 "authserv_ids only")
+    authserv_ids: tuple[str, ...] = setting((), "strings", "the receiving servers whose "
+                                            "Authentication-Results are trusted")
+    answers_per_day: int = setting(20, "int", "answers per sender and day; protects against "
+                                   "mail loops", minimum=1, maximum=10_000)
 
 
 @dataclass(frozen=True)
 class Config:
     path: Path
     state_path: Path
-    language: str
-    timezone: str
     sources: tuple[SourceConfig, ...]
     delivery: DeliveryConfig
     rules: Rules
     rules_files: tuple[Path, ...]
     templates: Path | None
     lock_path: Path
+    language: str = setting("de", "enum", "de | en: default language of updates",
+                            choices=LANGUAGES)
+    timezone: str = setting("Europe/Berlin", "timezone", "for schedules and dates in updates")
     secret: Secret | None = None  # HMAC key for reply Message-IDs; None: kept in the state store
     replies: ReplySettings = ReplySettings()
     state_url: str | None = None  # postgresql://…: shared by several workers
-    # the bytes of a sent update are kept this long (resending, inspection); counts, numbers
-    # and ids stay for the history and for replies
-    keep_update_mails_days: int = 90
-    # worker processes for parsing and extraction on a big poll; None: one per core
-    jobs: int | None = None
-    # points from mail this many days older than the newest mail when first read are archived
-    # (the first poll of a mailbox with a long past lists the present, not every old point)
-    import_days: int = 30
-    # what one message may cost: CPU seconds to parse or analyse it (then it is recorded as a
-    # failure and the run goes on), and the points it may raise (the rest are dropped)
-    message_seconds: float | None = 20.0
-    max_points_per_message: int = 50
-    # the open points one update lists; the rest are counted ("… and 93 more: mailsum status")
-    max_points_per_update: int = 200
+    keep_update_mails_days: int = setting(
+        90, "int", "days the bytes of a sent update are kept (resending, inspection); counts, "
+        "numbers and ids stay for the history and for replies", minimum=1, maximum=36500)
+    jobs: int | None = setting(None, "jobs", "worker processes for parsing and extraction on a "
+                               "big poll: auto (none: one per core) or a count")
+    import_days: int = setting(
+        30, "int", "points from mail this many days older than the newest mail when first "
+        "read are archived (a first poll lists the present)", minimum=1, maximum=36500)
+    message_seconds: float | None = setting(
+        20.0, "int", "CPU seconds one message may cost to parse or analyse (then it is "
+        "recorded as a failure and the run goes on)", minimum=1, maximum=3600)
+    max_points_per_message: int = setting(50, "int", "points one message may raise; the rest "
+                                          "are dropped", minimum=1, maximum=10_000)
+    max_points_per_update: int = setting(200, "int", "open points one update lists; the rest "
+                                         "are counted", minimum=1, maximum=10_000)
 
     @property
     def state(self) -> Path | str:
@@ -128,18 +150,38 @@ class Config:
 
 # --------------------------------------------------------------------------- config.yaml
 
-_TOP_KEYS = ("state", "language", "timezone", "sources", "delivery", "rules", "templates",
-             "lock", "secret_env", "secret_file", "secret_command", "replies",
-             "keep_update_mails_days", "jobs", "import_days", "message_seconds",
-             "max_points_per_message", "max_points_per_update")
-_REPLY_KEYS = ("max_age_days", "require_dkim", "authserv_ids", "answers_per_day")
-_SOURCE_COMMON = ("name", "kind", "max_message_bytes", "batch_size")
-_SOURCE_IMAP = ("host", "port", "security", "username", "password_env", "password_file",
-                "password_command", "oauth2", "folders", "tls_verify", "timeout", "allow_insecure")
+def declared_keys(cls: type, kind: str | None = None, section: str = "") -> tuple[str, ...]:
+    """The YAML keys ``cls`` declares in ``section`` ("" the mapping itself), for every kind
+    (``kind`` None) or those only ``kind`` has."""
+    out = []
+    for _, declared in settings(cls):
+        head, _, key = declared.key.rpartition(".")
+        if head == section and (declared.kinds == () if kind is None else kind in declared.kinds):
+            out.append(key)
+    return tuple(out)
+
+
+def _values(cls: type, entries: dict[str, Node], section: str = "") -> dict[str, Any]:
+    """The declared keys of ``cls`` given in ``entries``, read and checked as declared, by field
+    name; a key not given is left out, so the dataclass default (its declared default) holds."""
+    out: dict[str, Any] = {}
+    for f, declared in settings(cls):
+        head, _, key = declared.key.rpartition(".")
+        if head == section and key in entries:
+            out[f.name] = _READERS[declared.check](entries[key], declared)
+    return out
+
+
+_TOP_KEYS = ("state", "sources", "delivery", "rules", "templates", "lock", "secret_env",
+             "secret_file", "secret_command", "replies", *declared_keys(Config))
+_REPLY_KEYS = declared_keys(ReplySettings)
+_SOURCE_COMMON = ("name", "kind", *declared_keys(SourceConfig))
+_SOURCE_IMAP = ("host", "port", "username", "password_env", "password_file",
+                "password_command", "oauth2", *declared_keys(SourceConfig, "imap"))
 _SOURCE_FILE = ("path",)
-_DELIVERY_COMMON = ("kind", "from", "reply_to", "timeout")
-_DELIVERY_SMTP = ("host", "port", "security", "username", "password_env", "password_file",
-                  "password_command", "tls_verify", "allow_insecure")
+_DELIVERY_COMMON = ("kind", *declared_keys(DeliveryConfig))
+_DELIVERY_SMTP = ("host", "port", "username", "password_env", "password_file",
+                  "password_command", *declared_keys(DeliveryConfig, "smtp"))
 _DELIVERY_DIRECTORY = ("path",)
 
 
@@ -150,8 +192,8 @@ def load_config(path: Path) -> Config:
     base = path.parent
     _reject_literal(root, "secret")
     top = root.mapping(_TOP_KEYS)
-    language = top["language"].as_enum(LANGUAGES) if "language" in top else "de"
-    timezone = _timezone(top["timezone"]) if "timezone" in top else DEFAULT_TIMEZONE
+    values = _values(Config, top)
+    language = values.get("language", Config.language)
     state_url = _state_url(top["state"]) if "state" in top else None
     state_path = (_state_path(top["state"], base) if "state" in top and not state_url
                   else base / "mailsum.db")
@@ -175,26 +217,12 @@ def load_config(path: Path) -> Config:
     if secret is not None and secret.kind != "command":  # a command runs only when needed
         hmac_key(secret)
     replies = _replies(top["replies"]) if "replies" in top else ReplySettings()
-    keep_days = (top["keep_update_mails_days"].as_int(minimum=1, maximum=36500)
-                 if "keep_update_mails_days" in top else 90)
-    return Config(path=path, state_path=state_path, language=language, timezone=timezone,
-                  sources=sources, delivery=delivery, rules=rules, rules_files=files,
-                  templates=templates, lock_path=lock_path, secret=secret, replies=replies,
-                  state_url=state_url, keep_update_mails_days=keep_days,
-                  jobs=_jobs(top["jobs"]) if "jobs" in top else None,
-                  import_days=(top["import_days"].as_int(minimum=1, maximum=36500)
-                               if "import_days" in top else 30),
-                  message_seconds=(top["message_seconds"].as_int(minimum=1, maximum=3600)
-                                   if "message_seconds" in top else 20.0),
-                  max_points_per_message=(
-                      top["max_points_per_message"].as_int(minimum=1, maximum=10_000)
-                      if "max_points_per_message" in top else 50),
-                  max_points_per_update=(
-                      top["max_points_per_update"].as_int(minimum=1, maximum=10_000)
-                      if "max_points_per_update" in top else 200))
+    return Config(path=path, state_path=state_path, sources=sources, delivery=delivery,
+                  rules=rules, rules_files=files, templates=templates, lock_path=lock_path,
+                  secret=secret, replies=replies, state_url=state_url, **values)
 
 
-def _jobs(node: Node) -> int | None:
+def _jobs(node: Node, _: Setting | None = None) -> int | None:
     """``auto`` (one worker process per core) or a count; 1 keeps everything in one process."""
     if node.value == "auto":
         return None
@@ -205,19 +233,11 @@ def _jobs(node: Node) -> int | None:
 
 def _replies(node: Node) -> ReplySettings:
     entries = node.mapping(_REPLY_KEYS)
-    settings = ReplySettings(
-        max_age_days=(entries["max_age_days"].as_int(minimum=1, maximum=3650)
-                      if "max_age_days" in entries else 30),
-        require_dkim=entries["require_dkim"].as_bool() if "require_dkim" in entries else False,
-        authserv_ids=(tuple(v for v, _ in entries["authserv_ids"].as_str_list())
-                      if "authserv_ids" in entries else ()),
-        answers_per_day=(entries["answers_per_day"].as_int(minimum=1, maximum=10_000)
-                         if "answers_per_day" in entries else 20),
-    )
-    if settings.require_dkim and not settings.authserv_ids:
+    replies = ReplySettings(**_values(ReplySettings, entries))
+    if replies.require_dkim and not replies.authserv_ids:
         raise node.error("require_dkim needs authserv_ids: the receiving server's "
                          "Authentication-Results id(s) to trust")
-    return settings
+    return replies
 
 
 def _sources(node: Node, base: Path) -> tuple[SourceConfig, ...]:
@@ -245,51 +265,43 @@ def _source(node: Node, base: Path) -> SourceConfig:
     kind = entries["kind"].as_enum(SOURCE_KINDS)
     own = _SOURCE_COMMON + (_SOURCE_IMAP if kind == "imap" else _SOURCE_FILE)
     _only_for_kind(entries, own, kind)
-    common = {
-        "max_message_bytes": (entries["max_message_bytes"].as_int(minimum=1)
-                              if "max_message_bytes" in entries else 25_000_000),
-        "batch_size": entries["batch_size"].as_int(minimum=1) if "batch_size" in entries else 100,
-    }
     if kind != "imap":
         _require(node, entries, "path")
         return SourceConfig(name=name, kind=kind, path=_path(entries["path"], base),
-                            folders=(), **common)
+                            folders=(), **_values(SourceConfig, entries))
     _require(node, entries, "host", "username")
     host = entries["host"].as_str()
-    security = entries["security"].as_enum(SECURITIES) if "security" in entries else "tls"
-    allow_insecure = entries["allow_insecure"].as_bool() if "allow_insecure" in entries else False
-    _check_insecure(entries.get("security"), security, host, allow_insecure)
+    values = _values(SourceConfig, entries)
+    security = values.get("security", SourceConfig.security)
+    _check_insecure(entries.get("security"), security, host,
+                    values.get("allow_insecure", SourceConfig.allow_insecure))
     password = _secret(entries, "password", base)
-    token, mechanism = (_oauth2(entries["oauth2"], base) if "oauth2" in entries
-                        else (None, "XOAUTH2"))
+    token = None
+    if "oauth2" in entries:
+        token, oauth2_values = _oauth2(entries["oauth2"], base)
+        values.update(oauth2_values)
     if password and token:
         raise entries["oauth2"].error("give either a password_* key or oauth2, not both")
     if not password and not token:
         raise ConfigError(node.file, node.key_line, node.child_path("password_env"),
                           "missing: an IMAP source needs password_env, password_file, "
                           "password_command or oauth2")
-    folders = (tuple(text for text, _ in entries["folders"].as_str_list())
-               if "folders" in entries else ("INBOX",))
     return SourceConfig(
         name=name, kind=kind, host=host,
         port=(entries["port"].as_int(1, 65535) if "port" in entries else IMAP_PORTS[security]),
-        security=security, username=entries["username"].as_str(), password=password,
-        folders=folders,
-        tls_verify=entries["tls_verify"].as_bool() if "tls_verify" in entries else True,
-        timeout=entries["timeout"].as_float() if "timeout" in entries else 30.0,
-        allow_insecure=allow_insecure, oauth2_token=token, oauth2_mechanism=mechanism, **common)
+        username=entries["username"].as_str(), password=password, oauth2_token=token, **values)
 
 
-def _oauth2(node: Node, base: Path) -> tuple[Secret, str]:
+def _oauth2(node: Node, base: Path) -> tuple[Secret, dict[str, Any]]:
+    """The token, and the declared keys of ``oauth2`` (its mechanism) by field name."""
     _reject_literal(node, "token")
-    entries = node.mapping(("token_env", "token_file", "token_command", "mechanism"))
+    entries = node.mapping(("token_env", "token_file", "token_command",
+                            *declared_keys(SourceConfig, "imap", "oauth2")))
     token = _secret(entries, "token", base)
     if token is None:
         raise ConfigError(node.file, node.key_line, node.child_path("token_env"),
                           "missing: oauth2 needs token_env, token_file or token_command")
-    mechanism = (entries["mechanism"].as_enum(OAUTH2_MECHANISMS) if "mechanism" in entries
-                 else "XOAUTH2")
-    return token, mechanism
+    return token, _values(SourceConfig, entries, "oauth2")
 
 
 def _delivery(node: Node, base: Path) -> DeliveryConfig:
@@ -299,18 +311,15 @@ def _delivery(node: Node, base: Path) -> DeliveryConfig:
     kind = entries["kind"].as_enum(DELIVERY_KINDS)
     own = _DELIVERY_COMMON + (_DELIVERY_SMTP if kind == "smtp" else _DELIVERY_DIRECTORY)
     _only_for_kind(entries, own, kind)
-    reply_to = _address(entries["reply_to"]) if "reply_to" in entries else None
-    timeout = entries["timeout"].as_float() if "timeout" in entries else 30.0
+    values = _values(DeliveryConfig, entries)
     if kind == "directory":
-        sender = _sender(entries["from"]) if "from" in entries else DeliveryConfig.sender
         path = _path(entries["path"], base) if "path" in entries else base / "out"
-        return DeliveryConfig(kind=kind, sender=sender, reply_to=reply_to, path=path,
-                              timeout=timeout)
+        return DeliveryConfig(kind=kind, path=path, **values)
     _require(node, entries, "host", "from")
     host = entries["host"].as_str()
-    security = entries["security"].as_enum(SECURITIES) if "security" in entries else "starttls"
-    allow_insecure = entries["allow_insecure"].as_bool() if "allow_insecure" in entries else False
-    _check_insecure(entries.get("security"), security, host, allow_insecure)
+    security = values.get("security", DeliveryConfig.security)
+    _check_insecure(entries.get("security"), security, host,
+                    values.get("allow_insecure", DeliveryConfig.allow_insecure))
     username = entries["username"].as_str() if "username" in entries else None
     password = _secret(entries, "password", base)
     if username and not password:
@@ -323,10 +332,7 @@ def _delivery(node: Node, base: Path) -> DeliveryConfig:
     return DeliveryConfig(
         kind=kind, host=host,
         port=entries["port"].as_int(1, 65535) if "port" in entries else SMTP_PORTS[security],
-        security=security, username=username, password=password,
-        sender=_sender(entries["from"]), reply_to=reply_to, timeout=timeout,
-        tls_verify=entries["tls_verify"].as_bool() if "tls_verify" in entries else True,
-        allow_insecure=allow_insecure)
+        username=username, password=password, **values)
 
 
 # --------------------------------------------------------------------------- config helpers
@@ -428,7 +434,7 @@ def _state_path(node: Node, base: Path) -> Path:
     return (path if path.is_absolute() else base / path).resolve()
 
 
-def _timezone(node: Node) -> str:
+def _timezone(node: Node, _: Setting | None = None) -> str:
     name = node.as_str()
     try:
         ZoneInfo(name)
@@ -437,7 +443,7 @@ def _timezone(node: Node) -> str:
     return name
 
 
-def _sender(node: Node) -> str:
+def _sender(node: Node, _: Setting | None = None) -> str:
     text = node.as_str()
     header = default_policy.header_factory("From", text)
     addresses = header.addresses
@@ -446,11 +452,17 @@ def _sender(node: Node) -> str:
     return text
 
 
-def _address(node: Node) -> str:
+def _address(node: Node, _: Setting | None = None) -> str:
     text = node.as_str().lower()
     if not _ADDRESS.match(text):
         raise node.error(f"not an email address: {text!r}")
     return text
+
+
+def _addresses(node: Node, _: Setting | None = None) -> tuple[str, ...]:
+    return tuple(_address(item) for _, item in node.as_str_list())
+
+
 
 
 # --------------------------------------------------------------------------- rules
@@ -476,8 +488,7 @@ def rules_files(target: Path, node: Node | None = None, config_file: str = "") -
 
 
 _RULES_KEYS = ("team", "customers", "fallback", "absences")
-_CUSTOMER_KEYS = ("id", "name", "match", "contact", "cc", "owner", "language", "schedule",
-                  "quiet_update", "timezone", "team", "stale_after_days", "templates")
+_CUSTOMER_KEYS = ("id", "name", "match", "contact", *declared_keys(Customer))
 _MATCH_KEYS = ("from_domain", "from_address", "to_address", "subject", "header")
 
 
@@ -549,7 +560,7 @@ def _fallback(node: Node, language: str) -> tuple[tuple[str, ...], str | None, s
     return contact, schedule, lang
 
 
-def _schedule(node: Node) -> str:
+def _schedule(node: Node, _: Setting | None = None) -> str:
     """A cron expression whose day comes: ``0 0 31 2 *`` is valid cron but never due, and every
     run would fail looking for its tick, so it is refused here with file, line and key."""
     schedule = node.as_str()
@@ -577,32 +588,15 @@ def _customer(node: Node, language: str) -> Customer:
     match_items = [match_node] if isinstance(match_node.value, dict) else match_node.items()
     if not match_items:
         raise match_node.error("at least one match entry is required")
-    schedule = DEFAULT_SCHEDULE
-    if "schedule" in entries:
-        schedule = _schedule(entries["schedule"])
-    return Customer(
-        id=cid,
-        name=entries["name"].as_str() if "name" in entries else cid,
-        match=tuple(_match(item) for item in match_items),
-        contact=tuple(_address(item) for _, item in entries["contact"].as_str_list()),
-        cc=(tuple(_address(item) for _, item in entries["cc"].as_str_list())
-            if "cc" in entries else ()),
-        owner=_address(entries["owner"]) if "owner" in entries else None,
-        language=entries["language"].as_enum(LANGUAGES) if "language" in entries else language,
-        schedule=schedule,
-        quiet_update=entries["quiet_update"].as_bool() if "quiet_update" in entries else True,
-        timezone=_timezone(entries["timezone"]) if "timezone" in entries else None,
-        team=(tuple(_address(item) for _, item in entries["team"].as_str_list())
-              if "team" in entries else ()),
-        stale_after_days=(entries["stale_after_days"].as_int(minimum=1, maximum=3650)
-                          if "stale_after_days" in entries else 14),
-        templates=_customer_templates(entries["templates"]) if "templates" in entries else None,
-        file=node.file,
-        line=node.key_line,
-    )
+    name = entries["name"].as_str() if "name" in entries else cid
+    match = tuple(_match(item) for item in match_items)
+    contact = tuple(_address(item) for _, item in entries["contact"].as_str_list())
+    values = {"language": language, **_values(Customer, entries)}  # the config's by default
+    return Customer(id=cid, name=name, match=match, contact=contact, file=node.file,
+                    line=node.key_line, **values)
 
 
-def _customer_templates(node: Node) -> str:
+def _customer_templates(node: Node, _: Setting | None = None) -> str:
     """A template folder for one customer, relative to the rules file that names it."""
     folder = Path(node.as_str()).expanduser()
     if not folder.is_absolute():
@@ -685,3 +679,19 @@ def _regex(pattern: str, node: Node) -> str:
             "ohne Look-around und Rückverweise)") from None
     return pattern
 
+
+# how a declared key is read and checked, by its ``check``
+_READERS: dict[str, Callable[[Node, Setting], Any]] = {
+    "int": lambda node, s: node.as_int(s.minimum, s.maximum),
+    "float": lambda node, s: node.as_float(),
+    "bool": lambda node, s: node.as_bool(),
+    "enum": lambda node, s: node.as_enum(s.choices),
+    "strings": lambda node, s: tuple(text for text, _ in node.as_str_list()),
+    "address": _address,
+    "addresses": _addresses,
+    "sender": _sender,
+    "timezone": _timezone,
+    "schedule": _schedule,
+    "jobs": _jobs,
+    "customer_templates": _customer_templates,
+}
