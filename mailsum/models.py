@@ -150,9 +150,42 @@ class Absence:
 
 
 @dataclass(frozen=True)
+class Team:
+    """Who "we" are: the team's domains and its addresses outside them. Built once from the
+    rules and passed whole (``mailsum extract`` without a config has an empty team)."""
+
+    domains: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()  # team members outside those domains
+    _domains: frozenset[str] = field(init=False, repr=False, compare=False)
+    _addresses: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_domains",
+                           frozenset(d.lower().lstrip("@") for d in self.domains))
+        object.__setattr__(self, "_addresses", frozenset(a.lower() for a in self.addresses))
+
+    def contains(self, address: str, *, subdomains: bool = False) -> bool:
+        """A team address, or an address in a team domain (``subdomains``: or below one, as
+        routing counts ``mail.provider.de`` as ``provider.de``)."""
+        address = address.strip().lower()
+        if not address:
+            return False
+        if address in self._addresses:
+            return True
+        domain = address.rpartition("@")[2]
+        if not subdomains:
+            return domain in self._domains
+        domain = domain.rstrip(".")
+        return any(domain == d or domain.endswith("." + d) for d in self._domains)
+
+    def with_addresses(self, addresses: tuple[str, ...]) -> Team:
+        """The team and further people on our side (owners, contacts named in the rules)."""
+        return Team(self.domains, (*self.addresses, *addresses))
+
+
+@dataclass(frozen=True)
 class Rules:
-    team_domains: tuple[str, ...]
-    team_addresses: tuple[str, ...]
+    team: Team
     customers: tuple[Customer, ...]
     fallback_contact: tuple[str, ...] = ()
     fallback_schedule: str | None = None  # cron: when the digest of unrouted threads is due

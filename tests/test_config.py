@@ -88,8 +88,8 @@ def test_valid_config_loads_with_defaults_and_resolved_paths(monkeypatch: pytest
 def test_rules_shape_is_built_with_positions():
     text = (FIXTURES / "valid_rules.yaml").read_text()
     rules = load_rules([FIXTURES / "valid_rules.yaml"], language="en")
-    assert rules.team_domains == ("provider.de",)
-    assert "helper@elsewhere.example" in rules.team_addresses
+    assert rules.team.domains == ("provider.de",)
+    assert "helper@elsewhere.example" in rules.team.addresses
     acme, beta = rules.customers
     assert acme.line == line_of(text, "- id: acme")
     assert [m.line for m in acme.match] == [

@@ -22,7 +22,7 @@ from corpus import CORPORA, corpus_messages
 from mailsum.analysis import thread
 from mailsum.errors import ParseError
 from mailsum.extract import acts, cues, dates, points
-from mailsum.models import ParsedMessage
+from mailsum.models import ParsedMessage, Team
 from mailsum.parse.message import parse_message
 from mailsum.text import screen
 from mailsum.text.formulae import without_formulae
@@ -114,7 +114,7 @@ def _extract_all(messages: list[ParsedMessage]) -> list[object]:
     out = []
     for t in thread.thread_messages(messages):
         ms = [m for m in messages if m.message_id in set(t.message_ids)]
-        out.append(points.extract_thread(t, ms, team_domains=("provider.de",),
+        out.append(points.extract_thread(t, ms, team=Team(("provider.de",)),
                                          default_owner="max.weber@provider.de"))
     return out
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mailsum.extract.points import classify, is_resolution, point_id, read_thread, rule_kind
-from mailsum.models import POINT_KINDS, ParsedMessage, Point, Thread, ThreadExtract
+from mailsum.models import POINT_KINDS, ParsedMessage, Point, Team, Thread, ThreadExtract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 
@@ -47,7 +47,7 @@ def _run(name: str, reverse: bool = False, **kwargs: object) -> ThreadExtract:
     return read_thread(
         thread,
         messages,
-        team_domains=tuple(data["team_domains"]),
+        team=Team(tuple(data["team_domains"])),
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -220,7 +220,7 @@ def test_english_thread_escalation_owner_and_resolution() -> None:
 
 def test_team_addresses_count_as_team() -> None:
     thread, messages, _ = _load("ticket_en.json")
-    x = read_thread(thread, messages, team_domains=(), team_addresses=("sam@provider.com",))
+    x = read_thread(thread, messages, team=Team(addresses=("sam@provider.com",)))
     assert _point(x, "VPN access").owner == "sam@provider.com"
     assert _point(x, "VPN access").promise is not None  # Sam's promise took it on
 
@@ -258,7 +258,7 @@ def test_a_question_asked_again_in_other_words_stays_one_point() -> None:
              "Projektordner soll Frau Wolf sehen?", 26),
     ]
     thread = Thread(thread_id="<1@p.de>", subject="PDM", message_ids=["<1@p.de>", "<2@p.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert [p.message_id for p in x.points] == ["<1@p.de>"]
 
 
@@ -266,7 +266,7 @@ def test_the_same_question_about_another_number_is_another_point() -> None:
     msgs = [_msg(f"<{n}@k.de>", "k@kunde.de", f"Können Sie bitte bis Freitag den Drucker "
                  f"Nummer {n} prüfen?", 20 + n) for n in (1, 2)]
     thread = Thread(thread_id="<1@k.de>", subject="Drucker", message_ids=["<1@k.de>", "<2@k.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert [p.message_id for p in x.points] == ["<1@k.de>", "<2@k.de>"]
 
 
@@ -277,7 +277,7 @@ def test_ticket_systems_closed_notice_resolves_but_raises_nothing() -> None:
              "Sie die Daten.", 18, auto="auto-reply"),
     ]
     thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@swt.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert x.points and all(p.status == "resolved" and p.resolved_by == "<2@swt.de>"
                             for p in x.points)
     assert all(p.message_id == "<1@swt.de>" for p in x.points)
@@ -290,7 +290,7 @@ def test_out_of_office_resolves_nothing() -> None:
              auto="auto-reply"),
     ]
     thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@provider.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert [p.status for p in x.points] == ["open"]
 
 
@@ -303,7 +303,7 @@ def test_our_takeover_changes_owner_without_becoming_a_point() -> None:
              "TLS-Einstellungen nicht verarbeiten.", 18),
     ]
     thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
-    x = read_thread(thread, msgs, team_domains=("provider.de",),
+    x = read_thread(thread, msgs, team=Team(("provider.de",)),
                        default_owner="max@provider.de")
     assert [p.message_id for p in x.points] == ["<1@acme.de>"]
     assert x.points[0].owner == "sandra@provider.de"
@@ -328,7 +328,7 @@ def test_a_colleague_standing_in_becomes_the_owner(takeover: str) -> None:
         _msg("<2@provider.de>", "sandra@provider.de", takeover, 17),
     ]
     thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
-    x = read_thread(thread, msgs, team_domains=("provider.de",),
+    x = read_thread(thread, msgs, team=Team(("provider.de",)),
                        default_owner="max@provider.de")
     assert [p.owner for p in x.points] == ["sandra@provider.de"]
     assert [(c.old, c.new) for c in x.owner_changes] == [("max@provider.de",
@@ -350,7 +350,7 @@ def test_a_customer_chasing_escalates(sentence: str, escalates: bool) -> None:
     msgs = [_msg("<1@acme.de>", "k@acme.de", "Bitte richten Sie zwei Konten ein.", 16),
             _msg("<2@acme.de>", "k@acme.de", sentence, 20)]
     thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     first = next(p for p in x.points if p.message_id == "<1@acme.de>")
     assert first.escalation is escalates
 
@@ -660,7 +660,7 @@ def test_closed_notice_without_auto_header_resolves_too() -> None:
              "Daten.", 18, headers={"x-ticket-state": "closed"}),
     ]
     thread = Thread("<1@swt.de>", "Export", ["<1@swt.de>", "<2@swt.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert x.points and all(p.status == "resolved" for p in x.points)
     assert all(p.message_id == "<1@swt.de>" for p in x.points)
 
@@ -670,7 +670,7 @@ def test_points_carry_their_sentence_number_in_the_message() -> None:
             "gestartet. Können Sie bitte heute noch vorbeikommen?")
     msgs = [_msg("<1@acme.de>", "k@acme.de", text, 9)]
     x = read_thread(Thread("<1@acme.de>", "Drucker", ["<1@acme.de>"]), msgs,
-                       team_domains=("provider.de",))
+                       team=Team(("provider.de",)))
     # the greeting is no content sentence and is not counted
     assert [(p.kind, p.position) for p in x.points] == [("blocker", 0), ("request", 2)]
 
@@ -715,7 +715,7 @@ def _handover_thread(handover: str, cc: list[str]) -> ThreadExtract:
         _msg("<3@acme.de>", "k@acme.de", "Bitte auch ein Postfach für Frau Wolf.", 18),
     ]
     thread = Thread("<1@acme.de>", "Konten", [m.message_id for m in msgs])
-    return read_thread(thread, msgs, team_domains=("provider.de",),
+    return read_thread(thread, msgs, team=Team(("provider.de",)),
                           default_owner="max.weber@provider.de")
 
 
@@ -747,7 +747,7 @@ def test_a_commitment_for_a_named_colleague_is_theirs() -> None:
              "Tom will prepare the five laptops by Friday.", 20),
     ]
     thread = Thread("<1@bl.co.uk>", "Leeds", [m.message_id for m in msgs])
-    x = read_thread(thread, msgs, team_domains=("provider.de",),
+    x = read_thread(thread, msgs, team=Team(("provider.de",)),
                        default_owner="emma.clarke@provider.de",
                        colleague_addresses=("tom.hughes@provider.de",))
     # the promise takes on Oliver's request: one point, Tom's, with the promise beside it
@@ -756,13 +756,13 @@ def test_a_commitment_for_a_named_colleague_is_theirs() -> None:
     assert request.owner == "tom.hughes@provider.de"
     assert request.promise == "Tom will prepare the five laptops by Friday."
     # without an address for Tom, the writer keeps it
-    x = read_thread(thread, msgs, team_domains=("provider.de",),
+    x = read_thread(thread, msgs, team=Team(("provider.de",)),
                        default_owner="emma.clarke@provider.de")
     assert _point(x, "Could you prepare").owner == "emma.clarke@provider.de"
     # a promise on another topic is a to-do of its own
     msgs[1] = _msg("<2@provider.de>", "emma.clarke@provider.de",
                    "Tom will renew the firewall licence by Friday.", 20)
-    x = read_thread(thread, msgs, team_domains=("provider.de",),
+    x = read_thread(thread, msgs, team=Team(("provider.de",)),
                        default_owner="emma.clarke@provider.de",
                        colleague_addresses=("tom.hughes@provider.de",))
     assert _point(x, "Could you prepare").promise is None
@@ -787,7 +787,7 @@ def test_let_me_know_still_asks() -> None:
 def _answer_thread(*mails: tuple[str, str]) -> ThreadExtract:
     msgs = [_msg(f"<{i}@x>", sender, text, 16 + i) for i, (sender, text) in enumerate(mails)]
     thread = Thread("<0@x>", "Konten", [m.message_id for m in msgs])
-    return read_thread(thread, msgs, team_domains=("provider.de",),
+    return read_thread(thread, msgs, team=Team(("provider.de",)),
                           default_owner="max.weber@provider.de")
 
 
@@ -847,7 +847,7 @@ def test_an_answer_from_the_same_side_settles_nothing() -> None:
 def test_a_date_put_forward_asks_and_is_not_due(sentence: str, language: str) -> None:
     msgs = [_msg("<1@provider.de>", "j@provider.de", sentence, 20, language=language)]
     thread = Thread("<1@provider.de>", "Wartung", ["<1@provider.de>"])
-    x = read_thread(thread, msgs, team_domains=("provider.de",))
+    x = read_thread(thread, msgs, team=Team(("provider.de",)))
     assert [(p.kind, p.due) for p in x.points] == [("question", None)]
 
 
@@ -882,7 +882,7 @@ def test_what_a_fault_looks_like_is_part_of_its_point(fault: str, detail: str,
     msgs = [_msg("<1@acme.de>", "k@acme.de", f"{fault} {detail} Bitte helfen Sie uns.", 20,
                  language=language)]
     x = read_thread(Thread("<1@acme.de>", "VPN", ["<1@acme.de>"]), msgs,
-                       team_domains=("provider.de",))
+                       team=Team(("provider.de",)))
     blocker = _point(x, fault[:25])
     assert blocker.kind == "blocker" and blocker.text == f"{fault} {detail}"
     assert sum(1 for p in x.points if p.kind == "blocker") == 1
@@ -890,7 +890,7 @@ def test_what_a_fault_looks_like_is_part_of_its_point(fault: str, detail: str,
     msgs = [_msg("<1@acme.de>", "k@acme.de", f"Wann kommt der Techniker? {detail}", 20,
                  language=language)]
     x = read_thread(Thread("<1@acme.de>", "VPN", ["<1@acme.de>"]), msgs,
-                       team_domains=("provider.de",))
+                       team=Team(("provider.de",)))
     assert all(p.text != f"Wann kommt der Techniker? {detail}" for p in x.points)
 
 
@@ -904,13 +904,13 @@ def test_a_request_put_to_a_colleague_by_name_is_theirs_through_a_takeover() -> 
                      "Ich kümmere mich darum.", 21), cc=["anna.berger@provider.de"]),
     ]
     x = read_thread(Thread("<1@acme.de>", "VPN", [m.message_id for m in msgs]), msgs,
-                       team_domains=("provider.de",), default_owner="max.weber@provider.de")
+                       team=Team(("provider.de",)), default_owner="max.weber@provider.de")
     assert _point(x, "Frau Berger").owner == "anna.berger@provider.de"
     assert _point(x, "VPN").owner == "lukas.schmidt@provider.de"  # the rest follows Lukas
     # without an address for Frau Berger, the request follows the thread's owner
     msgs[1] = replace(msgs[1], cc=[])
     x = read_thread(Thread("<1@acme.de>", "VPN", [m.message_id for m in msgs]), msgs,
-                       team_domains=("provider.de",), default_owner="max.weber@provider.de")
+                       team=Team(("provider.de",)), default_owner="max.weber@provider.de")
     assert _point(x, "Frau Berger").owner == "lukas.schmidt@provider.de"
 
 
@@ -920,14 +920,14 @@ def test_a_colleague_of_the_customer_asking_again_or_chasing_is_the_same_point()
             _msg("<2@acme.de>", "chefin@acme.de", "Welche Lizenzen brauchen wir denn nun für "
                  "die neuen Kollegen? Wir warten jetzt seit einer Woche auf eine Antwort.", 20)]
     x = read_thread(Thread("<1@acme.de>", "Lizenzen", [m.message_id for m in msgs]), msgs,
-                       team_domains=("provider.de",))
+                       team=Team(("provider.de",)))
     (point,) = [p for p in x.points if "Lizenzen" in p.text]
     assert point.message_id == "<1@acme.de>" and point.escalation is True
     # the same words from our side are our own point, not theirs asked again
     msgs[1] = _msg("<2@provider.de>", "max@provider.de", "Welche Lizenzen brauchen wir denn "
                    "nun für die neuen Kollegen?", 20)
     x = read_thread(Thread("<1@acme.de>", "Lizenzen", [m.message_id for m in msgs]), msgs,
-                       team_domains=("provider.de",))
+                       team=Team(("provider.de",)))
     assert len([p for p in x.points if "Lizenzen" in p.text]) == 2
 
 
@@ -964,11 +964,11 @@ def test_a_point_the_contact_reopened_is_settled_only_by_later_mail() -> None:
     msgs = [_msg(f"<{i}@x>", sender, text, 16 + i) for i, (sender, text) in enumerate(mails)]
     thread = Thread("<0@x>", "Konten", [m.message_id for m in msgs])
     reopened = {point.id: datetime(2026, 11, 18, 12, 0, tzinfo=UTC)}  # after the answer
-    x = read_thread(thread, msgs, team_domains=("provider.de",), reopened=reopened)
+    x = read_thread(thread, msgs, team=Team(("provider.de",)), reopened=reopened)
     assert x.points[0].status == "open"
     msgs.append(_msg("<2@x>", "k@acme.de", "Korrektur: beide bekommen SolidWorks Professional.",
                      19))
-    x = read_thread(thread, msgs, team_domains=("provider.de",), reopened=reopened)
+    x = read_thread(thread, msgs, team=Team(("provider.de",)), reopened=reopened)
     assert x.points[0].status == "resolved" and x.points[0].resolved_by == "<2@x>"
 
 

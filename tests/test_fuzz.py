@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from mailsum.analysis import thread
 from mailsum.errors import ParseError
 from mailsum.extract import points
+from mailsum.models import Team
 from mailsum.parse.message import parse_message
 from mailsum.run.runner import time_budget
 
@@ -67,5 +68,5 @@ def test_a_mutated_mail_is_parsed_threaded_and_extracted_within_its_budget(data:
         except ParseError:
             return  # refused as no mail: fine, and recorded as a failure by the run
         (t,) = thread.thread_messages([msg])
-        points.extract_thread(t, [msg], team_domains=("provider.de",), team_addresses=(),
+        points.extract_thread(t, [msg], team=Team(("provider.de",)),
                               default_owner=None, colleague_addresses=(), reopened={})

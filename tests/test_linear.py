@@ -36,6 +36,7 @@ PIPELINE = textwrap.dedent('''
     import sys
     from mailsum.analysis import thread
     from mailsum.extract import cues, points
+    from mailsum.models import Team
     from mailsum.parse import quotes
     from mailsum.parse.message import parse_message
     from mailsum.replies import commands
@@ -57,7 +58,7 @@ PIPELINE = textwrap.dedent('''
                "Message-ID: <m1@x.de>\\nContent-Type: text/plain; charset=utf-8\\n\\n" + body)
         m = parse_message(raw.encode())
         (t,) = thread.thread_messages([m])
-        points.extract_thread(t, [m], team_domains=("provider.de",), team_addresses=(),
+        points.extract_thread(t, [m], team=Team(("provider.de",)),
                               default_owner=None, colleague_addresses=(), reopened={})
         commands.parse_commands(m.text)
     # the patterns named in the issue, each on the input that made it slow

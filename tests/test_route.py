@@ -9,7 +9,7 @@ import pytest
 
 from mailsum.analysis.route import FALLBACK_REASON, is_team, route_message, route_thread
 from mailsum.config.loader import load_rules
-from mailsum.models import Customer, Match, ParsedMessage, Rules
+from mailsum.models import Customer, Match, ParsedMessage, Rules, Team
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "config" / "routes.yaml"
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -131,10 +131,10 @@ def test_is_team(rules: Rules):
 
 
 def test_rules_built_in_code_route_too():
-    rules = Rules(team_domains=("us.example",), team_addresses=(), customers=())
+    rules = Rules(team=Team(("us.example",)), customers=())
     assert route_message(msg("a@b.example"), rules).customer_id is None
     customer = Customer(id="c", name="C", contact=("x@us.example",),
                         match=(Match(file="f.yaml", line=3, subject="urgent"),))
-    rules = Rules(team_domains=("us.example",), team_addresses=(), customers=(customer,))
+    rules = Rules(team=Team(("us.example",)), customers=(customer,))
     decision = route_message(msg(subject="URGENT: down"), rules)
     assert decision.reason.startswith("f.yaml:3: customer c, match 1: subject 'urgent'")

@@ -15,7 +15,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from mailsum.extract.points import extract_thread
-from mailsum.models import ParsedMessage, Thread
+from mailsum.models import ParsedMessage, Team, Thread
 from mailsum.text.summarize import summarize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,11 +110,11 @@ def _messages(texts: list[str]) -> list[ParsedMessage]:
 def test_thread_summary_respects_count_and_ratio() -> None:
     msgs = _messages([" ".join(GERMAN[:3]), " ".join(GERMAN[3:])])
     thread = Thread(msgs[0].message_id, "Drucker", [m.message_id for m in msgs])
-    two = extract_thread(thread, msgs, team_domains=("provider.de",), summary_sentences=2)
+    two = extract_thread(thread, msgs, team=Team(("provider.de",)), summary_sentences=2)
     assert len(two.summary) == 2 and all(s in GERMAN for s in two.summary)
-    half = extract_thread(thread, msgs, team_domains=("provider.de",), summary_ratio=0.5)
+    half = extract_thread(thread, msgs, team=Team(("provider.de",)), summary_ratio=0.5)
     assert len(half.summary) == 3
-    tiny = extract_thread(thread, msgs, team_domains=("provider.de",), summary_ratio=0.01)
+    tiny = extract_thread(thread, msgs, team=Team(("provider.de",)), summary_ratio=0.01)
     assert len(tiny.summary) == 1
 
 
@@ -123,7 +123,7 @@ def test_thread_summary_skips_greetings_and_auto_replies() -> None:
     msgs[1].own_text = "Ich bin bis Montag nicht im Büro und lese keine E-Mails."
     msgs[1].auto = "auto-reply"
     thread = Thread(msgs[0].message_id, "Drucker", [m.message_id for m in msgs])
-    out = extract_thread(thread, msgs, team_domains=(), summary_sentences=10).summary
+    out = extract_thread(thread, msgs, summary_sentences=10).summary
     assert out == GERMAN
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from mailsum.extract.points import extract_thread
 from mailsum.extract.tickets import notice_state
-from mailsum.models import ParsedMessage, Thread, ThreadRecord, Ticket
+from mailsum.models import ParsedMessage, Team, Thread, ThreadRecord, Ticket
 from mailsum.state.store import StateStore
 
 TEAM = ("provider.de",)
@@ -23,7 +23,7 @@ def _msg(n: int, sender: str, text: str, day: int, *, subject: str = "Drucker 2.
 
 def _extract(*msgs: ParsedMessage):
     thread = Thread(msgs[0].message_id, msgs[0].subject, [m.message_id for m in msgs])
-    return extract_thread(thread, list(msgs), team_domains=TEAM,
+    return extract_thread(thread, list(msgs), team=Team(TEAM),
                           default_owner="max.weber@provider.de")
 
 
@@ -355,11 +355,11 @@ def test_an_outsider_under_the_tickets_tag_settles_nothing() -> None:
     forged = _msg(2, "mallory@evil.example", "Das Problem ist behoben, das VPN funktioniert "
                                              "jetzt wieder.", 3, subject="VPN")
     thread = Thread(report.message_id, "VPN", [report.message_id, forged.message_id])
-    ruled = extract_thread(thread, [report, forged], team_domains=TEAM, parties=("kunde.de",))
+    ruled = extract_thread(thread, [report, forged], team=Team(TEAM), parties=("kunde.de",))
     assert len(_open(ruled)) == 1
     colleague = _msg(3, "chef@kunde.de", "Das Problem ist behoben, das VPN funktioniert jetzt "
                                          "wieder.", 4, subject="VPN")
     thread.message_ids.append(colleague.message_id)
-    settled = extract_thread(thread, [report, forged, colleague], team_domains=TEAM,
+    settled = extract_thread(thread, [report, forged, colleague], team=Team(TEAM),
                              parties=("kunde.de",))
     assert _open(settled) == []

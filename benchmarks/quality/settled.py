@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from mailsum.analysis import thread  # noqa: E402
 from mailsum.extract import answers  # noqa: E402
 from mailsum.extract import points as extract  # noqa: E402
-from mailsum.models import ParsedMessage  # noqa: E402
+from mailsum.models import ParsedMessage, Team  # noqa: E402
 from mailsum.parse import message as parse  # noqa: E402
 
 FEDORA = (ROOT.parent / "shared" / "corpora" / "threading" / "fedora-devel-2010-01-mhonarc"
@@ -66,7 +66,7 @@ def main(paths: list[Path]) -> None:
                 continue
             subject = t.subject
             team = tuple({m.from_addr for m in members if m.from_addr != members[0].from_addr})
-            result = extract.extract_thread(t, members, team_domains=(), team_addresses=team)
+            result = extract.extract_thread(t, members, team=Team(addresses=team))
             asked += sum(p.kind in ("question", "request") for p in result.points)
             for p in result.points:
                 if p.promise:

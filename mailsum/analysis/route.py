@@ -39,13 +39,7 @@ def _in_domain(domain: str, parent: str) -> bool:
 
 def is_team(address: str, rules: Rules) -> bool:
     """True for our own people: a team domain (or subdomain) or a listed team address."""
-    address = address.strip().lower()
-    if not address:
-        return False
-    if address in rules.team_addresses:
-        return True
-    domain = _domain_of(address)
-    return any(_in_domain(domain, team) for team in rules.team_domains)
+    return rules.team.contains(address, subdomains=True)
 
 
 def _match_entry(msg: ParsedMessage, match: Match, sender_is_team: bool) -> list[str] | None:

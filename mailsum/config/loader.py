@@ -23,7 +23,7 @@ from croniter import CroniterBadDateError, croniter
 from mailsum.config.secrets import Secret, check, hmac_key
 from mailsum.config.yamlsource import Node, load_yaml
 from mailsum.errors import ConfigError
-from mailsum.models import Absence, Customer, Match, Rules, Setting, setting, settings
+from mailsum.models import Absence, Customer, Match, Rules, Setting, Team, setting, settings
 
 LANGUAGES = ("de", "en")
 SOURCE_KINDS = ("imap", "maildir", "mbox")
@@ -532,7 +532,7 @@ def load_rules(files: tuple[Path, ...] | list[Path], language: str = "de") -> Ru
     if not team_domains:
         raise ConfigError(first_file or "rules", None, "team.domains",
                           "missing: at least one team domain is required (who is 'us')")
-    return Rules(team_domains=tuple(team_domains), team_addresses=tuple(team_addresses),
+    return Rules(team=Team(tuple(team_domains), tuple(team_addresses)),
                  customers=tuple(customers), fallback_contact=fallback,
                  fallback_schedule=fallback_schedule, fallback_language=fallback_language,
                  absences=tuple(absences))

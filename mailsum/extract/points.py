@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, tickets
 from mailsum.extract.dates import parse_due
-from mailsum.models import OwnerChange, ParsedMessage, Point, Thread, ThreadExtract
+from mailsum.models import OwnerChange, ParsedMessage, Point, Team, Thread, ThreadExtract
 from mailsum.text.formulae import without_formulae
 from mailsum.text.rank import stop_words
 from mailsum.text.screen import memo
@@ -157,11 +157,10 @@ def is_resolution(sentence: str) -> bool:
     return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
 
 
-def _written_to(msg: ParsedMessage, writers: set[str], team_domains: tuple[str, ...],
-                team_addresses: tuple[str, ...]) -> str | None:
+def _written_to(msg: ParsedMessage, writers: set[str], us: Team) -> str | None:
     """The one of us a customer's mail is addressed to: the only team address in To that has
     written in the thread (a shared mailbox such as service@ never writes, so it names nobody)."""
-    ours = {a.lower() for a in msg.to if _is_team(a, team_domains, team_addresses)}
+    ours = {a.lower() for a in msg.to if _is_team(a, us)}
     people = ours & writers
     return next(iter(people)) if len(people) == 1 and len(ours) == 1 else None
 
@@ -195,14 +194,14 @@ def _settles(sentence: str, team: bool) -> bool:
 
 
 def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[str],
-                       team_domains: tuple[str, ...], team_addresses: tuple[str, ...],
+                       us: Team,
                        reopened: dict[str, datetime]) -> None:
     """A reply that says its answers stand in the quoted text ("meine Antworten stehen unten im
     Text", "Answers inline") answers what we asked, though own_text does not show the answers;
     unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
     (``_settle_answered``)."""
     asked = [p for p in points if p.status == "open" and p.kind in ("question", "request")
-             and p.raised_at < msg.date and _is_team(p.raised_by, team_domains, team_addresses)]
+             and p.raised_at < msg.date and _is_team(p.raised_by, us)]
     if not asked:  # most replies: nothing of ours to answer, no need to read the body again
         return
     if not (any(acts.answers_inline(s) for s in sentences) or acts.interleaved(msg.text)):
@@ -236,29 +235,27 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+NO_TEAM = Team()  # ``mailsum extract`` without a config: nobody is "us"
+
+
 @lru_cache(maxsize=8192)  # asked for every point at every message of a thread
-def _is_team(address: str, team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> bool:
+def _is_team(address: str, us: Team) -> bool:
     """One of us: a team address or domain, and a person (a system of ours, monitoring or
     no-reply, reports to us; it promises nothing and owns nothing)."""
-    address = address.lower()
-    if colleagues.is_machine(address):
-        return False
-    domain = address.rpartition("@")[2]
-    domains = {d.lower().lstrip("@") for d in team_domains}
-    return address in {a.lower() for a in team_addresses} or domain in domains
+    return not colleagues.is_machine(address.lower()) and us.contains(address)
 
 
 def _colleagues(messages: list[ParsedMessage], default_owner: str | None,
-                team_domains: tuple[str, ...], team_addresses: tuple[str, ...]) -> dict[str, str]:
+                us: Team) -> dict[str, str]:
     """Addresses on our side a hand-over may name (address -> display name, if known)."""
-    known = {a.lower(): "" for a in team_addresses}
+    known = {a.lower(): "" for a in us.addresses}
     if default_owner:
         known.setdefault(default_owner.lower(), "")
     for m in messages:
         for address in (*m.to, *m.cc):
-            if _is_team(address, team_domains, team_addresses):
+            if _is_team(address, us):
                 known.setdefault(address.lower(), "")
-        if _is_team(m.from_addr, team_domains, team_addresses):
+        if _is_team(m.from_addr, us):
             known[m.from_addr.lower()] = m.from_name or known.get(m.from_addr.lower(), "")
     return known
 
@@ -317,8 +314,7 @@ def extract_thread(
     thread: Thread,
     messages: list[ParsedMessage],
     *,
-    team_domains: tuple[str, ...],
-    team_addresses: tuple[str, ...] = (),
+    team: Team = NO_TEAM,
     default_owner: str | None = None,
     summary_sentences: int = 3,
     summary_ratio: float | None = None,
@@ -329,13 +325,13 @@ def extract_thread(
     """The thread as its update shows it: one point per matter and where the ticket stands
     (``tickets.consolidate`` over the sentence points of ``read_thread``)."""
     result = read_thread(
-        thread, messages, team_domains=team_domains, team_addresses=team_addresses,
+        thread, messages, team=team,
         default_owner=default_owner, summary_sentences=summary_sentences,
         summary_ratio=summary_ratio, colleague_addresses=colleague_addresses, reopened=reopened,
         parties=parties)
     points, ticket, joined = tickets.consolidate(
         result.points, _order(thread, messages),
-        lambda a: _is_team(a, team_domains, team_addresses))
+        lambda a: _is_team(a, team))
     result.points, result.ticket = points, ticket
     result.owner_changes = _follow(result.owner_changes, joined)
     return result
@@ -345,8 +341,7 @@ def read_thread(
     thread: Thread,
     messages: list[ParsedMessage],
     *,
-    team_domains: tuple[str, ...],
-    team_addresses: tuple[str, ...] = (),
+    team: Team = NO_TEAM,
     default_owner: str | None = None,
     summary_sentences: int = 3,
     summary_ratio: float | None = None,
@@ -365,8 +360,8 @@ def read_thread(
     ordered = _order(thread, messages)
     live = [m for m in (tickets.with_comment(m) for m in ordered)
             if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
-    reader = _Reader(live, team_domains, (*team_addresses,), default_owner,
-                     (*team_addresses, *colleague_addresses), reopened or {}, parties)
+    reader = _Reader(live, team, default_owner, team.with_addresses(colleague_addresses),
+                     reopened or {}, parties)
     for index, msg in enumerate(live):
         reader.read(index, msg)
     count = _summary_count(len(reader.pool), summary_sentences, summary_ratio)
@@ -406,11 +401,11 @@ class _Reader:
     """Reads a thread message by message, oldest first; its fields are what the thread has
     established so far (points, owner, who spoke last and what they did)."""
 
-    def __init__(self, live: list[ParsedMessage], team_domains: tuple[str, ...],
-                 team_addresses: tuple[str, ...], default_owner: str | None,
-                 colleague_addresses: tuple[str, ...], reopened: dict[str, datetime],
+    def __init__(self, live: list[ParsedMessage], us: Team, default_owner: str | None,
+                 roster: Team, reopened: dict[str, datetime],
                  parties: tuple[str, ...] = ()) -> None:
-        self.team_domains, self.team_addresses = team_domains, team_addresses
+        # ``roster``: the team and the colleagues the rules name, whom a hand-over may name
+        self.us = us
         self.reopened = reopened
         self.points: list[Point] = []
         self.changes: list[OwnerChange] = []
@@ -425,7 +420,7 @@ class _Reader:
         self.invited = False  # the customer invited us to an occasion
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
-        self.known = _colleagues(live, default_owner, team_domains, colleague_addresses)
+        self.known = _colleagues(live, default_owner, roster)
         # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
         self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
         self.party_domains = {x.lower().lstrip("@") for x in parties if "@" not in x.lstrip("@")}
@@ -434,7 +429,7 @@ class _Reader:
         self.writers: set[str] = set()  # colleagues who wrote in the thread so far
 
     def ours(self, address: str) -> bool:
-        return _is_team(address, self.team_domains, self.team_addresses)
+        return _is_team(address, self.us)
 
     def party(self, msg: ParsedMessage) -> bool:
         """Whether ``msg`` comes from a party to the ticket: one of us, the customer's people
@@ -460,8 +455,7 @@ class _Reader:
         if party and self._notice(msg):
             return
         team = self.ours(msg.from_addr)
-        written_to = None if team else _written_to(msg, self.writers, self.team_domains,
-                                                   self.team_addresses)
+        written_to = None if team else _written_to(msg, self.writers, self.us)
         if team:
             self.writers.add(msg.from_addr.lower())
         else:
@@ -525,7 +519,7 @@ class _Reader:
                     _settle(p, msg, self.reopened)
         if any(_settles(s, team) for s in sentences):
             before = {p.id for p in self.points if p.status == "open"}
-            _resolve(self.points, msg, team, self.team_domains, self.team_addresses,
+            _resolve(self.points, msg, team, self.us,
                      self.reopened)
             if team:
                 self.fixed_by_us = {p.id for p in self.points
@@ -533,8 +527,7 @@ class _Reader:
                 self.fixer = msg.from_addr
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
-            _answered_by_reply(self.points, msg, sentences, self.team_domains,
-                               self.team_addresses, self.reopened)
+            _answered_by_reply(self.points, msg, sentences, self.us, self.reopened)
 
     def _reopen_fixed(self, msg: ParsedMessage, sentences: list[str]) -> None:
         """"Still disconnecting": they disagree with our fix, what it settled is open again,
@@ -593,8 +586,7 @@ class _Reader:
         promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
                     or msg.from_addr) if team else None
         if kind == "todo" and promiser is not None:
-            requests = (_taken_on(sentence, mail.earlier, self.team_domains,
-                                  self.team_addresses)
+            requests = (_taken_on(sentence, mail.earlier, self.us)
                         or _asked_just_before(sentence, mail.earlier, self.last_customer))
             if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
                 mail.taken |= _take_on(requests, sentence, due, promiser, msg, self.asked_due,
@@ -628,7 +620,7 @@ class _Reader:
             # thanks after our report settles; thanks for a promise only once its day came
             # ("All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow")
             if self.last_ours == "done" or self.last_ours == "promised" and due_come:
-                _resolve(self.points, msg, team, self.team_domains, self.team_addresses,
+                _resolve(self.points, msg, team, self.us,
                          self.reopened)
         promised = [p for p in self.points if p.kind == "todo" and p.message_id == msg.message_id]
         if team:
@@ -640,8 +632,7 @@ class _Reader:
                 self.last_promises = mail.took_on + promised
             else:
                 self.last_ours = None
-        _settle_answered(mail.earlier, msg, team, mail.statements, self.team_domains,
-                         self.team_addresses, self.reopened,
+        _settle_answered(mail.earlier, msg, team, mail.statements, self.us, self.reopened,
                          promised=[p.text for p in promised] if team else [],
                          last_customer=self.last_customer)
 
@@ -709,8 +700,7 @@ def _settle_answered(
     msg: ParsedMessage,
     team: bool,
     statements: list[str],
-    team_domains: tuple[str, ...],
-    team_addresses: tuple[str, ...],
+    us: Team,
     reopened: dict[str, datetime],
     promised: list[str] | None = None,
     last_customer: str | None = None,
@@ -727,7 +717,7 @@ def _settle_answered(
         return
     promised = promised or []
     for p in open_points:
-        if p.status != "open" or _is_team(p.raised_by, team_domains, team_addresses) == team:
+        if p.status != "open" or _is_team(p.raised_by, us) == team:
             continue
         if p.kind != "question" and (team or p.kind != "request"):
             continue
@@ -739,12 +729,11 @@ def _settle_answered(
             _settle(p, msg, reopened)
 
 
-def _taken_on(promise: str, open_points: list[Point], team_domains: tuple[str, ...],
-              team_addresses: tuple[str, ...]) -> list[Point]:
+def _taken_on(promise: str, open_points: list[Point], us: Team) -> list[Point]:
     """The customer's open requests our promise names: those it takes on."""
     return [p for p in open_points
             if p.status == "open" and p.kind == "request"
-            and not _is_team(p.raised_by, team_domains, team_addresses)
+            and not _is_team(p.raised_by, us)
             and answers.answers(p.text, promise)]
 
 
@@ -795,14 +784,13 @@ def _resolve(
     open_points: list[Point],
     msg: ParsedMessage,
     team: bool,
-    team_domains: tuple[str, ...],
-    team_addresses: tuple[str, ...],
+    us: Team,
     reopened: dict[str, datetime],
 ) -> None:
     for p in open_points:
         if p.status != "open":
             continue
-        ours = _is_team(p.raised_by, team_domains, team_addresses)
+        ours = _is_team(p.raised_by, us)
         if team and p.kind in ("question", "request") and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
         if not team and p.due is not None and p.due > msg.date.date() and (

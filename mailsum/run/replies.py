@@ -130,13 +130,9 @@ class ReplyHandler:
         listed = {a.lower() for a in (*customer.contact, *customer.cc, *customer.team)}
         if customer.owner:
             listed.add(customer.owner.lower())
-        domains = {d.lower() for d in rules.team_domains}
-        team = {a.lower() for a in rules.team_addresses}
 
         def allowed(address: str) -> bool:
-            address = address.lower()
-            return (address in listed or address in team
-                    or address.rpartition("@")[2] in domains)
+            return address.lower() in listed or rules.team.contains(address)
 
         return allowed
 

@@ -259,7 +259,7 @@ def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None =
     for t in thread.thread_messages(messages):
         members = [by_id[i] for i in t.message_ids if i in by_id]
         read = extract.read_thread if per_sentence else extract.extract_thread
-        result = read(t, members, team_domains=(), summary_sentences=sentences,
+        result = read(t, members, summary_sentences=sentences,  # no config: no team
                       summary_ratio=ratio)
         out.append({
             "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,

@@ -109,7 +109,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime
     colleague_addresses = tuple(dict.fromkeys(
         a for c in rules.customers for a in (c.owner, *c.contact, *c.cc)
         if a and route.is_team(a, rules)))
-    roster = {a.lower(): "" for a in (*rules.team_addresses, *colleague_addresses)}
+    roster = {a.lower(): "" for a in (*rules.team.addresses, *colleague_addresses)}
     out: list[_Analysed] = []
     for t, datas, read, reopened in work:
         position = {mid: i for i, mid in enumerate(t.message_ids)}
@@ -124,8 +124,7 @@ def analyze_threads(work: list[tuple[Thread, list[str], bool, dict[str, datetime
             seconds = limits.message_seconds and limits.message_seconds * len(members)
             with time_budget(seconds):
                 result = extract.extract_thread(
-                    t, members, team_domains=rules.team_domains,
-                    team_addresses=rules.team_addresses,
+                    t, members, team=rules.team,
                     default_owner=customer.owner if customer else None,
                     colleague_addresses=colleague_addresses, reopened=reopened,
                     parties=_parties(customer),
