@@ -8,9 +8,66 @@ from __future__ import annotations
 
 from dataclasses import Field, dataclass, field, fields, replace
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
+
+# --------------------------------------------------------------------------- closed sets
+# Each value is its string (StrEnum), so stored state, JSON and templates read the same words.
+
+
+class PointKind(StrEnum):
+    QUESTION = "question"
+    REQUEST = "request"
+    TODO = "todo"  # a promise of ours, or a task someone took on
+    BLOCKER = "blocker"  # a fault: something does not work
+    DEADLINE = "deadline"  # a date that binds, with no ask around it
+
+
+class PointStatus(StrEnum):
+    """A point as the thread and the state know it."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    SNOOZED = "snoozed"  # by reply, until a date
+    ARCHIVED = "archived"  # old when first read; never listed
+    WITHDRAWN = "withdrawn"  # a later analysis no longer finds it; never listed
+
+
+class Listing(StrEnum):
+    """How one update lists an open point."""
+
+    NEW = "new"  # first listed in this update
+    OPEN = "open"
+    SNOOZED = "snoozed"
+
+
+class TicketState(StrEnum):
+    """Whose move it is in a ticket (issue "where each ticket stands"); JSON uses these words."""
+
+    WAITING_ON_US = "waiting_on_us"
+    WAITING_ON_CUSTOMER = "waiting_on_customer"
+    RESOLVED = "resolved"
+    INFORMATIONAL = "informational"  # nothing was asked or promised
+
+
+class AutoKind(StrEnum):
+    """Mail no person wrote just now."""
+
+    AUTO_REPLY = "auto-reply"
+    BOUNCE = "bounce"
+    BULK = "bulk"
+
+
+class UpdateStatus(StrEnum):
+    """An update in the outbox."""
+
+    PENDING = "pending"  # to be sent (again)
+    SENT = "sent"
+    FAILED = "failed"  # gave up after its retries
+    SKIPPED = "skipped"  # due, but quiet and the customer wants no quiet update
+
 
 # --------------------------------------------------------------------------- config keys
 
@@ -67,7 +124,7 @@ class RawMessage:
 
 # --------------------------------------------------------------------------- parse
 
-AUTO_KINDS = ("auto-reply", "bounce", "bulk")
+AUTO_KINDS = tuple(AutoKind)
 
 
 @dataclass
@@ -86,7 +143,7 @@ class ParsedMessage:
     headers: dict[str, str]  # lower-cased header name -> decoded value (first occurrence)
     text: str  # whole body as plain text (HTML converted)
     own_text: str  # new text only: no quoted history, signature, disclaimer (greetings stay)
-    auto: str | None = None  # None | "auto-reply" | "bounce" | "bulk"
+    auto: AutoKind | None = None
     away_until: date | None = None  # return date stated in an out-of-office reply
     language: str = "de"  # "de" | "en", guessed from own_text
     content_hash: str = ""  # sha256 hex of the raw bytes
@@ -202,20 +259,20 @@ class RouteDecision:
 
 # --------------------------------------------------------------------------- extract
 
-POINT_KINDS = ("question", "request", "todo", "blocker", "deadline")
+POINT_KINDS = tuple(PointKind)
 
 
 @dataclass
 class Point:
     id: str  # stable: hash of message_id and normalised text
-    kind: str  # one of POINT_KINDS
+    kind: PointKind
     text: str  # verbatim sentence(s) from own_text
     message_id: str
     raised_by: str  # address of the sender
     raised_at: datetime
     owner: str | None  # who on our side is responsible
     due: date | None = None
-    status: str = "open"  # "open" | "resolved" (as far as the thread tells)
+    status: PointStatus = PointStatus.OPEN  # open or resolved, as far as the thread tells
     resolved_by: str | None = None  # Message-ID of the message that settled it
     escalation: bool = False  # urgent / critical language
     position: int = 0  # sentence number in its message: an update lists them in reading order
@@ -232,15 +289,14 @@ class OwnerChange:
     reason: str  # the sentence that made the change
 
 
-# whose move it is in a ticket (issue "where each ticket stands"); JSON uses these words
-TICKET_STATES = ("waiting_on_us", "waiting_on_customer", "resolved", "informational")
+TICKET_STATES = tuple(TicketState)
 
 
 @dataclass
 class Ticket:
     """Where one thread stands: whose move it is, who owns it, what comes next (verbatim)."""
 
-    state: str  # one of TICKET_STATES
+    state: TicketState
     owner: str | None = None
     next_step: str | None = None  # our latest promise or question, verbatim
     next_by: str | None = None  # who wrote it
@@ -266,8 +322,8 @@ class ThreadExtract:
 class UpdatePoint:
     number: int  # as numbered in this update; reply commands refer to it
     id: str
-    kind: str
-    status: str  # "new" | "open" | "snoozed"
+    kind: PointKind
+    status: Listing
     problem: bool  # shown first: blocker, overdue, escalation
     text: str
     owner: str | None
@@ -322,7 +378,7 @@ class UpdateTicket:
     thread_id: str
     subject: str
     message_ids: list[str]
-    state: str  # one of TICKET_STATES
+    state: TicketState
     owner: str | None
     next_step: str | None  # verbatim: our latest promise or question
     next_by: str | None
@@ -449,16 +505,14 @@ class PointRecord:
     id: str
     customer_id: str | None
     thread_id: str
-    kind: str
+    kind: PointKind
     text: str
     message_id: str
     raised_by: str
     raised_at: datetime
     owner: str | None
     due: date | None
-    # "open" | "resolved" | "snoozed" | "archived" (old when first read; never listed) |
-    # "withdrawn" (a later analysis no longer finds it; never listed)
-    status: str
+    status: PointStatus
     first_seen: datetime
     last_activity: datetime
     resolved_at: datetime | None = None

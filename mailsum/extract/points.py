@@ -34,7 +34,17 @@ from functools import lru_cache
 
 from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, tickets
 from mailsum.extract.dates import parse_due
-from mailsum.models import OwnerChange, ParsedMessage, Point, Team, Thread, ThreadExtract
+from mailsum.models import (
+    AutoKind,
+    OwnerChange,
+    ParsedMessage,
+    Point,
+    PointKind,
+    PointStatus,
+    Team,
+    Thread,
+    ThreadExtract,
+)
 from mailsum.text.formulae import without_formulae
 from mailsum.text.rank import stop_words
 from mailsum.text.screen import memo
@@ -51,7 +61,7 @@ _FORM_FIELD = re.compile(r"^[\w. -]{1,30}:(?:\s{2,}|\s*\S+(?:\s+\S+){0,3}$)")
 
 def classify(
     sentence: str, due_found: bool = False, language: str | None = None, ours: bool = False
-) -> str | None:
+) -> PointKind | None:
     """The point kind of one sentence, or None when it is no point.
 
     German (and unknown language) uses the cue rules alone (a German model fit on our German
@@ -67,13 +77,13 @@ def classify(
     call them tomorrow" is mostly no task for us (Parakweet labels most such sentences No).
     """
     kind = rule_kind(sentence, due_found)
-    if (language != "en" or kind in _RULES_DECIDE or (ours and kind == "todo")
+    if (language != "en" or kind in _RULES_DECIDE or (ours and kind == PointKind.TODO)
             or _ignored(sentence)):
         return kind
     return combine(sentence, kind, intent.probability(sentence, kind))
 
 
-def combine(sentence: str, kind: str | None, probability: float) -> str | None:
+def combine(sentence: str, kind: PointKind | None, probability: float) -> PointKind | None:
     """The kind of an English sentence, given the rules' ``kind`` and the model's probability.
 
     A rule hit stays when the model finds it likely enough (each kind has its own threshold,
@@ -83,12 +93,14 @@ def combine(sentence: str, kind: str | None, probability: float) -> str | None:
     if kind in _ACTION_KINDS:
         return kind if probability >= intent.threshold(kind) else None
     if probability >= intent.threshold(None):
-        return "todo" if _FIRST_PERSON_PROMISE.match(sentence) else "request"
+        return PointKind.TODO if _FIRST_PERSON_PROMISE.match(sentence) else PointKind.REQUEST
     return kind
 
 
-_ACTION_KINDS = ("request", "question", "todo")
-_RULES_DECIDE = ("blocker", "question")
+_ACTION_KINDS = (PointKind.REQUEST, PointKind.QUESTION, PointKind.TODO)
+_ASKED = (PointKind.QUESTION, PointKind.REQUEST)  # what an answer settles
+OPEN, RESOLVED = PointStatus.OPEN, PointStatus.RESOLVED
+_RULES_DECIDE = (PointKind.BLOCKER, PointKind.QUESTION)
 # "On the licences: I'm checking ... and will get back to you" promises, it asks nothing
 _FIRST_PERSON_PROMISE = re.compile(
     r"^\W*(?:[\w ]{1,40}[:,]\s*)?(?:i|we)(?:'m|'ll|'re| will| am| are| shall)\b", re.IGNORECASE
@@ -101,21 +113,21 @@ def _ignored(sentence: str) -> bool:
 
 
 @memo
-def rule_kind(sentence: str, due_found: bool = False) -> str | None:
+def rule_kind(sentence: str, due_found: bool = False) -> PointKind | None:
     """The point kind the cue rules alone give one sentence (any language)."""
     sentence = " ".join(sentence.split())  # cues match across the mail's line breaks
     if cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence):
         return None
     if _reports_blocker(sentence):
-        return "blocker"
+        return PointKind.BLOCKER
     if cues.REQUEST_RE.search(sentence) or cues.IMPERATIVE_RE.match(sentence):
-        return "request"
+        return PointKind.REQUEST
     if (cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence)
             or cues.QUESTION_ANYWHERE_RE.search(sentence)):
-        return "question"
+        return PointKind.QUESTION
     if cues.TODO_RE.search(sentence) and not _nothing_promised(sentence):
-        return "todo"
-    return "deadline" if due_found else None
+        return PointKind.TODO
+    return PointKind.DEADLINE if due_found else None
 
 
 # "If you cannot log in, please call us", "If the link above does not work, …", "Falls der
@@ -174,7 +186,7 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
     if not done:
         return
     for p in open_points:
-        if p.status == "open" and p.promise and any(
+        if p.status == OPEN and p.promise and any(
                 answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):
             p.promise = next(s for s in done if answers.answers(p.promise, s)
                              or answers.answers(s, p.promise))
@@ -183,8 +195,8 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
 
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
     """A customer's mail that thanks us and asks nothing new (a date it mentions is none)."""
-    return (not any(p.message_id == msg.message_id and p.kind in ("request", "question",
-                                                                   "blocker") for p in points)
+    asks = (PointKind.REQUEST, PointKind.QUESTION, PointKind.BLOCKER)
+    return (not any(p.message_id == msg.message_id and p.kind in asks for p in points)
             and any(acts.thanks(s) for s in (*sentences, *split_sentences(msg.own_text))))
 
 
@@ -200,7 +212,7 @@ def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[
     Text", "Answers inline") answers what we asked, though own_text does not show the answers;
     unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
     (``_settle_answered``)."""
-    asked = [p for p in points if p.status == "open" and p.kind in ("question", "request")
+    asked = [p for p in points if p.status == OPEN and p.kind in _ASKED
              and p.raised_at < msg.date and _is_team(p.raised_by, us)]
     if not asked:  # most replies: nothing of ours to answer, no need to read the body again
         return
@@ -281,7 +293,7 @@ def _assign_owner(
     changes: list[OwnerChange],
 ) -> None:
     for p in points:
-        if p.status != "open" or p.owner == new_owner:
+        if p.status != OPEN or p.owner == new_owner:
             continue
         if p.owner is not None:
             changes.append(OwnerChange(p.id, p.owner, new_owner, msg.message_id, msg.date, reason))
@@ -359,7 +371,7 @@ def read_thread(
     """
     ordered = _order(thread, messages)
     live = [m for m in (tickets.with_comment(m) for m in ordered)
-            if not m.auto or _closes_ticket(m) and m.auto == "auto-reply"]
+            if not m.auto or _closes_ticket(m) and m.auto == AutoKind.AUTO_REPLY]
     reader = _Reader(live, team, default_owner, team.with_addresses(colleague_addresses),
                      reopened or {}, parties)
     for index, msg in enumerate(live):
@@ -466,7 +478,7 @@ class _Reader:
         # what this message settles or takes over concerns only points raised before it
         if party:
             self._settle_before(msg, team, sentences)
-        earlier = [p for p in self.points if p.status == "open"]
+        earlier = [p for p in self.points if p.status == OPEN]
         mail = _Mail(msg=msg, team=team, sentences=sentences, earlier=earlier,
                      same_side=[p for p in earlier if self.ours(p.raised_by) == team],
                      urgent=any(cues.ESCALATION_RE.search(s) for s in sentences),
@@ -485,23 +497,23 @@ class _Reader:
         """A ticket system's "closed" or a monitoring alert: facts, read as such."""
         if _closes_ticket(msg):  # settles all, raises nothing
             for p in self.points:
-                if p.status == "open":
+                if p.status == OPEN:
                     _settle(p, msg, self.reopened)
             return True
         alert = alerts.alert_state(msg)
         if alert == "recovery":  # "CRIT -> OK": the alerts before it are settled
             for p in self.points:
-                if p.status == "open" and colleagues.is_machine(p.raised_by):
+                if p.status == OPEN and colleagues.is_machine(p.raised_by):
                     _settle(p, msg, self.reopened)
             return True
         if alert == "problem":
-            if not any(p.status == "open" and colleagues.is_machine(p.raised_by)
+            if not any(p.status == OPEN and colleagues.is_machine(p.raised_by)
                        for p in self.points):
                 # the alert is the matter, named by its subject (the mail is a form, not prose);
                 # the same alert again, or another state of it, is the same matter
                 pid = point_id(msg.message_id, msg.subject)
                 self.seen_ids.add(pid)
-                self.points.append(Point(id=pid, kind="blocker", text=msg.subject,
+                self.points.append(Point(id=pid, kind=PointKind.BLOCKER, text=msg.subject,
                                          message_id=msg.message_id, raised_by=msg.from_addr,
                                          raised_at=msg.date, owner=self.owner))
             return True
@@ -514,16 +526,16 @@ class _Reader:
         if not team:
             # any reply of theirs answers our "Could you test it and let me know?"
             for p in self.points:
-                if (p.status == "open" and p.kind in ("question", "request")
+                if (p.status == OPEN and p.kind in _ASKED
                         and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
                     _settle(p, msg, self.reopened)
         if any(_settles(s, team) for s in sentences):
-            before = {p.id for p in self.points if p.status == "open"}
+            before = {p.id for p in self.points if p.status == OPEN}
             _resolve(self.points, msg, team, self.us,
                      self.reopened)
             if team:
                 self.fixed_by_us = {p.id for p in self.points
-                                    if p.id in before and p.status == "resolved"}
+                                    if p.id in before and p.status == RESOLVED}
                 self.fixer = msg.from_addr
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
@@ -533,7 +545,7 @@ class _Reader:
         """"Still disconnecting": they disagree with our fix, what it settled is open again,
         and whoever did the work follows it up."""
         for p in self.points:
-            if p.id in self.fixed_by_us and p.status == "resolved" and p.id not in self.reopened:
+            if p.id in self.fixed_by_us and p.status == RESOLVED and p.id not in self.reopened:
                 p.status, p.resolved_by = "open", None
                 if self.fixer and self.fixer != p.owner:
                     _assign_owner([p], self.fixer, msg, " ".join(sentences[:1]), self.changes)
@@ -547,9 +559,10 @@ class _Reader:
         due = parse_due(sentence, msg.date, msg.language)
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
-        if due is not None and kind != "request" and kind != "blocker" and (
+        if due is not None and kind != PointKind.REQUEST and kind != PointKind.BLOCKER and (
                 cues.PROPOSAL_RE.search(sentence)):
-            kind, due = "question", None  # "Unser Vorschlag: Samstag, 05.12." awaits a yes
+            # "Unser Vorschlag: Samstag, 05.12." awaits a yes
+            kind, due = PointKind.QUESTION, None
         # "Herr Klein übernimmt meine Tickets": the writer hands their work over
         colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, self.known)
                      if team else None)
@@ -558,10 +571,10 @@ class _Reader:
             kind = None  # a change of owner, no task
         if not team and acts.invites(sentence):
             self.invited = True
-        elif team and self.invited and kind == "todo" and acts.accepts(sentence):
+        elif team and self.invited and kind == PointKind.TODO and acts.accepts(sentence):
             kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
         takes_over = bool(cues.TAKEOVER_RE.search(sentence))
-        if team and mail.takeover is None and (kind == "todo" or takes_over):
+        if team and mail.takeover is None and (kind == PointKind.TODO or takes_over):
             mail.takeover = sentence
         if team:
             kind = _team_kind(kind, takes_over, due is not None)
@@ -585,7 +598,7 @@ class _Reader:
             return
         promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
                     or msg.from_addr) if team else None
-        if kind == "todo" and promiser is not None:
+        if kind == PointKind.TODO and promiser is not None:
             requests = (_taken_on(sentence, mail.earlier, self.us)
                         or _asked_just_before(sentence, mail.earlier, self.last_customer))
             if requests:  # "ich erneuere das Zertifikat bis Freitag": their request, ours now
@@ -609,7 +622,7 @@ class _Reader:
             # "Tom will prepare the laptops": a promise made for a colleague
             owner=promiser if team else addressee or self.owner,
             due=due, escalation=mail.urgent, position=position))
-        mail.blocker = (self.points[-1], position) if kind == "blocker" else None
+        mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
 
     def _settle_after(self, mail: _Mail) -> None:
         """Their thanks, our kept promises and what our mail did, answers to either side."""
@@ -622,7 +635,8 @@ class _Reader:
             if self.last_ours == "done" or self.last_ours == "promised" and due_come:
                 _resolve(self.points, msg, team, self.us,
                          self.reopened)
-        promised = [p for p in self.points if p.kind == "todo" and p.message_id == msg.message_id]
+        promised = [p for p in self.points
+                    if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
             _keep_promises(mail.earlier, mail.sentences, msg, self.asked_due)
             if any(_settles(s, True) or acts.sends_now(s) for s in mail.sentences):
@@ -647,7 +661,7 @@ class _Reader:
         if mail.handover is not None:
             # the writer hands their own points over; later points default to the colleague
             colleague, reason = mail.handover
-            mine = [p for p in self.points if p.status == "open" and p.owner == msg.from_addr]
+            mine = [p for p in self.points if p.status == OPEN and p.owner == msg.from_addr]
             _assign_owner(mine, colleague, msg, reason, self.changes)
             if self.owner in (msg.from_addr, None):
                 self.owner = colleague
@@ -685,14 +699,14 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     """
     if takes_over and not has_due:
         return None
-    if kind == "blocker":
+    if kind == PointKind.BLOCKER:
         return None
-    if kind == "deadline":
-        return "todo"
+    if kind == PointKind.DEADLINE:
+        return PointKind.TODO
     return kind
 
 
-_ASKS_OR_PROMISES = ("question", "request", "todo")
+_ASKS_OR_PROMISES = (PointKind.QUESTION, PointKind.REQUEST, PointKind.TODO)
 
 
 def _settle_answered(
@@ -717,9 +731,9 @@ def _settle_answered(
         return
     promised = promised or []
     for p in open_points:
-        if p.status != "open" or _is_team(p.raised_by, us) == team:
+        if p.status != OPEN or _is_team(p.raised_by, us) == team:
             continue
-        if p.kind != "question" and (team or p.kind != "request"):
+        if p.kind != PointKind.QUESTION and (team or p.kind != PointKind.REQUEST):
             continue
         # we wrote back, and promised nothing on it ("I'll check and get back to you"): answered
         on_it = any(answers.answers(p.text, t) or cues.PROMISE_ON_IT_RE.search(" ".join(
@@ -732,7 +746,7 @@ def _settle_answered(
 def _taken_on(promise: str, open_points: list[Point], us: Team) -> list[Point]:
     """The customer's open requests our promise names: those it takes on."""
     return [p for p in open_points
-            if p.status == "open" and p.kind == "request"
+            if p.status == OPEN and p.kind == PointKind.REQUEST
             and not _is_team(p.raised_by, us)
             and answers.answers(p.text, promise)]
 
@@ -759,7 +773,7 @@ def _asked_just_before(promise: str, open_points: list[Point],
     if last_customer is None or not cues.PROMISE_ON_IT_RE.search(" ".join(promise.split())):
         return []
     asked = [p for p in open_points
-             if p.message_id == last_customer and p.status == "open" and p.kind == "request"]
+             if p.message_id == last_customer and p.status == OPEN and p.kind == PointKind.REQUEST]
     return asked if len(asked) == 1 else []
 
 
@@ -788,17 +802,17 @@ def _resolve(
     reopened: dict[str, datetime],
 ) -> None:
     for p in open_points:
-        if p.status != "open":
+        if p.status != OPEN:
             continue
         ours = _is_team(p.raised_by, us)
-        if team and p.kind in ("question", "request") and ours:
+        if team and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
         if not team and p.due is not None and p.due > msg.date.date() and (
-                ours and p.kind == "todo" or p.promise):
+                ours and p.kind == PointKind.TODO or p.promise):
             # "Läuft wieder, danke" does not keep our promise for next Tuesday: it stays open,
             # and is the matter now
             if p.promise:
-                p.text, p.kind, p.promise = p.promise, "todo", None
+                p.text, p.kind, p.promise = p.promise, PointKind.TODO, None
             continue
         _settle(p, msg, reopened)
 
@@ -807,4 +821,4 @@ def _settle(p: Point, msg: ParsedMessage, reopened: dict[str, datetime]) -> None
     """``msg`` settles ``p``, unless the contact reopened ``p`` after ``msg`` was sent."""
     if p.id in reopened and msg.date <= reopened[p.id]:
         return
-    p.status, p.resolved_by = "resolved", msg.message_id
+    p.status, p.resolved_by = RESOLVED, msg.message_id

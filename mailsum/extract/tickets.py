@@ -24,12 +24,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from mailsum.extract import acts, answers, cues
-from mailsum.models import ParsedMessage, Point, Ticket
+from mailsum.models import ParsedMessage, Point, PointKind, PointStatus, Ticket, TicketState
 from mailsum.text.formulae import without_formulae
 from mailsum.text.segment import split_sentences
 
 _MAX_TEXT_SENTENCES = 2
-_ASKS = ("question", "request")
+_ASKS = (PointKind.QUESTION, PointKind.REQUEST)
 
 # A ticket system's status notice: "Ticket status changed to Pending", "has been set to
 # Resolved", "Status: Warten auf Kunde", "X-Ticket-State: pending reminder".
@@ -115,11 +115,11 @@ def consolidate(points: list[Point], messages: list[ParsedMessage],
 
     ``messages``: the thread in order, automatic mail included (status notices are facts).
     """
-    settled = [p for p in points if p.status != "open"]
-    open_points = sorted((p for p in points if p.status == "open"),
+    settled = [p for p in points if p.status != PointStatus.OPEN]
+    open_points = sorted((p for p in points if p.status == PointStatus.OPEN),
                          key=lambda p: (p.raised_at, p.position))
     customer = _customer_asks(open_points, is_team)
-    promises = [p for p in open_points if is_team(p.raised_by) and p.kind == "todo"]
+    promises = [p for p in open_points if is_team(p.raised_by) and p.kind == PointKind.TODO]
     asks = [p for p in open_points if is_team(p.raised_by) and p.kind in _ASKS]
     humans = [m for m in messages if not m.auto]
     last_customer = max((m.date for m in humans if not is_team(m.from_addr)), default=None)
@@ -175,7 +175,7 @@ def _ours_only(promises: list[Point], asks: list[Point]) -> _Matters:
     return found
 
 
-def _ticket(found: _Matters, state: str, messages: list[ParsedMessage],
+def _ticket(found: _Matters, state: TicketState, messages: list[ParsedMessage],
             is_team: Callable[[str], bool]) -> Ticket:
     ours, matters, nxt = found.ours, found.matters, found.next_point
     owner = (ours[0].owner if ours else matters[0].owner) if matters else None
@@ -198,16 +198,16 @@ def _said(promise: str, messages: list[ParsedMessage], is_team: Callable[[str], 
 
 
 def _state(matters: list[Point], ours: list[Point], settled: list[Point],
-           messages: list[ParsedMessage], last_customer: datetime | None) -> str:
+           messages: list[ParsedMessage], last_customer: datetime | None) -> TicketState:
     """Whose move: ours while any matter is; else the customer's, unless a ticket system
     reopened the ticket after their last mail (a "pending" notice changes nothing then)."""
     if not matters:
-        return "resolved" if settled else "informational"
+        return TicketState.RESOLVED if settled else TicketState.INFORMATIONAL
     if ours:
-        return "waiting_on_us"
+        return TicketState.WAITING_ON_US
     reopened = any(notice_state(m) == "open" for m in messages
                    if last_customer is None or m.date >= last_customer)
-    return "waiting_on_us" if reopened else "waiting_on_customer"
+    return TicketState.WAITING_ON_US if reopened else TicketState.WAITING_ON_CUSTOMER
 
 
 # "Können Sie sich das auch ansehen?", "Could you look at that one too?": the ask points back
@@ -257,11 +257,11 @@ def _asks_work(p: Point) -> bool:
     an invitation ("We'd be delighted if you could join us for our Christmas drinks")."""
     if acts.invites(p.text):
         return False
-    if p.kind in ("blocker", "question"):
+    if p.kind in (PointKind.BLOCKER, PointKind.QUESTION):
         return True
-    if p.kind in ("deadline", "todo") and _DEMAND.search(p.text):
+    if p.kind in (PointKind.DEADLINE, PointKind.TODO) and _DEMAND.search(p.text):
         return True  # "Ich erwarte, dass das bis Donnerstag gelöst ist": a date they set
-    return p.kind == "request" and not _REFRAIN.search(p.text)
+    return p.kind == PointKind.REQUEST and not _REFRAIN.search(p.text)
 
 
 def _customer_matter(customer: list[Point], promises: list[Point],
@@ -282,7 +282,7 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     first = customer[0]
     lead = _lead(customer)
     ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
-                and p.kind in _ASKS), None) if lead.kind == "blocker" else None
+                and p.kind in _ASKS), None) if lead.kind == PointKind.BLOCKER else None
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id
                   and _asks_work(p)), None)
@@ -297,8 +297,9 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     return " ".join(texts)
 
 
-def _matter_kind(customer: list[Point]) -> str:
-    return "blocker" if any(p.kind == "blocker" for p in customer) else _lead(customer).kind
+def _matter_kind(customer: list[Point]) -> PointKind:
+    blocker = PointKind.BLOCKER
+    return blocker if any(p.kind == blocker for p in customer) else _lead(customer).kind
 
 
 def _matter_due(customer: list[Point], promise: Point | None) -> date | None:
@@ -314,7 +315,8 @@ def _matter_due(customer: list[Point], promise: Point | None) -> date | None:
 def _lead(customer: list[Point]) -> Point:
     """The sentence that names the matter: the first fault reported, else the first ask."""
     first_message = [p for p in customer if p.message_id == customer[0].message_id]
-    for kinds in (("blocker",), ("request", "question"), ("deadline", "todo")):
+    for kinds in ((PointKind.BLOCKER,), (PointKind.REQUEST, PointKind.QUESTION),
+                  (PointKind.DEADLINE, PointKind.TODO)):
         for p in first_message:
             if p.kind in kinds:
                 return p

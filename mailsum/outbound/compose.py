@@ -14,9 +14,13 @@ from zoneinfo import ZoneInfo
 
 from mailsum.models import (
     Customer,
+    Listing,
     OwnerChangeRecord,
+    PointKind,
     PointRecord,
+    PointStatus,
     ThreadRecord,
+    TicketState,
     Update,
     UpdateHistory,
     UpdateOwnerChange,
@@ -27,13 +31,15 @@ from mailsum.models import (
 )
 
 # tickets in this order: whose move it is decides what the contact must chase
-_STATE_ORDER = {"waiting_on_us": 0, "waiting_on_customer": 1, "resolved": 2, "informational": 3}
+_STATE_ORDER = {TicketState.WAITING_ON_US: 0, TicketState.WAITING_ON_CUSTOMER: 1,
+                TicketState.RESOLVED: 2, TicketState.INFORMATIONAL: 3}
+_SETTLED_STATES = (TicketState.RESOLVED, TicketState.INFORMATIONAL)  # nothing waits
 
 
 def resolved_since(points: list[PointRecord], since: datetime | None) -> list[PointRecord]:
     """The points an update lists as resolved: settled after the last update (all, the first
     time)."""
-    return [p for p in points if p.status == "resolved"
+    return [p for p in points if p.status == PointStatus.RESOLVED
             and (since is None or (p.resolved_at is not None and p.resolved_at > since))]
 
 
@@ -55,19 +61,21 @@ class _Judge:
     def stale(self, p: PointRecord) -> bool:
         return self.age(p) > self.stale_after
 
-    def state_of(self, thread_id: str) -> str:
+    def state_of(self, thread_id: str) -> TicketState:
         t = self.by_thread.get(thread_id)
-        return t.ticket.state if t is not None and t.ticket is not None else "waiting_on_us"
+        return (t.ticket.state if t is not None and t.ticket is not None
+                else TicketState.WAITING_ON_US)
 
     def problem(self, p: PointRecord) -> bool:
         """What an account manager must know first: a date missed, a matter left too long,
         and, while the move is ours, a fault or the customer's escalation."""
-        ours = self.state_of(p.thread_id) == "waiting_on_us"
-        return self.overdue(p) or self.stale(p) or ours and (p.kind == "blocker" or p.escalation)
+        ours = self.state_of(p.thread_id) == TicketState.WAITING_ON_US
+        fault = p.kind == PointKind.BLOCKER
+        return self.overdue(p) or self.stale(p) or ours and (fault or p.escalation)
 
     def severity(self, p: PointRecord) -> int:
         """The design's order of problems: blockers, then overdue points, then escalations."""
-        if p.kind == "blocker":
+        if p.kind == PointKind.BLOCKER:
             return 0
         if self.overdue(p):
             return 1
@@ -92,9 +100,9 @@ def _listed(points: list[PointRecord], now: datetime) -> tuple[list[PointRecord]
     visible: list[PointRecord] = []
     snoozed = 0
     for p in points:
-        if p.status == "snoozed" and p.snoozed_until and p.snoozed_until > now:
+        if p.status == PointStatus.SNOOZED and p.snoozed_until and p.snoozed_until > now:
             snoozed += 1
-        elif p.status in ("open", "snoozed"):
+        elif p.status in (PointStatus.OPEN, PointStatus.SNOOZED):
             visible.append(p)
     return visible, snoozed
 
@@ -135,7 +143,7 @@ def build_update(
     active = _active_threads(threads, {p.thread_id for p in (*visible, *settled)}, since, ranks)
     owners_away = sorted({(p.owner, p.owner_away_until) for p in update_points
                           if p.owner and p.owner_away_until})
-    quiet = not any(p.status == "new" for p in update_points) and not resolved and not changes
+    quiet = not any(p.status == Listing.NEW for p in update_points) and not resolved and not changes
     return Update(
         customer_id=customer.id, customer_name=customer.name, to=list(customer.contact),
         cc=list(customer.cc), language=customer.language, timezone=timezone,
@@ -150,7 +158,7 @@ def build_update(
 
 def _changes(points: list[PointRecord], owner_changes: list[OwnerChangeRecord]
              ) -> list[UpdateOwnerChange]:
-    texts = {p.id: p.text for p in points if p.status != "archived"}
+    texts = {p.id: p.text for p in points if p.status != PointStatus.ARCHIVED}
     return [UpdateOwnerChange(id=c.point_id, text=texts.get(c.point_id, ""), old=c.old,
                               new=c.new, at=c.at, reason=c.reason)
             for c in owner_changes if c.point_id in texts]
@@ -169,7 +177,7 @@ def _update_point(number: int, p: PointRecord, judge: _Judge, away: dict[str, da
     t = judge.by_thread.get(p.thread_id)
     return UpdatePoint(
         number=number, id=p.id, kind=p.kind,
-        status="new" if since is None or p.first_seen > since else "open",
+        status=Listing.NEW if since is None or p.first_seen > since else Listing.OPEN,
         problem=judge.problem(p), text=p.text, owner=p.owner, raised_by=p.raised_by, due=p.due,
         thread_id=p.thread_id, thread_subject=t.subject if t else "",
         message_id=p.message_id, first_seen=p.first_seen, age_days=judge.age(p),
@@ -196,7 +204,7 @@ def _tickets(threads: list[ThreadRecord], points: list[UpdatePoint],
     by_thread = {t.thread_id: t for t in threads}
     listed: dict[str, UpdateTicket] = {}
 
-    def ticket(thread_id: str, state: str) -> UpdateTicket:
+    def ticket(thread_id: str, state: TicketState) -> UpdateTicket:
         if thread_id not in listed:
             t = by_thread.get(thread_id)
             info = t.ticket if t is not None else None
@@ -212,8 +220,9 @@ def _tickets(threads: list[ThreadRecord], points: list[UpdatePoint],
 
     for p in points:
         state = state_of(p.thread_id)
-        tk = ticket(p.thread_id, state if state in ("waiting_on_us", "waiting_on_customer")
-                    else "waiting_on_us")  # a point snoozed or reopened by the contact is open
+        # a point snoozed or reopened by the contact is open
+        waiting = (TicketState.WAITING_ON_US, TicketState.WAITING_ON_CUSTOMER)
+        tk = ticket(p.thread_id, state if state in waiting else TicketState.WAITING_ON_US)
         tk.points.append(p.number)
         tk.problem = tk.problem or p.problem
         if len(tk.points) == 1:
@@ -221,11 +230,11 @@ def _tickets(threads: list[ThreadRecord], points: list[UpdatePoint],
             tk.due = p.due or tk.due
     for r in settled:
         if r.thread_id not in listed:
-            ticket(r.thread_id, "resolved")
+            ticket(r.thread_id, TicketState.RESOLVED)
         listed[r.thread_id].resolved.append(r.id)
     for t in sorted(threads, key=lambda t: -t.last_activity.timestamp()):
         if t.thread_id in listed or (since is not None and t.last_activity <= since):
             continue
-        if t.ticket is not None and t.ticket.state in ("resolved", "informational"):
+        if t.ticket is not None and t.ticket.state in _SETTLED_STATES:
             ticket(t.thread_id, t.ticket.state)
     return list(listed.values())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from mailsum.models import AutoKind
 from mailsum.text.lexicon import MONTHS
 
 # --------------------------------------------------------------------------- classification
@@ -33,20 +34,21 @@ _BOUNCE_SUBJECT = re.compile(
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|wg|fwd?)\s*:", re.IGNORECASE)
 
 
-def classify_auto(headers: dict[str, str], from_addr: str, subject: str, text: str) -> str | None:
-    """Return "bounce", "auto-reply", "bulk" or None for mail a person wrote."""
+def classify_auto(headers: dict[str, str], from_addr: str, subject: str,
+                  text: str) -> AutoKind | None:
+    """Which automatic mail this is, or None for mail a person wrote."""
     h = {k.lower(): (v or "").strip() for k, v in headers.items()}
     if _is_bounce(h, from_addr, subject):
-        return "bounce"
+        return AutoKind.BOUNCE
     if _is_auto_reply(h, subject):
-        return "auto-reply"
+        return AutoKind.AUTO_REPLY
     # RFC 3834 asks auto-replies for a null Return-Path too, so it only means "bounce" when
     # nothing marks the message as an auto-reply.
     if h.get("return-path", "").strip() == "<>":
-        return "bounce"
+        return AutoKind.BOUNCE
     precedence = h.get("precedence", "").lower()
     if precedence in ("bulk", "list", "junk") or "list-id" in h or "list-unsubscribe" in h:
-        return "bulk"
+        return AutoKind.BULK
     return None
 
 

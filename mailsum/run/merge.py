@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from mailsum.models import Point, PointRecord
+from mailsum.models import Point, PointRecord, PointStatus
 
-SETTLED = ("resolved", "archived")  # a fresh "resolved" changes neither
+SETTLED = (PointStatus.RESOLVED, PointStatus.ARCHIVED)  # a fresh "resolved" changes neither
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,14 @@ class Placement:
 
 def new_point(p: Point, at: Placement) -> PointRecord:
     """A point first seen: archived when it is the mailbox's past, else open or resolved."""
-    resolved = p.status == "resolved"
+    resolved = p.status == PointStatus.RESOLVED
     archived = p.raised_at < at.archive_before
     return PointRecord(
         id=p.id, customer_id=at.customer_id, thread_id=at.thread_id, kind=p.kind,
         text=p.text, message_id=p.message_id, raised_by=p.raised_by,
         raised_at=p.raised_at, owner=p.owner, due=p.due,
-        status="archived" if archived else "resolved" if resolved else "open",
+        status=(PointStatus.ARCHIVED if archived else PointStatus.RESOLVED if resolved
+                else PointStatus.OPEN),
         first_seen=at.now, last_activity=at.last_activity,
         resolved_at=at.now if resolved and not archived else None,
         resolved_by=p.resolved_by, escalation=p.escalation, position=p.position,
@@ -55,13 +56,13 @@ def merged_point(old: PointRecord, p: Point, at: Placement) -> PointRecord:
                   text=p.text)  # "Die Fehlermeldung lautet …" may join a stored blocker
     if p.owner and not rec.owner_by_command:
         rec.owner = p.owner
-    if p.status == "resolved" and old.status not in SETTLED:
-        rec.status, rec.resolved_at, rec.resolved_by = "resolved", at.now, p.resolved_by
-    elif (p.status == "open" and old.status == "resolved" and old.resolved_by
+    if p.status == PointStatus.RESOLVED and old.status not in SETTLED:
+        rec.status, rec.resolved_at, rec.resolved_by = PointStatus.RESOLVED, at.now, p.resolved_by
+    elif (p.status == PointStatus.OPEN and old.status == PointStatus.RESOLVED and old.resolved_by
           and old.resolved_by in at.messages):
-        rec.status, rec.resolved_at, rec.resolved_by = "open", None, None
-    elif p.status == "open" and old.status == "withdrawn":
-        rec.status = "open"  # a later reading no longer found it; this one does again
+        rec.status, rec.resolved_at, rec.resolved_by = PointStatus.OPEN, None, None
+    elif p.status == PointStatus.OPEN and old.status == PointStatus.WITHDRAWN:
+        rec.status = PointStatus.OPEN  # a later reading no longer found it; this one does again
     return rec
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 
-from mailsum.models import OutgoingMail, RenderedUpdate, SourceState, ThreadRecord
+from mailsum.models import OutgoingMail, RenderedUpdate, SourceState, ThreadRecord, UpdateStatus
 from mailsum.outbound import deliver, schedule
 
 DIGEST_ID = "_unrouted"  # outbox id of the fallback digest; customer ids cannot start with _
@@ -92,8 +92,8 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def after_failure(permanent: bool, attempts: int, now: datetime
-                  ) -> tuple[str, datetime | None]:
+                  ) -> tuple[UpdateStatus, datetime | None]:
     """The outbox status after a failed delivery, and when to try again (never if permanent)."""
     if permanent:
-        return "failed", None
-    return "pending", now + retry_delay(attempts)
+        return UpdateStatus.FAILED, None
+    return UpdateStatus.PENDING, now + retry_delay(attempts)

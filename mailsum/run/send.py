@@ -24,6 +24,7 @@ from mailsum.models import (
     SourceState,
     ThreadRecord,
     Update,
+    UpdateStatus,
 )
 from mailsum.outbound import compose, render
 from mailsum.outbound.jsonout import update_json
@@ -135,7 +136,7 @@ def send_customer(ctx: RunContext, customer: Customer, lease: Lease) -> None:
             store.set_customer_state(customer.id, update_requested=False)
     if outbox.skips_quiet(update.quiet, customer.quiet_update, force):
         with store.transaction(fence=lease):
-            store.add_update(customer.id, due_at, ctx.now, status="skipped", quiet=True)
+            store.add_update(customer.id, due_at, ctx.now, status=UpdateStatus.SKIPPED, quiet=True)
         log.info("%s: nothing new, quiet_update is off; no update", customer.id)
         return
     templates = Path(customer.templates) if customer.templates else ctx.config.templates
@@ -173,7 +174,8 @@ def send_digest(ctx: RunContext, lease: Lease) -> None:
                                     lambda t: _written_by_people(ctx, t))
     if not threads:
         with store.transaction(fence=lease):
-            store.add_update(outbox.DIGEST_ID, due_at, ctx.now, status="skipped", quiet=True)
+            store.add_update(outbox.DIGEST_ID, due_at, ctx.now, status=UpdateStatus.SKIPPED,
+                             quiet=True)
         return
     heads = store.message_headers([t.message_ids[0] for t in threads])
     digest = Digest(
@@ -209,7 +211,7 @@ def _enqueue(ctx: RunContext, lease: Lease, outbox_id: str, due_at: datetime,
     """Commit the mail to the outbox, claimed by us until we have sent it; its outbox id."""
     with ctx.store.transaction(fence=lease):
         return ctx.store.add_update(
-            outbox_id, due_at, ctx.now, status="pending", quiet=quiet,
+            outbox_id, due_at, ctx.now, status=UpdateStatus.PENDING, quiet=quiet,
             message_id=out.message_id, subject=rendered.subject,
             recipients=out.mail.recipients, data=out.mail.data, numbers=numbers,
             counts=counts, update_key=out.key,
@@ -238,7 +240,7 @@ def deliver(ctx: RunContext, update_id: int, customer_id: str, message_id: str,
         return
     crashpoint("after-smtp-accept")
     with store.transaction():
-        store.mark_update(update_id, "sent", ctx.now)
+        store.mark_update(update_id, UpdateStatus.SENT, ctx.now)
     crashpoint("after-mark-sent")
     log.info("update for %s %s: %s", customer_id,
              "composed (dry run, not sent)" if ctx.options.dry_run else "delivered", where)

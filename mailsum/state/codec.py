@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-from mailsum.models import ParsedMessage, Ticket
+from mailsum.models import AutoKind, ParsedMessage, Ticket, TicketState
 
 
 def ts(value: datetime | None) -> str | None:
@@ -40,8 +40,8 @@ def ticket(text: str | None) -> Ticket | None:
     if not text:
         return None
     data = json.loads(text)
-    return Ticket(state=data["state"], owner=data.get("owner"), next_step=data.get("next_step"),
-                  next_by=data.get("next_by"),
+    return Ticket(state=TicketState(data["state"]), owner=data.get("owner"),
+                  next_step=data.get("next_step"), next_by=data.get("next_by"),
                   next_at=dt(data["next_at"]) if data.get("next_at") else None,
                   due=date.fromisoformat(data["due"]) if data.get("due") else None)
 
@@ -58,4 +58,5 @@ def message_from_json(text: str) -> ParsedMessage:
     data = json.loads(text)
     data["date"] = datetime.fromisoformat(data["date"])
     data["away_until"] = d(data.get("away_until"))
+    data["auto"] = AutoKind(data["auto"]) if data.get("auto") else None
     return ParsedMessage(**data)

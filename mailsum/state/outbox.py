@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from mailsum.errors import StateConflict
-from mailsum.models import UpdateHistory
+from mailsum.models import UpdateHistory, UpdateStatus
 from mailsum.state.codec import ts
 from mailsum.state.db import Database
 from mailsum.state.records import UPDATE_COLUMNS, UPDATE_LISTING, UpdateRecord
@@ -70,7 +70,8 @@ class UpdateRepository:
         return UpdateRecord.of(row) if row else None
 
     def add_update(
-        self, customer_id: str, due_at: datetime, now: datetime, *, status: str, quiet: bool,
+        self, customer_id: str, due_at: datetime, now: datetime, *, status: UpdateStatus,
+        quiet: bool,
         message_id: str | None = None, subject: str | None = None,
         recipients: list[str] | None = None, data: bytes | None = None,
         numbers: list[tuple[int, str]] | None = None, counts: dict[str, int] | None = None,
@@ -99,12 +100,13 @@ class UpdateRepository:
             [(update_id, n, pid) for n, pid in numbers or []])
         return update_id
 
-    def mark_update(self, update_id: int, status: str, now: datetime,
+    def mark_update(self, update_id: int, status: UpdateStatus, now: datetime,
                     error: str | None = None, retry_at: datetime | None = None) -> None:
         self.db.execute(
             "UPDATE updates SET status=?, error=?, attempts=attempts+1, next_attempt_at=?, "
             "sent_at=COALESCE(?, sent_at), claimed_by=NULL, claimed_until=NULL WHERE id=?",
-            (status, error, ts(retry_at), ts(now) if status == "sent" else None, update_id))
+            (status, error, ts(retry_at), ts(now) if status == UpdateStatus.SENT else None,
+             update_id))
 
     def drop_old_update_mails(self, before: datetime) -> int:
         """Forget the stored mail of finished updates created before ``before``.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from mailsum.models import OwnerChangeRecord, PointRecord
+from mailsum.models import OwnerChangeRecord, PointKind, PointRecord, PointStatus
 from mailsum.state.codec import d, dt, ts
 from mailsum.state.db import Database
 from mailsum.state.records import EventRecord
@@ -20,10 +20,11 @@ class PointRepository:
     @staticmethod
     def _point(r: Any) -> PointRecord:
         return PointRecord(
-            id=r["id"], customer_id=r["customer_id"], thread_id=r["thread_id"], kind=r["kind"],
+            id=r["id"], customer_id=r["customer_id"], thread_id=r["thread_id"],
+            kind=PointKind(r["kind"]),
             text=r["text"], message_id=r["message_id"], raised_by=r["raised_by"],
             raised_at=dt(r["raised_at"]),  # type: ignore[arg-type]
-            owner=r["owner"], due=d(r["due"]), status=r["status"],
+            owner=r["owner"], due=d(r["due"]), status=PointStatus(r["status"]),
             first_seen=dt(r["first_seen"]),  # type: ignore[arg-type]
             last_activity=dt(r["last_activity"]),  # type: ignore[arg-type]
             resolved_at=dt(r["resolved_at"]), resolved_by=r["resolved_by"],

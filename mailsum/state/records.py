@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from mailsum.models import ParsedMessage
+from mailsum.models import ParsedMessage, UpdateStatus
 from mailsum.state.codec import dt, message_to_json
 
 
@@ -74,7 +74,7 @@ class UpdateRecord:
     customer_id: str
     due_at: datetime
     created_at: datetime
-    status: str
+    status: UpdateStatus
     quiet: bool
     attempts: int
     message_id: str | None = None
@@ -95,7 +95,7 @@ class UpdateRecord:
         return cls(
             id=int(r["id"]), customer_id=r["customer_id"],
             due_at=dt(r["due_at"]), created_at=dt(r["created_at"]),  # type: ignore[arg-type]
-            status=r["status"], quiet=bool(r["quiet"]), attempts=int(r["attempts"]),
+            status=UpdateStatus(r["status"]), quiet=bool(r["quiet"]), attempts=int(r["attempts"]),
             message_id=r["message_id"], subject=r["subject"],
             recipients=json.loads(r["recipients"] or "[]"),
             data=bytes(r["data"]) if r["data"] is not None else None,
