@@ -363,3 +363,32 @@ def test_an_outsider_under_the_tickets_tag_settles_nothing() -> None:
     settled = extract_thread(thread, [report, forged, colleague], team_domains=TEAM,
                              parties=("kunde.de",))
     assert _open(settled) == []
+
+
+
+def test_an_answer_phrased_as_an_instruction_answers_our_question() -> None:
+    """"Bitte nehmen Sie dafür den Server FS02" answers "Auf welchem Server …?": nothing waits
+    on the customer any more, the instruction is their matter, ours to carry out."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Wir brauchen ein neues Projektlaufwerk für die Planung.", 23,
+             subject="Projektlaufwerk"),
+        _msg(2, "kai@provider.de", "Auf welchem Server soll das Projektlaufwerk liegen, FS01 "
+                                   "oder FS02?", 24, subject="Projektlaufwerk"),
+        _msg(3, "k@kunde.de", "Bitte nehmen Sie für das Projektlaufwerk den Server FS02.", 25,
+             subject="Projektlaufwerk"),
+    )
+    assert not [p for p in _open(x) if p.raised_by == "kai@provider.de"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+    assert any("FS02" in p.text for p in _open(x))
+
+
+def test_an_instruction_in_english_answers_our_question() -> None:
+    x = _extract(
+        _msg(1, "owen@provider.de", "Which printer should the new label queue use, the Zebra "
+                                    "in dispatch or the one in the warehouse?", 24,
+             subject="Labels", lang="en"),
+        _msg(2, "k@kunde.de", "Please use the Zebra printer in dispatch for the label queue.",
+             25, subject="Labels", lang="en"),
+    )
+    assert not [p for p in _open(x) if p.raised_by == "owen@provider.de"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
