@@ -123,6 +123,11 @@ def test_no_acceptance(sentence: str) -> None:
     "Unfortunately not, same error as before.", "Geht leider immer noch nicht.",
     "Gleiche Fehlermeldung wie vorher.", "Der Scanner streikt schon wieder.",
     "Die Verbindung bricht weiterhin ab.",
+    # the fault came back
+    "Unfortunately it dropped again twice this morning.", "The VPN dropped again at 9:40.",
+    "No, it happened again.", "The printer is jamming again.",
+    "Der Scanner ist heute wieder ausgefallen.", "Leider ist das Problem heute wieder aufgetreten.",
+    "Die Verbindung ist erneut abgebrochen.",
 ])
 def test_objections(sentence: str) -> None:
     assert acts.objects(sentence)
@@ -131,6 +136,10 @@ def test_objections(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Es läuft immer noch stabil, danke!", "Still working fine, thanks.",
     "Ich bin noch bis 17 Uhr im Büro.", "Works now.",
+    "It works again, thanks!", "Funktioniert wieder, danke!", "Thanks again for the quick fix.",
+    "I'll try again tomorrow.", "Der Server ist wieder da.", "Ich melde mich wieder.",
+    "The drops stopped after your change.", "Seit dem Update ist nichts wieder aufgetreten.",
+    "It hasn't happened again since Tuesday.", "The VPN has not dropped again.",
 ])
 def test_no_objections(sentence: str) -> None:
     assert not acts.objects(sentence)

@@ -392,3 +392,31 @@ def test_an_instruction_in_english_answers_our_question() -> None:
     )
     assert not [p for p in _open(x) if p.raised_by == "owen@provider.de"]
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_the_fault_coming_back_after_our_fix_reopens_the_ticket() -> None:
+    """"Unfortunately it dropped again twice this morning" after our "should be stable now":
+    the matter is open again, and whoever did the fix has it."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "The VPN keeps dropping every 20 minutes. Could you look into "
+                              "it?", 20, subject="VPN", lang="en"),
+        _msg(2, "owen@provider.de", "I've updated the VPN client on all laptops, it should be "
+                                    "stable now.", 21, subject="VPN", lang="en"),
+        _msg(3, "k@kunde.de", "Unfortunately it dropped again twice this morning.", 22,
+             subject="VPN", lang="en"),
+    )
+    (point,) = _open(x)
+    assert "VPN" in point.text and point.owner == "owen@provider.de"
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_quiet_week_after_our_fix_is_no_recurrence() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Scanner bricht seit Montag jeden Scan nach der ersten Seite "
+                              "ab.", 20, subject="Scanner"),
+        _msg(2, "kai@provider.de", "Ich habe die Firmware des Scanners aktualisiert.", 21,
+             subject="Scanner"),
+        _msg(3, "k@kunde.de", "Seit dem Update ist der Fehler nicht wieder aufgetreten, "
+                              "danke!", 27, subject="Scanner"),
+    )
+    assert _open(x) == []

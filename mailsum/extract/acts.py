@@ -171,7 +171,19 @@ _OBJECTION = re.compile(
     r"fehler\w*|abbr\w+|die gleiche|dieselbe|gest[öo]rt|kaputt|defekt|falsch)(?![\w-])|"
     r"(?:funktioniert|geht|klappt|l[äa]uft) (?:leider )?(?:immer )?(?:noch )?(?:immer )?nicht|"
     r"leider (?:nicht|kein\w*|immer noch|noch nicht)|"
-    r"(?:gleiche|dieselbe|selbe)[rn]? (?:fehler\w*|problem|meldung)|schon wieder)(?![\w-])",
+    r"(?:gleiche|dieselbe|selbe)[rn]? (?:fehler\w*|problem|meldung)|schon wieder|"
+    # the fault came back: an event of failing, then "again" ("dropped again twice this
+    # morning", "happened again"), or "wieder/erneut" before the event ("ist heute wieder
+    # ausgefallen"); "works again" and "funktioniert wieder" are good news, no event of failing
+    r"(?<!not )(?<!n't )(?<!never )"
+    r"(?:dropped|drops|happened|happens|occurred|occurs|crashed|crashes|failed|fails|froze"
+    r"|freezes|jammed|jamming|jams|disconnected|disconnects|hung|hangs|went down|is down|stopped"
+    r"|cut out|cuts out|timed out|times out|kicked (?:me|us|him|her|them) out)"
+    r"(?: [\w.:-]+){0,3}? again|"
+    r"(?<!nicht )(?<!nichts )(?<!nie )(?<!kein )"
+    r"(?:wieder|erneut) (?:[\w.:-]+ ){0,3}?(?:aufgetreten|auftreten|ausgefallen|abgest[üu]rzt"
+    r"|abgebrochen|abgerissen|passiert|h[äa]ngen geblieben|eingefroren|getrennt|weg|down))"
+    r"(?![\w-])",
     re.IGNORECASE)
 
 
