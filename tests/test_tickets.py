@@ -420,3 +420,26 @@ def test_a_quiet_week_after_our_fix_is_no_recurrence() -> None:
                               "danke!", 27, subject="Scanner"),
     )
     assert _open(x) == []
+
+
+def test_the_colleague_who_asks_what_the_work_needs_owns_it() -> None:
+    """Kai answers the customer's request with the question it needs: he is working on it,
+    the ticket waits on the customer's answer to his question."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Bitte richten Sie für Frau Kern ein Postfach ein.", 20,
+             subject="Postfach"),
+        _msg(2, "kai@provider.de", "Gerne. Soll Frau Kern auch Zugriff auf das Postfach "
+                                   "buchhaltung@ bekommen?", 21, subject="Postfach"),
+    )
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    assert x.ticket.owner == "kai@provider.de"
+    assert x.ticket.next_step is not None and "buchhaltung@" in x.ticket.next_step
+    assert {c.new for c in x.owner_changes} == {"kai@provider.de"}
+
+
+def test_our_question_in_a_thread_we_started_changes_no_owner() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Sollen wir das Update am Samstag einspielen?", 20,
+             subject="Update"),
+    )
+    assert x.owner_changes == []

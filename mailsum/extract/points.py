@@ -568,7 +568,10 @@ class _Reader:
         elif team and self.invited and kind == "todo" and acts.accepts(sentence):
             kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
         takes_over = bool(cues.TAKEOVER_RE.search(sentence))
-        if team and mail.takeover is None and (kind == "todo" or takes_over):
+        # whoever of us promises, or asks the customer what the work needs, is working on it
+        working = kind == "todo" or kind == "question" and any(
+            not self.ours(p.raised_by) for p in mail.earlier)
+        if team and mail.takeover is None and (working or takes_over):
             mail.takeover = sentence
         if team:
             kind = _team_kind(kind, takes_over, due is not None)
