@@ -443,3 +443,41 @@ def test_our_question_in_a_thread_we_started_changes_no_owner() -> None:
              subject="Update"),
     )
     assert x.owner_changes == []
+
+
+def test_a_bare_yes_is_shown_with_the_question_it_answers() -> None:
+    """"Yes, please go ahead." alone tells the reader nothing: the matter shows the exchange."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Our file server is almost full (92%).", 20, subject="Disk",
+             lang="en"),
+        _msg(2, "owen@provider.de", "We could add a 2 TB disk this Saturday, the cost would be "
+                                    "about 380 EUR. Shall we go ahead?", 21, subject="Disk",
+             lang="en"),
+        _msg(3, "k@kunde.de", "Yes, please go ahead.", 22, subject="Disk", lang="en"),
+    )
+    (point,) = _open(x)
+    assert point.text.startswith("We could add a 2 TB disk")
+    assert point.text.endswith("Shall we go ahead? – Yes, please go ahead.")
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_german_yes_is_shown_with_the_question_it_answers() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Die Lizenz für das Backup läuft am 15.12. aus. Sollen wir "
+                                   "sie um ein Jahr verlängern?", 20, subject="Backup"),
+        _msg(2, "k@kunde.de", "Ja, bitte verlängern.", 21, subject="Backup"),
+    )
+    (point,) = _open(x)
+    assert "Backup läuft am 15.12. aus" in point.text and point.text.endswith(
+        "– Ja, bitte verlängern.")
+
+
+def test_a_reply_with_its_own_subject_is_not_joined_to_our_question() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Sollen wir das Update am Samstag einspielen?", 20,
+             subject="Update"),
+        _msg(2, "k@kunde.de", "Bitte spielen Sie das Update erst nach dem Monatsabschluss am "
+                              "05.12. ein.", 21, subject="Update"),
+    )
+    (point,) = _open(x)
+    assert point.text.startswith("Bitte spielen Sie") and "–" not in point.text
