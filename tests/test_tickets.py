@@ -481,3 +481,22 @@ def test_a_reply_with_its_own_subject_is_not_joined_to_our_question() -> None:
     )
     (point,) = _open(x)
     assert point.text.startswith("Bitte spielen Sie") and "–" not in point.text
+
+
+def test_a_fault_on_the_greetings_line_is_read() -> None:
+    """"Hallo, der Drucker ist kaputt." is one sentence: the greeting says nothing, the fault
+    does. A greeting or thanks alone stays nothing."""
+    x = _extract(_msg(1, "k@kunde.de", "Hallo, der Scanner geht nicht.\n\n"
+                                       "Hallo zusammen, vielen Dank!", 20))
+    (point,) = _open(x)
+    assert point.kind == "blocker" and point.text == "der Scanner geht nicht."
+
+
+def test_a_short_chase_on_the_greetings_line_is_a_chase() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Could you send us a quote for two more licences?", 16,
+             subject="Licences", lang="en"),
+        _msg(2, "k@kunde.de", "Hi, any news?", 23, subject="Licences", lang="en"),
+    )
+    (point,) = _open(x)
+    assert point.text.endswith("any news?") and "quote" in point.text

@@ -95,6 +95,24 @@ _FIRST_PERSON_PROMISE = re.compile(
 )
 
 
+# A greeting that opens the sentence it shares a line with: "Hi, any news?", "Hallo Herr Weber,
+# der Drucker druckt nicht mehr." The greeting says nothing; the clause after it does.
+_GREETING = re.compile(
+    r"^\W*(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)|liebe[rs]?"
+    r"|sehr geehrte[rs]?|dear|hello|good (?:morning|afternoon|evening))(?![\w-])"
+    r"[^,:;!?\n]{0,40}?[,:;!]\s+", re.IGNORECASE)
+
+
+def _content(sentence: str) -> str | None:
+    """The sentence as it carries content: None for a greeting, closing or thanks alone; the
+    clause after a greeting that opens it ("Hi, any news?" → "any news?")."""
+    if not cues.IGNORE_RE.match(sentence):
+        return sentence
+    m = _GREETING.match(sentence)
+    rest = sentence[m.end():].strip() if m else ""
+    return rest if rest and not cues.IGNORE_RE.match(rest) else None
+
+
 def _ignored(sentence: str) -> bool:
     sentence = " ".join(sentence.split())
     return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
@@ -466,8 +484,8 @@ class _Reader:
             self.writers.add(msg.from_addr.lower())
         else:
             self.last_customer = msg.message_id
-        sentences = [s for s in split_sentences(without_formulae(msg.own_text))
-                     if not cues.IGNORE_RE.match(s)]
+        sentences = [c for c in map(_content, split_sentences(without_formulae(msg.own_text)))
+                     if c]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
         if party:
