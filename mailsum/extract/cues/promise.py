@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mailsum.extract.cues.shared import NOT_COSTS
 from mailsum.text.cuetable import cue, table
 
 # Sending with this very mail is done, not promised ("Im Anhang schicke ich Ihnen …").
@@ -36,9 +37,10 @@ NO_PROMISE = table(
         matches=("Mal sehen, ob der neue Treiber hilft.",),
         rejects=("Das habe ich schon mal gesehen.", "Schauen Sie bitte mal nach.")),
     cue("no_promise.we_will_see_en",
-        r"we(?:'ll| will) see",
+        r"we(?:'ll| will) see(?! you\b)",
         matches=("We'll see whether the patch helps.", "We will see."),
-        rejects=("We saw the error again.", "We will send the patch.")),
+        rejects=("We saw the error again.", "We will send the patch.",
+                 "We'll see you on Monday at 10.")),
     # a hedge is a guess about the future, not a commitment ("ich werde hoffentlich im Sommer …")
     cue("no_promise.will_then_hedge_de",
         r"(?:werde|werden|werd) (?:ich |wir )?(?:\w+ )?(?:hoffentlich|wahrscheinlich"
@@ -57,10 +59,12 @@ NO_PROMISE = table(
 TAKEOVER = table(
     "takeover",
     cue("takeover.take_over_de",
-        r"ich [üu]bernehme",
-        r"[üu]bernehme ich",
+        rf"ich [üu]bernehme{NOT_COSTS}",
+        rf"[üu]bernehme ich{NOT_COSTS}",
         matches=("Ich übernehme Ihr Ticket ab heute.", "Ab sofort übernehme ich den Fall."),
-        rejects=("Ich habe die Kosten übernommen.", "Die Übernahme der Daten ist erledigt.")),
+        rejects=("Ich habe die Kosten übernommen.", "Die Übernahme der Daten ist erledigt.",
+                 "Ich übernehme die Kosten für den Austausch.",
+                 "Ich übernehme keine Haftung für Datenverlust.")),
     cue("takeover.take_care_de",
         r"ich k[üu]mmere mich",
         r"k[üu]mmere mich",
@@ -76,8 +80,8 @@ TAKEOVER = table(
                  "Ab heute bin ich Ihre Ansprechpartnerin."),
         rejects=("Ich bin nicht zuständig.", "Wer ist mein Ansprechpartner?")),
     cue("takeover.deputy_de",
-        r"ich vertrete \w+",
-        r"vertrete ich \w+",
+        r"ich vertrete (?!die (?:ansicht|meinung|auffassung|position)\b)\w+",
+        r"vertrete ich (?!die (?:ansicht|meinung|auffassung|position)\b)\w+",
         matches=("Ich vertrete Frau Meier bis Freitag.", "Diese Woche vertrete ich Herrn Weber."),
         rejects=("Frau Meier wird von Herrn Kurz vertreten.", "Meine Vertretung ist Herr Kurz.")),
     cue("takeover.covering_en",
@@ -170,9 +174,10 @@ PROMISE_ON_IT = table(
         rejects=("Kümmern Sie sich bitte darum.", "Ich kümmere mich um den Drucker.")),
     cue("promise_on_it.look_at_it_de",
         r"(?:ich|wir) (?:schaue|schauen|sehe|sehen) (?:mir |uns )?(?:das|es|die sache)"
-        r" (?:\w+ ){0,4}?an",
+        r" (?:\w+ ){0,4}?an(?=\s*(?:[.,;!?]|und\b|$))",
         matches=("Ich schaue mir das morgen an.", "Wir sehen uns die Sache gleich an."),
-        rejects=("Ich sehe das Problem auch.", "Schauen Sie sich das bitte an.")),
+        rejects=("Ich sehe das Problem auch.", "Schauen Sie sich das bitte an.",
+                 "Ich sehe es an der Fehlermeldung, dass der Treiber fehlt.")),
     cue("promise_on_it.do_it_de",
         r"(?:ich|wir) (?:erledige|erledigen|pr[üu]fe|pr[üu]fen|kl[äa]re|kl[äa]ren"
         r"|übernehme|übernehmen)"

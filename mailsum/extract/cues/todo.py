@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mailsum.extract.cues.shared import NOT_COSTS
 from mailsum.text.cuetable import cue, table
 
 TODO = table(
@@ -71,10 +72,11 @@ TODO = table(
                  "Mache ich.", "Machen wir gern."),
         rejects=("Das frage ich mich auch.", "Haben Sie das erledigt?")),
     cue("todo.take_over_de",
-        r"ich [üu]bernehme",
-        r"[üu]bernehme ich",
+        rf"ich [üu]bernehme{NOT_COSTS}",
+        rf"[üu]bernehme ich{NOT_COSTS}",
         matches=("Ich übernehme das Ticket.", "Das übernehme ich."),
-        rejects=("Ich habe das Ticket übernommen.", "Wer übernimmt die Kosten?")),
+        rejects=("Ich habe das Ticket übernommen.", "Wer übernimmt die Kosten?",
+                 "Ich übernehme keine Haftung für Datenverlust.")),
     cue("todo.get_in_touch_de",
         r"ich setze mich",
         r"wir setzen uns",
@@ -123,12 +125,14 @@ TODO = table(
                  "Bis Freitag bekommen Sie unser Angebot."),
         rejects=("Haben Sie unser Angebot erhalten?", "Erhalten Sie die Rechnung per Post?")),
     cue("todo.i_can_de",
-        r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|kein)[\w.-]+ ){0,5}(?:schicken|senden|machen"
+        r"ich kann (?:ihnen |dir |euch )?(?:(?!nicht\b|nichts\b|kein)[\w.-]+ ){0,5}(?:schicken"
+        r"|senden|machen"
         r"|erledigen|einrichten|vorbeikommen|vorbeischauen|installieren|anlegen|freischalten"
         r"|nachsehen|nachschauen|nachfragen|pr[üu]fen|anrufen|vorbeibringen|mitbringen|besorgen)",
         matches=("Ich kann Ihnen das Angebot morgen schicken.", "Ich kann morgen vorbeikommen.",
                  "Ich kann das Postfach heute einrichten."),
-        rejects=("Ich kann das leider nicht installieren.", "Ich kann keine Mails senden.")),
+        rejects=("Ich kann Ihnen leider nichts schicken.",
+                 "Ich kann das leider nicht installieren.", "Ich kann keine Mails senden.")),
     cue("todo.do_it_de",
         r"ich erledige",
         r"wir erledigen",
@@ -178,13 +182,14 @@ TODO = table(
         r"|schick|ruf|meld|frag|mach|schau|sag|geb|bring|komm|probier|versuch|kl[äa]r|pr[üu]f)"
         # "seit heute Morgen", "heute früh": the past, not a plan
         r" (?:[\w.-]+ ){0,4}?(?<!seit )(?<!seit dem )(?:noch heute|heute(?! (?:morgen|früh)\b)"
-        r"|morgen|gleich|sofort|nachher|sp[äa]ter"
+        r"|(?<!heute )morgen|gleich|sofort|nachher|sp[äa]ter"
         r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|wochenende)"
         r"|n[äa]chste woche|bis (?:morgen|montag|dienstag|mittwoch|donnerstag|freitag|ende))\b",
         matches=("Wir spielen das Update heute Abend ein.", "Ich tausche den Toner morgen.",
                  "Wir installieren am Montag die neue Version.",
                  "Ich schreib Ihnen nachher die Zugangsdaten."),
         rejects=("Ich habe heute den Toner getauscht.", "Wir arbeiten heute im Homeoffice.",
+                 "Ich drucke seit heute Morgen nichts mehr.",
                  "Ich hoffe, das geht bis Freitag.")),
     cue("todo.pass_on_de",
         r"(?:ich leite|wir leiten|ich gebe|wir geben) (?:[\w.-]+ ){0,5}?weiter",
@@ -253,9 +258,10 @@ TODO = table(
         rejects=("You promised a callback.", "I promised nothing.")),
     cue("todo.on_it_en",
         r"i'm on it",
-        r"on it\b",
-        matches=("I'm on it.", "On it!"),
-        rejects=("I'm on holiday until Monday.", "Is it on?")),
+        r"(?:^\W*|(?:i|we)(?:'m|'re| am| are) (?:already |now )?)on it\b",
+        matches=("I'm on it.", "On it!", "We're already on it."),
+        rejects=("I'm on holiday until Monday.", "Is it on?", "The serial number is on it.",
+                 "Click on it and nothing happens.")),
     cue("todo.take_care_en",
         r"i'll take care",
         r"i will take care",
