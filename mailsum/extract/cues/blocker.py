@@ -13,7 +13,8 @@ BLOCKER = table(
         rf"|schlie[ßs]t|schlie[ßs]en|heizt|k[üu]hlt|sp[üu]lt|zieht|schaltet"
         rf"|l[äa]dt|laden|[öo]ffnet|[öo]ffnen|speichert|synchronisiert|verbindet|bootet|klappt"
         rf"|klingelt|klingeln|scannt|scannen)"
-        rf"{_UP_TO_6_WORDS}(?:nicht|nicht mehr|gar nicht|kein\w* (?:[\w-]+ ){{0,2}}?mehr)",
+        rf"{_UP_TO_6_WORDS}(?<!oder )(?:nicht|nicht mehr|gar nicht|kein\w* (?:[\w-]+ ){{0,2}}?mehr)"
+        rf"(?! (?:um|darum|nur)\b)",
         matches=("Seit dem Update funktioniert der Drucker im 2. OG nicht mehr.",
                  "Der Scanner scannt leider gar nicht.",
                  "Der Drucker druckt keine einzige Seite mehr.",
@@ -28,13 +29,17 @@ BLOCKER = table(
         rejects=("Das Problem bestand nur kurz.", "Es besteht kein Problem mehr.")),
     # "Leider tritt der Fehler immer noch auf"
     cue("blocker.problem_occurs_de",
-        r"(?:tritt|treten) (?:[\w.-]+ ){0,4}?(?:fehler|problem|st[öo]rung)\w*"
-        r" (?:[\w.,-]+ ){0,4}?auf\b",
-        r"(?:fehler|problem|st[öo]rung)\w* (?:tritt|treten) (?:[\w.,-]+ ){0,5}?auf\b",
+        r"(?:tritt|treten) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.-]+ ){0,4}?(?:fehler|pro"
+        r"blem|st[öo]rung)\w*"
+        r" (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.,-]+ ){0,4}?auf\b",
+        r"(?:fehler|problem|st[öo]rung)\w* (?:tritt|treten) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|"
+        r"kein)[\w.,-]+ ){0,5}?auf\b",
         matches=("Leider tritt der Fehler immer noch auf.",
                  "Der Fehler tritt seit Montag bei allen Kollegen auf."),
         rejects=("Der Fehler trat gestern einmal auf.",
-                 "Wir treten mit dem Hersteller in Kontakt.")),
+                 "Wir treten mit dem Hersteller in Kontakt.",
+                 "Der Fehler tritt nicht mehr auf.",
+                 "Seit dem Update tritt der Fehler nicht mehr auf.")),
     cue("blocker.does_not_arrive_de",
         r"(?:kommt|kommen) (?:[\w.-]+ ){0,4}?nicht (?:mehr )?an\b",
         matches=("Die Rechnungen kommen seit Montag nicht mehr an.",
@@ -46,12 +51,14 @@ BLOCKER = table(
         matches=("Der Monitor flackert ständig.", "Die Lampen im Besprechungsraum flackern."),
         rejects=("Der Monitor flackerte gestern kurz.",)),
     cue("blocker.shows_error_de",
-        r"(?:zeigt|meldet|bringt|wirft) (?:[\w.-]+ ){0,3}?(?:den |einen |die |eine )?(?:fehler"
+        r"(?:zeigt|meldet|bringt|wirft) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.-]+ ){0,3}?"
+        r"(?:den |einen |die |eine )?(?:fehler"
         r"|fehlercode|st[öo]rung)\w*",
         matches=("Der Drucker zeigt einen Fehler an.",
                  "Outlook meldet beim Start den Fehlercode 0x800.",
                  "Die Heizung zeigt die Störung E4 an."),
-        rejects=("Der Bildschirm zeigt wieder das Menü.", "Ich melde den Fehler gleich.")),
+        rejects=("Der Bildschirm zeigt wieder das Menü.", "Ich melde den Fehler gleich.",
+                 "Der Drucker zeigt keinen Fehler mehr an.")),
     cue("blocker.does_not_boot_de",
         r"f[äa]hrt (?:[\w.-]+ ){0,3}?nicht (?:mehr )?(?:hoch|runter)\b",
         matches=("Der Rechner fährt seit dem Update nicht mehr hoch.",
@@ -70,11 +77,13 @@ BLOCKER = table(
         rejects=("Ich erreiche Sie morgen ab 9 Uhr.",)),
     cue("blocker.account_locked_clause_de",
         r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz)"
-        r" (?:[\w.]+ ){0,2}?(?:gesperrt|abgelaufen) (?:ist|sind|wurde|wurden)\b",
+        r" (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.]+ ){0,2}?(?:gesperrt|abgelaufen) (?:ist"
+        r"|sind|wurde|wurden)\b",
         matches=("Ich kann nicht arbeiten, weil mein Konto gesperrt ist.",
                  "Der Login scheitert, da das Zertifikat seit gestern abgelaufen ist."),
         rejects=("Das Konto ist entsperrt.",
-                 "Bitte prüfen Sie, ob das Konto gesperrt werden soll.")),
+                 "Bitte prüfen Sie, ob das Konto gesperrt werden soll.",
+                 "Wir prüfen, dass das Zertifikat nicht abgelaufen ist.")),
     cue("blocker.not_recognised_de",
         r"(?:ist|sind|wird|werden) (?:[\w.:-]+ ){0,2}?nicht (?:mehr )?(?:verbunden|erkannt|gefunden"
         r"|angezeigt|geladen|gespeichert|synchronisiert|zugestellt|gedruckt)",
@@ -95,7 +104,8 @@ BLOCKER = table(
         rejects=("Es kommt kein Techniker, sondern ein Kurier.",)),
     cue("blocker.account_locked_de",
         r"(?:konto|account|benutzer\w*|zugang|passwort|kennwort|zertifikat|lizenz)"
-        r" (?:ist|wurde|sind|wurden) (?:[\w.]+ ){0,2}?(?:gesperrt|abgelaufen)",
+        r" (?:ist|wurde|sind|wurden) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.]+ ){0,2}?(?:g"
+        r"esperrt|abgelaufen)",
         matches=("Mein Konto ist gesperrt.", "Das Passwort ist seit heute abgelaufen.",
                  "Der Zugang wurde gesperrt."),
         rejects=("Das Konto ist wieder entsperrt.", "Ist mein Passwort abgelaufen?")),
@@ -124,13 +134,14 @@ BLOCKER = table(
         r"ausfall",
         r"ausgefallen",
         matches=("Wir haben einen Ausfall im Lager.", "Der Server ist ausgefallen."),
-        rejects=("Der Ausfallschutz ist aktiv.",)),
+        rejects=("Der Ausfallschutz ist aktiv.", "Das Zertifikat ist noch nicht abgelaufen.")),
     cue("blocker.no_access_de",
-        r"kein(?:en)? zugriff",
-        r"kein(?:en)? zugang",
+        r"(?<!braucht )(?<!brauchen )(?<!ben[öo]tigt )kein(?:en)? zugriff",
+        r"(?<!braucht )(?<!brauchen )(?<!ben[öo]tigt )kein(?:en)? zugang",
         matches=("Ich habe keinen Zugriff auf das Laufwerk.", "Kein Zugang zum Kundenportal."),
         rejects=("Ich habe jetzt Zugriff auf das Laufwerk.",
-                 "Keine Zugangsdaten nötig, der Link reicht.")),
+                 "Keine Zugangsdaten nötig, der Link reicht.",
+                 "Der Praktikant braucht keinen Zugang mehr.")),
     cue("blocker.blocked_de",
         r"blockiert",
         matches=("Der Account ist blockiert.",),
@@ -190,12 +201,14 @@ BLOCKER = table(
         rejects=("Er schlägt einen Termin vor.",)),
     # "Wir haben weiterhin Probleme mit dem WLAN" (not "keine Probleme")
     cue("blocker.has_problems_with_de",
-        r"(?:haben|hatten|habe|gibt es|gab es) (?:(?!keine\b|kein\b|keinerlei\b)[\w.-]+ ){0,2}?"
+        r"(?:haben|hatten|habe|gibt es|gab es)"
+        r" (?:(?!keine\b|kein\b|keinerlei\b|nie\b|niemals\b)[\w.-]+ ){0,2}?"
         r"(?:probleme|schwierigkeiten) mit",
         matches=("Wir haben weiterhin Probleme mit dem WLAN.",
                  "Seit Montag haben wir Probleme mit dem Drucker.",
                  "Gibt es Schwierigkeiten mit dem VPN?"),
-        rejects=("Wir haben keine Probleme mit dem WLAN.",)),
+        rejects=("Wir haben keine Probleme mit dem WLAN.",
+                 "Wir hatten nie Probleme mit dem Drucker.")),
     # "Zwei Laptops melden aber weiterhin „Zertifikat ungültig“": an error that persists
     cue("blocker.still_reports_de",
         r"(?:meldet|melden|zeigt|zeigen|bringt|bringen|wirft|werfen)(?: aber| jedoch| leider| uns)*"
@@ -284,25 +297,29 @@ BLOCKER = table(
                  "Haben Sie ein Problem?")),
     # "Wir haben das Problem, dass …" (not "Wir haben das Problem an den Hersteller eskaliert")
     cue("blocker.have_the_problem_de",
-        r"(?:ich habe|wir haben|habe|haben|es gibt) (?:das|den) (?:gleiche |selbe |gro[ßs]e )?"
+        r"(?:ich habe|wir haben|habe|haben|es gibt) (?:das|den) (?:gleichen? |selben? |gro[ßs]en? )"
+        r"?"
         r"(?:problem|fehler)"
         r"(?:,? (?:da(?:ss|ß)|mit|beim|bei|seit|wieder|immer noch|noch immer|noch)\b"
         r"|(?=\W*$))",
         matches=("Wir haben das Problem, dass der Drucker nicht druckt.",
                  "Ich habe den Fehler beim Speichern, die Kollegin auch.",
-                 "Wir haben das Problem immer noch."),
+                 "Wir haben das Problem immer noch.",
+                 "Ich habe den gleichen Fehler beim Drucken."),
         rejects=("Wir haben das Problem an den Hersteller eskaliert.",
                  "Wir haben das Problem gelöst.")),
     cue("blocker.same_problem_de",
-        r"(?:habe|haben|hat|hatte|hatten) (?:[\w.-]+ ){0,3}?(?:das gleiche|dasselbe|das selbe"
+        r"(?:habe|haben|hat|hatte|hatten) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.-]+ ){0,"
+        r"3}?(?:das gleiche|dasselbe|das selbe"
         r"|ein [äa]hnliches|immer noch das|noch immer das) problem",
         matches=("Ich habe immer noch das Problem.", "Die Kollegin hat das gleiche Problem.",
                  "Wir hatten letzte Woche ein ähnliches Problem."),
-        rejects=("Ich habe das gleiche Angebot bekommen.",)),
+        rejects=("Ich habe das gleiche Angebot bekommen.",
+                 "Seitdem hatte ich nie wieder das gleiche Problem.")),
     cue("blocker.problem_with_de",
-        r"problem mit",
+        r"(?<!kein )(?<!keine )problem mit",
         matches=("Problem mit dem VPN-Zugang.", "Wir melden ein Problem mit der Heizung."),
-        rejects=("Kein Problem, machen wir so.",)),
+        rejects=("Kein Problem, machen wir so.", "Kein Problem mit dem Termin, wir kommen.")),
     cue("blocker.no_access_compound_de",
         r"kein(?:en)? \w*(?:zugang|zugriff)",
         matches=("Ich habe keinen Netzwerkzugriff.", "Wir haben keinen Internetzugang."),
@@ -321,10 +338,11 @@ BLOCKER = table(
                  "Es gibt ein Problem, dass die Mails nicht rausgehen."),
         rejects=("Kein Problem, dass Sie später kommen.", "Das Problem hat sich erledigt.")),
     cue("blocker.my_problem_is_de",
-        r"(?:mein|unser) (?:\w+ )?problem (?:ist|besteht)\b",
+        r"(?:mein|unser) (?:\w+ )?problem (?:ist|besteht)\b"
+        r"(?! (?:\w+ )?(?:gel[öo]st|behoben|erledigt|weg)\b)",
         matches=("Mein Problem ist, dass ich keine Mails bekomme.",
                  "Unser eigentliches Problem besteht beim Login."),
-        rejects=("Das ist nicht mein Problem.",)),
+        rejects=("Das ist nicht mein Problem.", "Mein Problem ist gelöst, danke.")),
     cue("blocker.not_supported_de",
         r"unterst[üu]tzt \w+(?: \w+)? nicht",
         matches=("Das Format unterstützt Outlook nicht.",
@@ -359,13 +377,14 @@ BLOCKER = table(
                  "There is an outage in the Berlin office."),
         rejects=("Please shut the server down tonight.",)),
     cue("blocker.cannot_en",
-        r"cannot",
-        r"can't",
-        r"can not",
+        r"cannot(?! (?:thank|wait|stress|emphasi[sz]e|believe)\b)",
+        r"can't(?! (?:thank|wait|stress|emphasi[sz]e|believe)\b)",
+        r"can not(?! (?:thank|wait|stress|emphasi[sz]e|believe)\b)",
         r"unable to",
         matches=("I cannot log in.", "We can't print.", "Users can not open the shared drive.",
                  "I'm unable to connect to the VPN."),
-        rejects=("I can log in now.",)),
+        rejects=("I can log in now.", "I cannot thank you enough.",
+                 "We can't wait for the new laptops.")),
     cue("blocker.not_working_en",
         r"not working",
         r"doesn't work",
@@ -423,11 +442,12 @@ BLOCKER = table(
         matches=("Nobody in the office can print.", "None of us can log in."),
         rejects=("No one here needs a new laptop.", "Anyone can print now.")),
     cue("blocker.getting_error_en",
+        r"(?<!no longer )(?<!never )(?<!n't )(?<!not )"
         r"(?:getting|get|got|seeing|see|receiving|receive) (?:an|this|the following|the same)"
         r" error",
         matches=("I get an error when saving.", "We are seeing the same error on all PCs.",
                  "Users receive the following error:"),
-        rejects=("I got no error this time.",)),
+        rejects=("I got no error this time.", "I no longer get an error.")),
     # help-desk faults from a check list of our own (Parakweet and BC3 hardly report faults)
     cue("blocker.wont_en",
         r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )won'?t"
@@ -437,13 +457,13 @@ BLOCKER = table(
         rejects=("We won't print the invoices until Monday.",
                  "I won't connect it until Monday.")),
     cue("blocker.problem_persists_en",
-        r"(?:error|problem|issue|fault)s?(?: message)?"
+        r"(?<!no )(?:error|problem|issue|fault)s?(?: message)?"
         r" (?:still )?(?:persists?|occurs?|appears?|is back"
         r"|came back)",
         matches=("The problem still persists after the reboot.",
                  "The error message appears when I log in.",
                  "The issue came back this morning."),
-        rejects=("The problem was solved yesterday.",)),
+        rejects=("The problem was solved yesterday.", "No problems occur since the update.")),
     cue("blocker.no_longer_works_en",
         r"no longer (?:works?|working|rings?|prints?|starts?|connects?|responds?|syncs?)",
         matches=("The scanner no longer works.", "The phone no longer rings."),
@@ -451,18 +471,21 @@ BLOCKER = table(
     # "Last night's backup failed again"
     cue("blocker.job_failed_en",
         r"(?:backup|sync|synchroni[sz]ation|update|job|import|export|replication|login|log-in"
-        r"|installation|upgrade|migration|transfer|print job)s? (?:[\w'.-]+ ){0,2}?(?:failed|fails"
+        r"|installation|upgrade|migration|transfer|print job)s?"
+        r" (?:(?!never\b|not\b|n't\b)[\w'.-]+ ){0,2}?(?:failed|fails"
         r"|failing)",
         matches=("Last night's backup failed again.", "Our print jobs are failing.",
                  "The login fails with the new password."),
-        rejects=("The backup ran without errors.",)),
+        rejects=("The backup ran without errors.", "The backup has never failed so far.")),
     # "We are still having problems with the wifi"
     cue("blocker.having_problems_with_en",
-        r"(?:is|are|am|'re|'m) (?:still )?(?:having|experiencing) (?:[\w.-]+ )?(?:problems|issues"
+        r"(?:is|are|am|(?:i|we|you|they)'(?:re|m)) (?:still )?(?:having|experiencing)"
+        r" (?:[\w.-]+ )?(?:problems|issues"
         r"|trouble) with",
         r"still (?:have|has) (?:[\w.-]+ )?(?:problems|issues|trouble) with",
         matches=("We are still having problems with the wifi.",
-                 "I am experiencing issues with Teams.", "We still have trouble with the VPN."),
+                 "I am experiencing issues with Teams.", "We still have trouble with the VPN.",
+                 "We're having problems with the wifi.", "I'm experiencing issues with Teams."),
         rejects=("We are not having problems with the wifi anymore.",
                  "We had problems with the wifi last year.")),
     cue("blocker.only_degraded_en",
@@ -471,11 +494,12 @@ BLOCKER = table(
         matches=("The printer only prints blank pages.", "The laptop only boots in safe mode."),
         rejects=("We only print on white paper.",)),
     cue("blocker.not_recognised_en",
-        r"(?:is|are|isn't|aren't) (?:not |no longer )?(?:being )?(?:recogni[sz]ed|detected|arriving"
-        r"|syncing|loading|responding)\b",
+        r"(?:(?:is|are) (?:not|no longer)|isn't|aren't) (?:being )?(?:recogni[sz]ed|detected"
+        r"|arriving|syncing|loading|responding)\b",
         matches=("The USB stick is not recognized.", "Emails aren't arriving.",
                  "The app is not responding."),
-        rejects=("Please check whether the stick gets recognized.",)),
+        rejects=("Please check whether the stick gets recognized.",
+                 "The USB stick is recognized now.", "The new laptop is loading the updates.")),
     cue("blocker.nothing_happens_en",
         r"(?<!if )nothing happens",
         matches=("When I click Print, nothing happens.",),
