@@ -22,6 +22,8 @@ DONE = [
 NOT_DONE = [
     "Ich habe mir die DATEV-Rechte angesehen.",  # looked at it
     "Ich habe beim Händler nachgehakt.",  # chased
+    "Ich habe den Kassenhersteller angeschrieben, ob die TSE getauscht werden muss.",  # wrote to
+    "Ich habe Herrn Vogt zurückgerufen.",  # called back
     "Ich habe den Fall an Herrn Aydın gegeben.",  # passed on
     "Den zweiten Monitor habe ich heute bestellt.",  # ordered, not delivered
     "Ich habe das noch nicht eingerichtet.",  # negated

@@ -36,8 +36,18 @@ geschrieben informiert versucht telefoniert gesprochen beauftragt eingeplant gep
 notiert gemeldet erhalten bekommen gesehen beobachtet gefunden festgestellt vereinbart
 verschoben kontaktiert angerufen erreicht gebeten angestoßen weitergereicht eskaliert
 abgesprochen besprochen erfahren gehört gedacht überlegt vorbereitet vorgemerkt
-reserviert
+reserviert gerufen gemailt
 """)
+# a separable prefix before "ge-" ("angeschrieben", "zurückgerufen", "rückgefragt"): the same
+# act as the bare participle ("geschrieben", "gerufen", "gefragt")
+_SEPARABLE = ("zurück", "weiter", "nach", "rück", "an", "auf", "vor", "hin", "her", "mit", "ab",
+              "durch", "ein", "zu")
+
+
+def _progress_de(verb: str) -> bool:
+    if verb in _PROGRESS_DE:
+        return True
+    return any(verb.startswith(f"{p}ge") and verb[len(p):] in _PROGRESS_DE for p in _SEPARABLE)
 
 _PERFECT_EN = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+|already\s+|finally\s+)?"
@@ -71,7 +81,7 @@ def reports_done(sentence: str) -> bool:
     if _DONE_EN.match(text):
         return True
     for m in _PERFECT_DE.finditer(text):
-        if m.group("verb").lower() in _PROGRESS_DE:
+        if _progress_de(m.group("verb").lower()):
             continue
         if _blocked(text[: m.start()], m.group(0)):
             continue
