@@ -500,3 +500,20 @@ def test_a_short_chase_on_the_greetings_line_is_a_chase() -> None:
     )
     (point,) = _open(x)
     assert point.text.endswith("any news?") and "quote" in point.text
+
+
+def test_a_reopened_fault_is_due_when_we_promised_not_when_they_first_asked() -> None:
+    """"heute noch" was met by the same day's fix; after "geht immer noch nicht" and our
+    "ich melde mich bis Freitag", Friday is the date, and writing to the vendor settles nothing."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Die Kasse 2 meldet seit heute früh „TSE nicht erreichbar“. "
+                              "Könnten Sie sich das bitte heute noch ansehen?", 2, subject="Kasse"),
+        _msg(2, "lukas@provider.de", "Ich habe die TSE neu eingebunden, es sollte jetzt wieder "
+                                     "gehen.", 2, subject="Kasse"),
+        _msg(3, "k@kunde.de", "Leider geht es immer noch nicht richtig.", 4, subject="Kasse"),
+        _msg(4, "lukas@provider.de", "Ich habe den Kassenhersteller angeschrieben. Ich melde mich "
+                                     "bis Freitag, 06.11., bei Ihnen.", 4, subject="Kasse"),
+    )
+    (point,) = _open(x)
+    assert "TSE" in point.text and point.due == date(2026, 11, 6)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

@@ -443,6 +443,7 @@ class _Reader:
         self.invited = False  # the customer invited us to an occasion
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
+        self.fixed_at: date | None = None  # and when
         self.known = _colleagues(live, default_owner, team_domains, colleague_addresses)
         # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
         self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
@@ -549,6 +550,7 @@ class _Reader:
                 self.fixed_by_us = {p.id for p in self.points
                                     if p.id in before and p.status == "resolved"}
                 self.fixer = msg.from_addr
+                self.fixed_at = msg.date.date()
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
             _answered_by_reply(self.points, msg, sentences, self.team_domains,
@@ -560,6 +562,8 @@ class _Reader:
         for p in self.points:
             if p.id in self.fixed_by_us and p.status == "resolved" and p.id not in self.reopened:
                 p.status, p.resolved_by = "open", None
+                if p.due is not None and self.fixed_at is not None and self.fixed_at <= p.due:
+                    p.due = None  # "heute noch" was met by the fix; the objection has no date
                 if self.fixer and self.fixer != p.owner:
                     _assign_owner([p], self.fixer, msg, " ".join(sentences[:1]), self.changes)
         if self.fixed_by_us and self.fixer:
