@@ -152,8 +152,17 @@ def _nothing_promised(sentence: str) -> bool:
     return bool(cues.SENT_NOW_RE.search(sentence)) and not cues.FUTURE_RE.search(sentence)
 
 
+# A fault to be kept away in future is no fault now: "ein Angebot, wie wir so einen Ausfall
+# künftig vermeiden", "how to prevent another outage" (not "the outage is still there").
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w-])(?:vermeid\w*|verhinder\w*|vorzubeugen|vorbeug\w*|k[üu]nftig\w*|zuk[üu]nftig\w*"
+    r"|in zukunft|avoid\w*|prevent\w*|in (?:the )?future)(?![\w-])", re.IGNORECASE)
+
+
 def _reports_blocker(sentence: str) -> bool:
     away = cues.ABSENCE_RE.search(sentence) is not None
+    if _HYPOTHETICAL.search(sentence):
+        return False
     return any(not _IF_YOU.search(sentence[: m.start()])
                and not (away and _UNREACHABLE.fullmatch(m.group(0)))
                for m in cues.BLOCKER_RE.finditer(sentence))
@@ -172,7 +181,21 @@ def is_resolution(sentence: str) -> bool:
         return False
     if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
         return False
-    return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
+    return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()])
+               and not _WISHED.search(sentence[: m.start()])
+               and not _BY_DATE.search(sentence[max(0, m.start() - 40): m.start()])
+               for m in cues_found)
+
+
+# A settled state asked for or expected, not reported: "Ich erwarte, dass das bis Freitag
+# behoben ist", "Bitte bestätigen Sie, dass es erledigt ist", "We need it fixed by Monday",
+# "It has to be sorted before the audit". (Not "Wie besprochen ist es jetzt behoben".)
+_WISHED = re.compile(
+    r"(?<![\w-])(?:erwarte\w*|erhoffe\w*|w[üu]nsche\w*|bitte|muss|m[üu]ssen|soll(?:te|ten|en)?"
+    r"|expect\w*|want|wants|need|needs|would like|'d like|must|should|has to|have to)(?![\w-])",
+    re.IGNORECASE)
+# a date the settled state is wanted by: "bis Freitag behoben", "fixed by Monday"
+_BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
 
 
 def _written_to(msg: ParsedMessage, writers: set[str], team_domains: tuple[str, ...],

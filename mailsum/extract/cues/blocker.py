@@ -545,6 +545,22 @@ BLOCKER = table(
         r"(?:just|keeps?) clos(?:es|ing)\b",
         matches=("The app just closes.", "Outlook keeps closing on startup."),
         rejects=("The office closes at 5 pm.",)),
+    # slowness is a fault too: "Die Warenwirtschaft ist morgens so langsam, dass …"
+    cue("blocker.slow_de",
+        r"(?:ist|sind|l[äa]uft|laufen|wird|werden|reagiert|reagieren) (?:[\w.-]+ ){0,4}?"
+        r"(?:extrem |sehr |so |total |unglaublich |wahnsinnig |furchtbar |viel zu |zu )"
+        r"langsam",
+        matches=("Seit Montag ist die Warenwirtschaft morgens so langsam, dass nichts geht.",
+                 "Der Server läuft seit dem Update extrem langsam.",
+                 "Das WLAN im Lager ist viel zu langsam."),
+        rejects=("Wir gehen die Umstellung langsam an.", "Bitte langsam und deutlich sprechen.",
+                 "Die Sicherung ist langsam, aber zuverlässig gelaufen.")),
+    cue("blocker.slow_en",
+        r"(?:is|are|runs?|running|has been|have been|gets|getting|got) (?:[\w.-]+ ){0,3}?"
+        r"(?:very |so |extremely |really |painfully |incredibly |unbearably |too )slow\b",
+        matches=("The guest Wi-Fi is very slow.", "Since Monday the CRM has been painfully slow.",
+                 "The file server is running extremely slow today."),
+        rejects=("Please go slow on the rollout.", "The slow cooker is in the kitchen.")),
 )  # fmt: skip
 
 # What the fault looks like, said right after it ("Die Fehlermeldung lautet …", "The error
