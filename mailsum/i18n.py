@@ -110,15 +110,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "h_help": "So antworten Sie",
         "help_intro": "Antworten Sie auf diese Mail, ein Befehl pro Zeile über dem zitierten Text "
         "(englische Befehle gehen auch):",
-        "cmd_done": "erledigt 3",
-        "cmd_done_effect": "Punkt 3 ist erledigt",
-        "cmd_owner": "zuständig 3 max@provider.de",
-        "cmd_owner_effect": "Punkt 3 neu zuweisen",
-        "cmd_snooze": "später 3 7d",
-        "cmd_snooze_effect": "Punkt 3 für 7 Tage zurückstellen",
-        "cmd_reopen": "wieder offen 3",
-        "cmd_reopen_effect": "Punkt 3 wieder öffnen",
-        "cmd_note": "notiz 3 text…",
+        "cmd_done": "erledigt {n}",
+        "cmd_done_effect": "Punkt {n} ist erledigt",
+        "cmd_owner": "zuständig {n} max@provider.de",
+        "cmd_owner_effect": "Punkt {n} neu zuweisen",
+        "cmd_snooze": "später {n} 7d",
+        "cmd_snooze_effect": "Punkt {n} für 7 Tage zurückstellen",
+        "cmd_reopen": "wieder offen {n}",
+        "cmd_reopen_effect": "Punkt {n} wieder öffnen",
+        "cmd_note": "notiz {n} text…",
         "cmd_note_effect": "eine Notiz anhängen",
         "cmd_update": "update",
         "cmd_update_effect": "sofort ein neues Update schicken",
@@ -226,15 +226,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "h_help": "How to reply",
         "help_intro": "Reply to this mail, one command per line above the quoted text "
         "(German commands work too):",
-        "cmd_done": "done 3",
-        "cmd_done_effect": "point 3 is resolved",
-        "cmd_owner": "owner 3 max@provider.de",
-        "cmd_owner_effect": "reassign point 3",
-        "cmd_snooze": "snooze 3 7d",
-        "cmd_snooze_effect": "hide point 3 for 7 days",
-        "cmd_reopen": "reopen 3",
-        "cmd_reopen_effect": "reopen point 3",
-        "cmd_note": "note 3 text…",
+        "cmd_done": "done {n}",
+        "cmd_done_effect": "point {n} is resolved",
+        "cmd_owner": "owner {n} max@provider.de",
+        "cmd_owner_effect": "reassign point {n}",
+        "cmd_snooze": "snooze {n} 7d",
+        "cmd_snooze_effect": "hide point {n} for 7 days",
+        "cmd_reopen": "reopen {n}",
+        "cmd_reopen_effect": "reopen point {n}",
+        "cmd_note": "note {n} text…",
         "cmd_note_effect": "attach a note",
         "cmd_update": "update",
         "cmd_update_effect": "send a fresh update now",
@@ -327,6 +327,9 @@ def source_notice(language: str, problems: list[SourceState], timezone: str) -> 
     return out
 
 
-def commands(language: str) -> list[tuple[str, str]]:
-    """The reply command table (DESIGN.md §6) as (command, effect) in ``language``."""
-    return [(t(language, f"cmd_{k}"), t(language, f"cmd_{k}_effect")) for k in COMMAND_KEYS]
+def commands(language: str, example: int = 3) -> list[tuple[str, str]]:
+    """The reply command table as (command, effect) in ``language``; its examples name point
+    ``example`` (an update uses its first point: "erledigt 3" in an update of two points reads
+    like a mistake)."""
+    return [(t(language, f"cmd_{k}", n=example), t(language, f"cmd_{k}_effect", n=example))
+            for k in COMMAND_KEYS]

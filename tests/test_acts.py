@@ -22,6 +22,8 @@ DONE = [
 NOT_DONE = [
     "Ich habe mir die DATEV-Rechte angesehen.",  # looked at it
     "Ich habe beim Händler nachgehakt.",  # chased
+    "Ich habe den Kassenhersteller angeschrieben, ob die TSE getauscht werden muss.",  # wrote to
+    "Ich habe Herrn Vogt zurückgerufen.",  # called back
     "Ich habe den Fall an Herrn Aydın gegeben.",  # passed on
     "Den zweiten Monitor habe ich heute bestellt.",  # ordered, not delivered
     "Ich habe das noch nicht eingerichtet.",  # negated
@@ -123,6 +125,11 @@ def test_no_acceptance(sentence: str) -> None:
     "Unfortunately not, same error as before.", "Geht leider immer noch nicht.",
     "Gleiche Fehlermeldung wie vorher.", "Der Scanner streikt schon wieder.",
     "Die Verbindung bricht weiterhin ab.",
+    # the fault came back
+    "Unfortunately it dropped again twice this morning.", "The VPN dropped again at 9:40.",
+    "No, it happened again.", "The printer is jamming again.",
+    "Der Scanner ist heute wieder ausgefallen.", "Leider ist das Problem heute wieder aufgetreten.",
+    "Die Verbindung ist erneut abgebrochen.",
 ])
 def test_objections(sentence: str) -> None:
     assert acts.objects(sentence)
@@ -131,6 +138,10 @@ def test_objections(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Es läuft immer noch stabil, danke!", "Still working fine, thanks.",
     "Ich bin noch bis 17 Uhr im Büro.", "Works now.",
+    "It works again, thanks!", "Funktioniert wieder, danke!", "Thanks again for the quick fix.",
+    "I'll try again tomorrow.", "Der Server ist wieder da.", "Ich melde mich wieder.",
+    "The drops stopped after your change.", "Seit dem Update ist nichts wieder aufgetreten.",
+    "It hasn't happened again since Tuesday.", "The VPN has not dropped again.",
 ])
 def test_no_objections(sentence: str) -> None:
     assert not acts.objects(sentence)

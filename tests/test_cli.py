@@ -168,3 +168,26 @@ def test_extract_per_sentence_lists_what_the_rules_find(tmp_path):
     (t1,), (t2,) = one["threads"], each["threads"]
     assert len(t1["points"]) == 1 and t1["state"] == "waiting_on_us"
     assert len(t2["points"]) == 2
+
+
+def test_extract_explain_names_the_cue_entries_that_made_each_point(tmp_path):
+    """--explain: for each point, the entries that fired, with the line that declares them."""
+    eml = tmp_path / "m.eml"
+    eml.write_text(MAIL)
+    plain = json.loads(CliRunner().invoke(
+        main, ["extract", "--format", "json", "--per-sentence", str(eml)]).stdout)
+    assert all("explain" not in p for p in plain["threads"][0]["points"])
+    data = json.loads(CliRunner().invoke(
+        main, ["extract", "--format", "json", "--per-sentence", "--explain", str(eml)]).stdout)
+    points = {p["kind"]: p for p in data["threads"][0]["points"]}
+    assert {"blocker", "request"} <= set(points)
+    for kind, point in points.items():
+        fired = [f for f in point["explain"] if f["entry"].startswith(f"{kind}.")]
+        assert fired, point
+        for f in fired:
+            assert f["sentence"] in " ".join(point["text"].split())
+            path, line = f["where"].rsplit(":", 1)
+            source = (Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8")
+            assert f'cue("{f["entry"]}"' in source.splitlines()[int(line) - 1]
+    text = CliRunner().invoke(main, ["extract", "--per-sentence", "--explain", str(eml)]).output
+    assert "mailsum/extract/cues/blocker.py:" in text and "mailsum/extract/cues/request.py:" in text

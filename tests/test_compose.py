@@ -32,7 +32,8 @@ def build(points, since=None, changes=(), absences=None, threads=None):
 
 
 def test_threads_with_problems_come_first_and_numbers_follow_display_order():
-    u = build([point("a", "<t2>"), point("b", "<t1>", kind="blocker"), point("c", "<t1>")])
+    u = build([point("a", "<t2>"), point("b", "<t1>", kind="blocker", escalation=True),
+               point("c", "<t1>")])
     assert [p.id for p in u.points] == ["b", "c", "a"]
     assert [p.number for p in u.points] == [1, 2, 3]
     assert [p.problem for p in u.points] == [True, False, False]
@@ -53,6 +54,13 @@ def test_points_of_one_message_follow_its_sentence_order():
     u = build([point("a-third", position=2), point("b-first", position=0),
                point("c-second", position=1)])
     assert [p.id for p in u.points] == ["b-first", "c-second", "a-third"]
+
+
+def test_a_fresh_fault_waiting_on_us_is_work_not_a_problem():
+    """Problems are what is off track (late, left too long, escalated); a printer that broke
+    yesterday and waits on us is the ordinary work of the update."""
+    u = build([point("broken", kind="blocker"), point("hot", kind="blocker", escalation=True)])
+    assert {p.id: p.problem for p in u.points} == {"broken": False, "hot": True}
 
 
 def test_overdue_and_escalation_are_problems():
@@ -129,7 +137,8 @@ def test_an_update_lists_at_most_its_cap_and_counts_the_rest():
     counted and named where to look."""
     from mailsum.outbound.render import render_update
 
-    pts = [point(f"p{i}", f"<t{i}>") for i in range(6)] + [point("b", "<t9>", kind="blocker")]
+    pts = [point(f"p{i}", f"<t{i}>") for i in range(6)] + [
+        point("b", "<t9>", kind="blocker", escalation=True)]
     threads = [thread(f"<t{i}>", 1) for i in (*range(6), 9)]
     u = build_update(ACME, points=pts, owner_changes=[], threads=threads, absences={},
                      since=None, now=NOW, timezone="Europe/Berlin", max_points=3)

@@ -91,13 +91,28 @@ def test_every_table_finds_the_same_matches(sentences: list[str]) -> None:
             assert a == b, (name, text)
 
 
-def test_every_sentence_gets_the_same_kind_and_tests(sentences: list[str]) -> None:
-    for s in sentences:
-        for due in (False, True):
-            assert points.rule_kind(s, due) == ref.rule_kind(s, due), s
-        assert points.is_resolution(s) == ref.is_resolution(s), s
-        assert points._reports_blocker(" ".join(s.split())) == ref.reports_blocker(
-            " ".join(s.split())), s
+def _plain_matching(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same sentence rules over the plain regexes, computed, not remembered."""
+    for name, old in ref.OLD.items():
+        monkeypatch.setattr(cues, name, old)
+    monkeypatch.setattr(points, "rule_kind", points.rule_kind.__wrapped__)
+    monkeypatch.setattr(points, "is_resolution", points.is_resolution.__wrapped__)
+    monkeypatch.setattr(acts, "reports_done", acts.reports_done.__wrapped__)
+    monkeypatch.setattr(points, "parse_due", dates.parse_due.__wrapped__)
+
+
+def _sentence_tests(sentences: list[str]) -> list[tuple[object, ...]]:
+    return [(points.rule_kind(s, False), points.rule_kind(s, True), points.is_resolution(s),
+             points._reports_blocker(" ".join(s.split()))) for s in sentences]
+
+
+def test_every_sentence_gets_the_same_kind_and_tests(sentences: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    new = _sentence_tests(sentences)
+    _plain_matching(monkeypatch)
+    old = _sentence_tests(sentences)
+    for s, a, b in zip(sentences, new, old, strict=True):
+        assert a == b, s
 
 
 def test_remembered_sentence_tests_equal_computed_ones(sentences: list[str]) -> None:
@@ -122,12 +137,7 @@ def _extract_all(messages: list[ParsedMessage]) -> list[object]:
 def test_every_thread_gets_identical_points(messages: list[ParsedMessage],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     new = _extract_all(messages)
-    for name, old in ref.OLD.items():
-        monkeypatch.setattr(cues, name, old)
-    monkeypatch.setattr(points, "rule_kind", ref.rule_kind)
-    monkeypatch.setattr(points, "is_resolution", ref.is_resolution)
-    monkeypatch.setattr(acts, "reports_done", acts.reports_done.__wrapped__)
-    monkeypatch.setattr(points, "parse_due", dates.parse_due.__wrapped__)
+    _plain_matching(monkeypatch)
     old = _extract_all(messages)
     assert len(new) == len(old) > 10
     assert new == old

@@ -245,7 +245,7 @@ def test_text_and_html_carry_the_same_content(language: str) -> None:
     ]:
         assert needle in r.text, needle
         assert needle in seen, needle
-    for cmd, effect in i18n.commands(language):
+    for cmd, effect in i18n.commands(language, min(p.number for p in u.points)):
         assert cmd in r.text and cmd in seen
         assert effect in r.text and effect in seen
 
@@ -666,3 +666,16 @@ def test_an_away_owner_and_the_stand_in_stand_in_the_tickets_line() -> None:
     text = render_update(u).text
     assert (f"Zuständig: {first.owner} (abwesend bis 30.11., Vertretung: "
             "sandra.yilmaz@provider.de)") in text
+
+
+@pytest.mark.parametrize(("language", "done"), [("de", "erledigt"), ("en", "done")])
+def test_the_reply_help_names_a_point_of_this_update(language: str, done: str) -> None:
+    """"erledigt 3" under an update of two points reads like a mistake: the examples use the
+    update's first point."""
+    update = make_update(language)
+    first = min(p.number for p in update.points)
+    text = render_update(update).text
+    help_part = text[text.index(i18n.t(language, "h_help")):]
+    assert re.search(rf"^\s*{done} {first}\s", help_part, re.M), help_part
+    numbers = {int(n) for n in re.findall(r"\b(?:erledigt|done|später|snooze) (\d+)", help_part)}
+    assert numbers == {first}

@@ -363,3 +363,157 @@ def test_an_outsider_under_the_tickets_tag_settles_nothing() -> None:
     settled = extract_thread(thread, [report, forged, colleague], team=Team(TEAM),
                              parties=("kunde.de",))
     assert _open(settled) == []
+
+
+
+def test_an_answer_phrased_as_an_instruction_answers_our_question() -> None:
+    """"Bitte nehmen Sie dafür den Server FS02" answers "Auf welchem Server …?": nothing waits
+    on the customer any more, the instruction is their matter, ours to carry out."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Wir brauchen ein neues Projektlaufwerk für die Planung.", 23,
+             subject="Projektlaufwerk"),
+        _msg(2, "kai@provider.de", "Auf welchem Server soll das Projektlaufwerk liegen, FS01 "
+                                   "oder FS02?", 24, subject="Projektlaufwerk"),
+        _msg(3, "k@kunde.de", "Bitte nehmen Sie für das Projektlaufwerk den Server FS02.", 25,
+             subject="Projektlaufwerk"),
+    )
+    assert not [p for p in _open(x) if p.raised_by == "kai@provider.de"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+    assert any("FS02" in p.text for p in _open(x))
+
+
+def test_an_instruction_in_english_answers_our_question() -> None:
+    x = _extract(
+        _msg(1, "owen@provider.de", "Which printer should the new label queue use, the Zebra "
+                                    "in dispatch or the one in the warehouse?", 24,
+             subject="Labels", lang="en"),
+        _msg(2, "k@kunde.de", "Please use the Zebra printer in dispatch for the label queue.",
+             25, subject="Labels", lang="en"),
+    )
+    assert not [p for p in _open(x) if p.raised_by == "owen@provider.de"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_the_fault_coming_back_after_our_fix_reopens_the_ticket() -> None:
+    """"Unfortunately it dropped again twice this morning" after our "should be stable now":
+    the matter is open again, and whoever did the fix has it."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "The VPN keeps dropping every 20 minutes. Could you look into "
+                              "it?", 20, subject="VPN", lang="en"),
+        _msg(2, "owen@provider.de", "I've updated the VPN client on all laptops, it should be "
+                                    "stable now.", 21, subject="VPN", lang="en"),
+        _msg(3, "k@kunde.de", "Unfortunately it dropped again twice this morning.", 22,
+             subject="VPN", lang="en"),
+    )
+    (point,) = _open(x)
+    assert "VPN" in point.text and point.owner == "owen@provider.de"
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_quiet_week_after_our_fix_is_no_recurrence() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Scanner bricht seit Montag jeden Scan nach der ersten Seite "
+                              "ab.", 20, subject="Scanner"),
+        _msg(2, "kai@provider.de", "Ich habe die Firmware des Scanners aktualisiert.", 21,
+             subject="Scanner"),
+        _msg(3, "k@kunde.de", "Seit dem Update ist der Fehler nicht wieder aufgetreten, "
+                              "danke!", 27, subject="Scanner"),
+    )
+    assert _open(x) == []
+
+
+def test_the_colleague_who_asks_what_the_work_needs_owns_it() -> None:
+    """Kai answers the customer's request with the question it needs: he is working on it,
+    the ticket waits on the customer's answer to his question."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Bitte richten Sie für Frau Kern ein Postfach ein.", 20,
+             subject="Postfach"),
+        _msg(2, "kai@provider.de", "Gerne. Soll Frau Kern auch Zugriff auf das Postfach "
+                                   "buchhaltung@ bekommen?", 21, subject="Postfach"),
+    )
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    assert x.ticket.owner == "kai@provider.de"
+    assert x.ticket.next_step is not None and "buchhaltung@" in x.ticket.next_step
+    assert {c.new for c in x.owner_changes} == {"kai@provider.de"}
+
+
+def test_our_question_in_a_thread_we_started_changes_no_owner() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Sollen wir das Update am Samstag einspielen?", 20,
+             subject="Update"),
+    )
+    assert x.owner_changes == []
+
+
+def test_a_bare_yes_is_shown_with_the_question_it_answers() -> None:
+    """"Yes, please go ahead." alone tells the reader nothing: the matter shows the exchange."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Our file server is almost full (92%).", 20, subject="Disk",
+             lang="en"),
+        _msg(2, "owen@provider.de", "We could add a 2 TB disk this Saturday, the cost would be "
+                                    "about 380 EUR. Shall we go ahead?", 21, subject="Disk",
+             lang="en"),
+        _msg(3, "k@kunde.de", "Yes, please go ahead.", 22, subject="Disk", lang="en"),
+    )
+    (point,) = _open(x)
+    assert point.text.startswith("We could add a 2 TB disk")
+    assert point.text.endswith("Shall we go ahead? – Yes, please go ahead.")
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_german_yes_is_shown_with_the_question_it_answers() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Die Lizenz für das Backup läuft am 15.12. aus. Sollen wir "
+                                   "sie um ein Jahr verlängern?", 20, subject="Backup"),
+        _msg(2, "k@kunde.de", "Ja, bitte verlängern.", 21, subject="Backup"),
+    )
+    (point,) = _open(x)
+    assert "Backup läuft am 15.12. aus" in point.text and point.text.endswith(
+        "– Ja, bitte verlängern.")
+
+
+def test_a_reply_with_its_own_subject_is_not_joined_to_our_question() -> None:
+    x = _extract(
+        _msg(1, "kai@provider.de", "Sollen wir das Update am Samstag einspielen?", 20,
+             subject="Update"),
+        _msg(2, "k@kunde.de", "Bitte spielen Sie das Update erst nach dem Monatsabschluss am "
+                              "05.12. ein.", 21, subject="Update"),
+    )
+    (point,) = _open(x)
+    assert point.text.startswith("Bitte spielen Sie") and "–" not in point.text
+
+
+def test_a_fault_on_the_greetings_line_is_read() -> None:
+    """"Hallo, der Drucker ist kaputt." is one sentence: the greeting says nothing, the fault
+    does. A greeting or thanks alone stays nothing."""
+    x = _extract(_msg(1, "k@kunde.de", "Hallo, der Scanner geht nicht.\n\n"
+                                       "Hallo zusammen, vielen Dank!", 20))
+    (point,) = _open(x)
+    assert point.kind == "blocker" and point.text == "der Scanner geht nicht."
+
+
+def test_a_short_chase_on_the_greetings_line_is_a_chase() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Could you send us a quote for two more licences?", 16,
+             subject="Licences", lang="en"),
+        _msg(2, "k@kunde.de", "Hi, any news?", 23, subject="Licences", lang="en"),
+    )
+    (point,) = _open(x)
+    assert point.text.endswith("any news?") and "quote" in point.text
+
+
+def test_a_reopened_fault_is_due_when_we_promised_not_when_they_first_asked() -> None:
+    """"heute noch" was met by the same day's fix; after "geht immer noch nicht" and our
+    "ich melde mich bis Freitag", Friday is the date, and writing to the vendor settles nothing."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Die Kasse 2 meldet seit heute früh „TSE nicht erreichbar“. "
+                              "Könnten Sie sich das bitte heute noch ansehen?", 2, subject="Kasse"),
+        _msg(2, "lukas@provider.de", "Ich habe die TSE neu eingebunden, es sollte jetzt wieder "
+                                     "gehen.", 2, subject="Kasse"),
+        _msg(3, "k@kunde.de", "Leider geht es immer noch nicht richtig.", 4, subject="Kasse"),
+        _msg(4, "lukas@provider.de", "Ich habe den Kassenhersteller angeschrieben. Ich melde mich "
+                                     "bis Freitag, 06.11., bei Ihnen.", 4, subject="Kasse"),
+    )
+    (point,) = _open(x)
+    assert "TSE" in point.text and point.due == date(2026, 11, 6)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

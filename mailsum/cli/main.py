@@ -727,15 +727,17 @@ def init(folder: Path) -> None:
 @click.option("--per-sentence", is_flag=True,
               help="Every request, question, promise and fault the sentence rules find, "
                    "instead of one point per matter.")
+@click.option("--explain", is_flag=True,
+              help="Under each point, the cue entries that fired for it (file:line).")
 @_format
 def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_text: bool,
-            per_sentence: bool, fmt: str) -> None:
+            per_sentence: bool, explain: bool, fmt: str) -> None:
     """Thread FILES (.eml, .mbox, Maildir) and print summaries and open points; no config."""
     from mailsum.run.runner import extract_files
 
     with _errors():
         result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text,
-                               per_sentence=per_sentence)
+                               per_sentence=per_sentence, explain=explain)
     for f in result.get("failures", []):
         click.echo(f"skipped {f['source']}: {f['reason']}", err=True)
     if fmt == "json":
@@ -754,6 +756,8 @@ def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_te
         for p in t["points"]:
             due = f" (due {p['due']})" if p.get("due") else ""
             click.echo(f"   [{p['kind']}/{p['status']}] {p['text']}{due}")
+            for f in p.get("explain", []):
+                click.echo(f"      {f['entry']}  {f['where']}  «{f['sentence']}»")
         click.echo("")
 
 

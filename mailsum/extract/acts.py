@@ -36,8 +36,18 @@ geschrieben informiert versucht telefoniert gesprochen beauftragt eingeplant gep
 notiert gemeldet erhalten bekommen gesehen beobachtet gefunden festgestellt vereinbart
 verschoben kontaktiert angerufen erreicht gebeten angestoßen weitergereicht eskaliert
 abgesprochen besprochen erfahren gehört gedacht überlegt vorbereitet vorgemerkt
-reserviert
+reserviert gerufen gemailt
 """)
+# a separable prefix before "ge-" ("angeschrieben", "zurückgerufen", "rückgefragt"): the same
+# act as the bare participle ("geschrieben", "gerufen", "gefragt")
+_SEPARABLE = ("zurück", "weiter", "nach", "rück", "an", "auf", "vor", "hin", "her", "mit", "ab",
+              "durch", "ein", "zu")
+
+
+def _progress_de(verb: str) -> bool:
+    if verb in _PROGRESS_DE:
+        return True
+    return any(verb.startswith(f"{p}ge") and verb[len(p):] in _PROGRESS_DE for p in _SEPARABLE)
 
 _PERFECT_EN = re.compile(
     r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|also\s+|already\s+|finally\s+)?"
@@ -71,7 +81,7 @@ def reports_done(sentence: str) -> bool:
     if _DONE_EN.match(text):
         return True
     for m in _PERFECT_DE.finditer(text):
-        if m.group("verb").lower() in _PROGRESS_DE:
+        if _progress_de(m.group("verb").lower()):
             continue
         if _blocked(text[: m.start()], m.group(0)):
             continue
@@ -171,7 +181,19 @@ _OBJECTION = re.compile(
     r"fehler\w*|abbr\w+|die gleiche|dieselbe|gest[öo]rt|kaputt|defekt|falsch)(?![\w-])|"
     r"(?:funktioniert|geht|klappt|l[äa]uft) (?:leider )?(?:immer )?(?:noch )?(?:immer )?nicht|"
     r"leider (?:nicht|kein\w*|immer noch|noch nicht)|"
-    r"(?:gleiche|dieselbe|selbe)[rn]? (?:fehler\w*|problem|meldung)|schon wieder)(?![\w-])",
+    r"(?:gleiche|dieselbe|selbe)[rn]? (?:fehler\w*|problem|meldung)|schon wieder|"
+    # the fault came back: an event of failing, then "again" ("dropped again twice this
+    # morning", "happened again"), or "wieder/erneut" before the event ("ist heute wieder
+    # ausgefallen"); "works again" and "funktioniert wieder" are good news, no event of failing
+    r"(?<!not )(?<!n't )(?<!never )"
+    r"(?:dropped|drops|happened|happens|occurred|occurs|crashed|crashes|failed|fails|froze"
+    r"|freezes|jammed|jamming|jams|disconnected|disconnects|hung|hangs|went down|is down|stopped"
+    r"|cut out|cuts out|timed out|times out|kicked (?:me|us|him|her|them) out)"
+    r"(?: [\w.:-]+){0,3}? again|"
+    r"(?<!nicht )(?<!nichts )(?<!nie )(?<!kein )"
+    r"(?:wieder|erneut) (?:[\w.:-]+ ){0,3}?(?:aufgetreten|auftreten|ausgefallen|abgest[üu]rzt"
+    r"|abgebrochen|abgerissen|passiert|h[äa]ngen geblieben|eingefroren|getrennt|weg|down))"
+    r"(?![\w-])",
     re.IGNORECASE)
 
 

@@ -107,6 +107,24 @@ _FIRST_PERSON_PROMISE = re.compile(
 )
 
 
+# A greeting that opens the sentence it shares a line with: "Hi, any news?", "Hallo Herr Weber,
+# der Drucker druckt nicht mehr." The greeting says nothing; the clause after it does.
+_GREETING = re.compile(
+    r"^\W*(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)|liebe[rs]?"
+    r"|sehr geehrte[rs]?|dear|hello|good (?:morning|afternoon|evening))(?![\w-])"
+    r"[^,:;!?\n]{0,40}?[,:;!]\s+", re.IGNORECASE)
+
+
+def _content(sentence: str) -> str | None:
+    """The sentence as it carries content: None for a greeting, closing or thanks alone; the
+    clause after a greeting that opens it ("Hi, any news?" → "any news?")."""
+    if not cues.IGNORE_RE.match(sentence):
+        return sentence
+    m = _GREETING.match(sentence)
+    rest = sentence[m.end():].strip() if m else ""
+    return rest if rest and not cues.IGNORE_RE.match(rest) else None
+
+
 def _ignored(sentence: str) -> bool:
     sentence = " ".join(sentence.split())
     return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
@@ -146,8 +164,17 @@ def _nothing_promised(sentence: str) -> bool:
     return bool(cues.SENT_NOW_RE.search(sentence)) and not cues.FUTURE_RE.search(sentence)
 
 
+# A fault to be kept away in future is no fault now: "ein Angebot, wie wir so einen Ausfall
+# künftig vermeiden", "how to prevent another outage" (not "the outage is still there").
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w-])(?:vermeid\w*|verhinder\w*|vorzubeugen|vorbeug\w*|k[üu]nftig\w*|zuk[üu]nftig\w*"
+    r"|in zukunft|avoid\w*|prevent\w*|in (?:the )?future)(?![\w-])", re.IGNORECASE)
+
+
 def _reports_blocker(sentence: str) -> bool:
     away = cues.ABSENCE_RE.search(sentence) is not None
+    if _HYPOTHETICAL.search(sentence):
+        return False
     return any(not _IF_YOU.search(sentence[: m.start()])
                and not (away and _UNREACHABLE.fullmatch(m.group(0)))
                for m in cues.BLOCKER_RE.finditer(sentence))
@@ -166,7 +193,21 @@ def is_resolution(sentence: str) -> bool:
         return False
     if cues.QUESTION_END_RE.search(sentence) or cues.BLOCKER_RE.search(sentence):
         return False
-    return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()]) for m in cues_found)
+    return any(not cues.NEGATION_BEFORE_RE.search(sentence[: m.start()])
+               and not _WISHED.search(sentence[: m.start()])
+               and not _BY_DATE.search(sentence[max(0, m.start() - 40): m.start()])
+               for m in cues_found)
+
+
+# A settled state asked for or expected, not reported: "Ich erwarte, dass das bis Freitag
+# behoben ist", "Bitte bestätigen Sie, dass es erledigt ist", "We need it fixed by Monday",
+# "It has to be sorted before the audit". (Not "Wie besprochen ist es jetzt behoben".)
+_WISHED = re.compile(
+    r"(?<![\w-])(?:erwarte\w*|erhoffe\w*|w[üu]nsche\w*|bitte|muss|m[üu]ssen|soll(?:te|ten|en)?"
+    r"|expect\w*|want|wants|need|needs|would like|'d like|must|should|has to|have to)(?![\w-])",
+    re.IGNORECASE)
+# a date the settled state is wanted by: "bis Freitag behoben", "fixed by Monday"
+_BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
 
 
 def _written_to(msg: ParsedMessage, writers: set[str], us: Team) -> str | None:
@@ -432,6 +473,7 @@ class _Reader:
         self.invited = False  # the customer invited us to an occasion
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
+        self.fixed_at: date | None = None  # and when
         self.known = _colleagues(live, default_owner, roster)
         # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
         self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
@@ -472,8 +514,8 @@ class _Reader:
             self.writers.add(msg.from_addr.lower())
         else:
             self.last_customer = msg.message_id
-        sentences = [s for s in split_sentences(without_formulae(msg.own_text))
-                     if not cues.IGNORE_RE.match(s)]
+        sentences = [c for c in map(_content, split_sentences(without_formulae(msg.own_text)))
+                     if c]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
         # what this message settles or takes over concerns only points raised before it
         if party:
@@ -537,6 +579,7 @@ class _Reader:
                 self.fixed_by_us = {p.id for p in self.points
                                     if p.id in before and p.status == RESOLVED}
                 self.fixer = msg.from_addr
+                self.fixed_at = msg.date.date()
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
             _answered_by_reply(self.points, msg, sentences, self.us, self.reopened)
@@ -547,6 +590,8 @@ class _Reader:
         for p in self.points:
             if p.id in self.fixed_by_us and p.status == RESOLVED and p.id not in self.reopened:
                 p.status, p.resolved_by = "open", None
+                if p.due is not None and self.fixed_at is not None and self.fixed_at <= p.due:
+                    p.due = None  # "heute noch" was met by the fix; the objection has no date
                 if self.fixer and self.fixer != p.owner:
                     _assign_owner([p], self.fixer, msg, " ".join(sentences[:1]), self.changes)
         if self.fixed_by_us and self.fixer:
@@ -574,7 +619,10 @@ class _Reader:
         elif team and self.invited and kind == PointKind.TODO and acts.accepts(sentence):
             kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
         takes_over = bool(cues.TAKEOVER_RE.search(sentence))
-        if team and mail.takeover is None and (kind == PointKind.TODO or takes_over):
+        # whoever of us promises, or asks the customer what the work needs, is working on it
+        working = kind == PointKind.TODO or kind == PointKind.QUESTION and any(
+            not self.ours(p.raised_by) for p in mail.earlier)
+        if team and mail.takeover is None and (working or takes_over):
             mail.takeover = sentence
         if team:
             kind = _team_kind(kind, takes_over, due is not None)

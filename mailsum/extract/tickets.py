@@ -220,7 +220,7 @@ def _with_antecedent(ask: Point, messages: list[ParsedMessage]) -> str:
     """A short ask that points back ("Können Sie sich das ansehen?") gets the sentence before
     it in its mail, which says what "das" is ("Rebeccas iPad fragt noch mehrmals am Tag.")."""
     if ask.kind not in _ASKS or len(ask.text.split()) > _SHORT_ASK or not (
-            _ANAPHOR.search(ask.text)):
+            _ANAPHOR.search(ask.text) or _CONSENT.match(" ".join(ask.text.split()))):
         return ask.text
     msg = next((m for m in messages if m.message_id == ask.message_id), None)
     if msg is None:
@@ -228,12 +228,45 @@ def _with_antecedent(ask: Point, messages: list[ParsedMessage]) -> str:
     sentences = split_sentences(without_formulae(msg.own_text))
     norm = [" ".join(x.split()) for x in sentences]
     here = " ".join(ask.text.split())
-    if here not in norm or norm.index(here) == 0:
+    if here not in norm:
         return ask.text
+    if norm.index(here) == 0:
+        # "Yes, please go ahead." opens a reply: what it says yes to is the other side's
+        # question in the mail before, shown as the exchange ("… Shall we go ahead? – Yes, …")
+        asked = _question_answered(msg, messages) if _CONSENT.match(here) else None
+        return f"{asked} – {ask.text}" if asked else ask.text
     before = sentences[norm.index(here) - 1]
     if before.rstrip().endswith((":", "?")):
         return ask.text
     return f"{before} {ask.text}"
+
+
+# A reply that opens with its yes or no: "Yes, please go ahead.", "Ja, bitte so machen.",
+# "Passt, bitte bestellen." (not "Yesterday the printer …", "Ok so the VPN is down again")
+_CONSENT = re.compile(
+    r"^\W*(?:yes|yep|ja|jawohl|ok(?:ay)?|gerne?|sure|fine|passt|einverstanden|agreed|"
+    r"go ahead|sounds good|klingt gut|in ordnung|alright|perfekt|perfect|no|nein)(?![\w-])"
+    r"(?:[\s,.!-]+(?:please|bitte|thanks|danke|go ahead|so machen|machen sie das|do it|"
+    r"gerne?|bestellen|order|proceed|fahren sie fort)\b)*[^?]{0,60}$", re.IGNORECASE)
+
+
+def _question_answered(reply: ParsedMessage, messages: list[ParsedMessage]) -> str | None:
+    """The question (with the sentence that says what it is about) that closes the last mail
+    of another sender before ``reply``: what a bare yes or no answers."""
+    earlier = [m for m in messages if not m.auto and m.date <= reply.date
+               and m.message_id != reply.message_id and m.from_addr != reply.from_addr]
+    if not earlier:
+        return None
+    sentences = split_sentences(without_formulae(earlier[-1].own_text))
+    questions = [i for i, x in enumerate(sentences) if x.rstrip().endswith("?")]
+    if not questions:
+        return None
+    i = questions[-1]
+    text = " ".join(sentences[i].split())
+    if i > 0 and len(text.split()) <= _SHORT_ASK and not sentences[i - 1].rstrip().endswith(
+            (":", "?")):
+        text = f"{' '.join(sentences[i - 1].split())} {text}"
+    return text
 
 
 # A date the customer sets rather than mentions: "Ich erwarte, dass das Problem bis spätestens

@@ -68,10 +68,10 @@ class _Judge:
 
     def problem(self, p: PointRecord) -> bool:
         """What an account manager must know first: a date missed, a matter left too long,
-        and, while the move is ours, a fault or the customer's escalation."""
+        and, while the move is ours, the customer's escalation (urgency, asking again, a fix
+        that did not hold). A fault reported yesterday and waiting on us is ordinary work."""
         ours = self.state_of(p.thread_id) == TicketState.WAITING_ON_US
-        fault = p.kind == PointKind.BLOCKER
-        return self.overdue(p) or self.stale(p) or ours and (fault or p.escalation)
+        return self.overdue(p) or self.stale(p) or ours and p.escalation
 
     def severity(self, p: PointRecord) -> int:
         """The design's order of problems: blockers, then overdue points, then escalations."""

@@ -507,7 +507,7 @@ def build_context(update: Update) -> dict[str, object]:
             for th in update.threads
             if th.summary and th.thread_id not in shown
         ],
-        "commands": i18n.commands(lang),
+        "commands": i18n.commands(lang, min((pv.number for pv in views), default=1)),
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,6 +23,7 @@ from mailsum.analysis import thread
 from mailsum.config.loader import Config, SourceConfig
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
 from mailsum.extract import points as extract
+from mailsum.extract.explain import explain as explain_point
 from mailsum.models import Customer, ParsedMessage, SourceState, Update
 from mailsum.parse import message as parse
 from mailsum.run import analyse, poll
@@ -232,11 +234,13 @@ class Runner:
 
 
 def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None = None,
-                  own_text: bool = False, per_sentence: bool = False) -> dict[str, Any]:
+                  own_text: bool = False, per_sentence: bool = False,
+                  explain: bool = False) -> dict[str, Any]:
     """``mailsum extract``: thread and extract the given files without any config.
 
     ``per_sentence``: every request, question, promise and fault as the sentence rules find
     it (``read_thread``), not one point per matter; the sentence-level benchmarks score this.
+    ``explain``: each point also lists the cue entries that fired for its sentences.
     """
     messages: list[ParsedMessage] = []
     failures: list[dict[str, Any]] = []
@@ -261,12 +265,15 @@ def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None =
         read = extract.read_thread if per_sentence else extract.extract_thread
         result = read(t, members, summary_sentences=sentences,  # no config: no team
                       summary_ratio=ratio)
+        points = [{"kind": p.kind, "text": p.text, "status": p.status,
+                   "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
+                   "due": p.due.isoformat() if p.due else None, "promise": p.promise}
+                  for p in result.points]
+        if explain:
+            for point in points:
+                point["explain"] = [asdict(f) for f in explain_point(point["text"])]
         out.append({
             "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
-            "state": result.ticket.state if result.ticket else None,
-            "points": [{"kind": p.kind, "text": p.text, "status": p.status,
-                        "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
-                        "due": p.due.isoformat() if p.due else None, "promise": p.promise}
-                       for p in result.points],
+            "state": result.ticket.state if result.ticket else None, "points": points,
         })
     return {"threads": out, "failures": failures}
