@@ -17,6 +17,8 @@ from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
 
+from builders import DESK, PLAIN_UTF8, raw_mail
+
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 DOVEADM = shutil.which("doveadm") or "/usr/bin/doveadm"
 
@@ -328,14 +330,12 @@ def ticket_mails(count: int, tag: str) -> list[bytes]:
     out = []
     for n in range(count):
         _, sender, subject = _SENDERS[n % len(_SENDERS)]
-        out.append((
-            f"From: {sender}\r\nTo: it-support@provider.de\r\n"
-            f"Subject: {subject.format(n=n)} Anfrage\r\n"
-            f"Date: Thu, 26 Nov 2026 {8 + n % 10:02d}:{n % 60:02d}:00 +0100\r\n"
-            f"Message-ID: <{tag}-{n}@test.invalid>\r\n"
-            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        out.append(raw_mail(
+            {"From": sender, "To": DESK, "Subject": f"{subject.format(n=n)} Anfrage",
+             "Date": f"Thu, 26 Nov 2026 {8 + n % 10:02d}:{n % 60:02d}:00 +0100",
+             "Message-ID": f"<{tag}-{n}@test.invalid>", "Content-Type": PLAIN_UTF8},
             f"Hallo,\r\n\r\nbitte prüfen Sie den Vorgang {n} bis Freitag.\r\n"
-            "Können Sie uns den Stand mitteilen?\r\n\r\nGrüße\r\n").encode())
+            "Können Sie uns den Stand mitteilen?\r\n\r\nGrüße\r\n", newline="\r\n"))
     return out
 
 

@@ -19,6 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from builders import parsed
 
 from mailsum.analysis.thread import parent_map, thread_messages
 from mailsum.models import ParsedMessage
@@ -54,19 +55,12 @@ def read_headers(data: bytes) -> ParsedMessage:
         date = parsedate_to_datetime(str(head.get("Date", ""))).astimezone(UTC)
     except (TypeError, ValueError, IndexError):
         date = datetime(1970, 1, 1, tzinfo=UTC)
-    return ParsedMessage(
-        message_id=ids[0] if ids else f"<{digest}@synthesized>",
+    return parsed(
+        ids[0] if ids else f"<{digest}@synthesized>",
         subject=" ".join(_text(head.get("Subject")).split()),
-        from_addr="",
-        from_name="",
-        to=[],
-        cc=[],
         date=date,
         in_reply_to=irt[0] if irt else None,
         references=_ID.findall(str(head.get("References", ""))),
-        headers={},
-        text="",
-        own_text="",
         content_hash=digest,
     )
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from builders import parsed
 
 from mailsum.extract.points import classify, is_resolution, point_id, read_thread, rule_kind
 from mailsum.models import POINT_KINDS, ParsedMessage, Point, Team, Thread, ThreadExtract
@@ -15,22 +16,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 
 
 def _message(raw: dict) -> ParsedMessage:
-    return ParsedMessage(
-        message_id=raw["message_id"],
-        subject="",
-        from_addr=raw["from"],
-        from_name="",
-        to=[],
-        cc=[],
-        date=datetime.fromisoformat(raw["date"]),
-        in_reply_to=None,
-        references=[],
-        headers={},
-        text=raw["own_text"],
-        own_text=raw["own_text"],
-        auto=raw.get("auto"),
-        language=raw["language"],
-    )
+    return parsed(raw["message_id"], from_addr=raw["from"], text=raw["own_text"],
+                  date=datetime.fromisoformat(raw["date"]), auto=raw.get("auto"),
+                  language=raw["language"])
 
 
 def _load(name: str) -> tuple[Thread, list[ParsedMessage], dict]:
@@ -243,11 +231,8 @@ def test_point_texts_are_verbatim_from_own_text() -> None:
 
 
 def _msg(mid: str, sender: str, text: str, day: int, **kw: object) -> ParsedMessage:
-    headers = kw.pop("headers", {})
-    return ParsedMessage(
-        message_id=mid, subject="[SWT#1] Export", from_addr=sender, from_name="", to=[], cc=[],
-        date=datetime(2026, 11, day, 9, 0, tzinfo=UTC), in_reply_to=None, references=[],
-        headers=headers, text=text, own_text=text, **kw)  # type: ignore[arg-type]
+    return parsed(mid, subject="[SWT#1] Export", from_addr=sender, text=text,
+                  date=datetime(2026, 11, day, 9, 0, tzinfo=UTC), **kw)  # type: ignore[arg-type]
 
 
 def test_a_question_asked_again_in_other_words_stays_one_point() -> None:

@@ -3,14 +3,15 @@ from __future__ import annotations
 import mailbox
 
 import pytest
+from builders import raw_mail
 
 from mailsum.errors import SourceError
 from mailsum.sources.fetch import fetch_maildir, fetch_mbox, is_loopback, read_files
 
 
 def mail(n: int) -> bytes:
-    return (f"From: a@acme.de\nSubject: Nr {n}\nMessage-ID: <m{n}@acme.de>\n\n"
-            f"Text {n}\n").encode()
+    return raw_mail({"From": "a@acme.de", "Subject": f"Nr {n}", "Message-ID": f"<m{n}@acme.de>"},
+                    f"Text {n}\n")
 
 
 def make_maildir(path, count):

@@ -7,6 +7,7 @@ import subprocess
 import time
 
 import pytest
+from builders import raw_mail
 from faultproxy import FaultProxy, Plan
 from servers import DOVEADM, Dovecot, TlsDovecot, dovecot_available, free_port, restart_dovecot
 
@@ -22,9 +23,10 @@ pytestmark = [
 
 
 def mail(n: int, body: str = "") -> bytes:
-    return (f"From: kunde{n}@acme.de\r\nTo: support@provider.de\r\nSubject: Nr {n}\r\n"
-            f"Message-ID: <fetch-{n}@acme.de>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0100\r\n\r\n"
-            f"Text {n}\r\n{body}").encode()
+    return raw_mail({"From": f"kunde{n}@acme.de", "To": "support@provider.de",
+                     "Subject": f"Nr {n}", "Message-ID": f"<fetch-{n}@acme.de>",
+                     "Date": "Thu, 26 Nov 2026 10:00:00 +0100"},
+                    f"Text {n}\r\n{body}", newline="\r\n")
 
 
 def settings(port: int, password: str = PASSWORD, **kw) -> ImapSettings:

@@ -11,6 +11,8 @@ import textwrap
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from builders import ticket_mail
+
 from mailsum.config.loader import load_config
 from mailsum.extract.dates import local_date, parse_due
 from mailsum.parse.message import parse_message
@@ -24,12 +26,8 @@ NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
 def mail(n: int, body: str = "", sender: str = "k.lang@acme-maschinenbau.de",
          date_header: str | None = None, subject: str | None = None,
          extra: str = "") -> bytes:
-    head = (f"From: {sender}\nTo: it-support@provider.de\n"
-            f"Subject: {subject or f'[ACME-{n}] Anfrage {n}'}\n"
-            f"Date: {date_header or f'Mon, 23 Nov 2026 09:{n % 60:02d}:00 +0100'}\n"
-            f"Message-ID: <m{n}@x.de>\n{extra}")
-    text = body or f"Können Sie bitte bis Freitag den Drucker Nummer {n} prüfen?"
-    return (head + "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n").encode()
+    return ticket_mail(n, sender=sender, subject=subject, date=date_header, extra=extra,
+                       body=body)
 
 
 def other_customer_mail() -> bytes:

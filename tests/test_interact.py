@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import parsed
 
 from mailsum import msgid
 from mailsum.models import ParsedMessage
@@ -43,12 +44,11 @@ OURS = {"mailsum@provider.de"}
 def reply(**kw) -> ParsedMessage:
     base = dict(
         message_id="<r1@provider.de>", subject="Re: [mailsum] ACME", from_addr=ANNA,
-        from_name="Anna", to=["mailsum@provider.de"], cc=[], date=NOW, in_reply_to=MSGID,
+        from_name="Anna", to=["mailsum@provider.de"], date=NOW, in_reply_to=MSGID,
         references=[MSGID], headers={"from": f"Anna <{ANNA}>"}, text="erledigt 1",
-        own_text="erledigt 1",
     )
     base.update(kw)
-    return ParsedMessage(**base)
+    return parsed(**base)
 
 
 def check(msg: ParsedMessage, **kw):
@@ -387,10 +387,8 @@ def test_every_reply_mark_contains_the_prefilter_word() -> None:
     ours = msgid.make_message_id("acme.20261127", b"k" * 32, "provider.de")
     assert REPLY_WORD in ours.lower()
     assert msgid.parse_message_id(ours) is not None
-    reply = ParsedMessage(
-        message_id="<r@x.de>", subject="AW: Update", from_addr="a@x.de", from_name="",
-        to=[], cc=[], date=datetime(2026, 11, 27, tzinfo=UTC), in_reply_to=ours,
-        references=[], headers={}, text="erledigt 1", own_text="erledigt 1")
+    reply = parsed("<r@x.de>", subject="AW: Update", from_addr="a@x.de",
+                   date=datetime(2026, 11, 27, tzinfo=UTC), in_reply_to=ours, text="erledigt 1")
     assert is_reply(reply)
 
 

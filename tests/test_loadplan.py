@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from builders import linked
+
 from mailsum.models import ParsedMessage
 from mailsum.run import loadplan
 
@@ -14,10 +16,7 @@ HORIZON = T0 - timedelta(days=30)
 def head(mid: str, subject: str = "Drucker defekt", days: float = 0,
          irt: str | None = None) -> ParsedMessage:
     """A message as the state hands it to threading: headers only, no body."""
-    return ParsedMessage(
-        message_id=f"<{mid}>", subject=subject, from_addr="", from_name="", to=[], cc=[],
-        date=T0 + timedelta(days=days), in_reply_to=f"<{irt}>" if irt else None,
-        references=[f"<{irt}>"] if irt else [], headers={}, text="", own_text="")
+    return linked(mid, irt, subject=subject, date=T0 + timedelta(days=days))
 
 
 def test_probes_split_ids_from_subjects() -> None:

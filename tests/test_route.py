@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import parsed
 
 from mailsum.analysis.route import FALLBACK_REASON, is_team, route_message, route_thread
 from mailsum.config.loader import load_rules
@@ -30,10 +31,8 @@ def msg(sender: str = "someone@nowhere.example", subject: str = "Hallo", *,
         to: tuple[str, ...] = ("support@provider.de",), cc: tuple[str, ...] = (),
         headers: dict[str, str] | None = None, minutes: int = 0) -> ParsedMessage:
     n = next(_counter)
-    return ParsedMessage(
-        message_id=f"<m{n}@test>", subject=subject, from_addr=sender, from_name="",
-        to=list(to), cc=list(cc), date=T0 + timedelta(minutes=minutes), in_reply_to=None,
-        references=[], headers=headers or {}, text="", own_text="")
+    return parsed(f"<m{n}@test>", subject=subject, from_addr=sender, to=to, cc=cc,
+                  date=T0 + timedelta(minutes=minutes), headers=headers)
 
 
 def test_from_domain_matches_domain_and_subdomains(rules: Rules):

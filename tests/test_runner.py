@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import ACME_CONTACT, DESK, PLAIN_UTF8, mail_date, raw_mail, ticket_mail
 from click.testing import CliRunner
 from statehelp import get_point, unanalyzed_message_ids
 
@@ -25,13 +26,8 @@ NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
 
 def mail(n: int, sender: str = "k.lang@acme-maschinenbau.de", body: str = "",
          reply_to: int | None = None, subject: str | None = None) -> bytes:
-    head = (f"From: {sender}\nTo: it-support@provider.de\n"
-            f"Subject: {subject or f'[ACME-{n}] Anfrage {n}'}\n"
-            f"Date: Mon, 23 Nov 2026 09:{n:02d}:00 +0100\nMessage-ID: <m{n}@x.de>\n")
-    if reply_to is not None:
-        head += f"In-Reply-To: <m{reply_to}@x.de>\nReferences: <m{reply_to}@x.de>\n"
-    text = body or f"Können Sie bitte bis Freitag den Drucker Nummer {n} prüfen?"
-    return (head + "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n").encode()
+    return ticket_mail(n, sender=sender, subject=subject, body=body,
+                       reply_to=None if reply_to is None else f"<m{reply_to}@x.de>")
 
 
 _STATE: dict[str, Callable[[Path], str]] = {}
@@ -296,12 +292,10 @@ def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypa
 
 def _subject_mail(n: int, subject: str, day: int, parent: int | None = None) -> bytes:
     when = datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(days=day, minutes=n)
-    head = (f"From: k.lang@acme-maschinenbau.de\nTo: it-support@provider.de\n"
-            f"Subject: {subject}\nDate: {when.strftime('%a, %d %b %Y %H:%M:%S +0000')}\n"
-            f"Message-ID: <s{n}@x.de>\n")
-    if parent is not None:
-        head += f"In-Reply-To: <s{parent}@x.de>\n"
-    return (head + "Content-Type: text/plain; charset=utf-8\n\nBitte prüfen.\n").encode()
+    return raw_mail({"From": ACME_CONTACT, "To": DESK, "Subject": subject,
+                     "Date": mail_date(when), "Message-ID": f"<s{n}@x.de>",
+                     "In-Reply-To": None if parent is None else f"<s{parent}@x.de>",
+                     "Content-Type": PLAIN_UTF8}, "Bitte prüfen.\n")
 
 
 def test_recurring_subjects_thread_run_by_run_as_all_at_once(tmp_path):
@@ -348,7 +342,7 @@ def _dated(data: bytes, when: datetime) -> bytes:
     """The same mail, sent at ``when``."""
     head, _, body = data.partition(b"\n\n")
     lines = [line for line in head.split(b"\n") if not line.startswith(b"Date:")]
-    lines.append(b"Date: " + when.strftime("%a, %d %b %Y %H:%M:%S +0000").encode())
+    lines.append(b"Date: " + mail_date(when).encode())
     return b"\n".join(lines) + b"\n\n" + body
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import parsed
 from statehelp import get_point, pending_updates
 
 from mailsum.errors import LeaseLost, StateConflict
@@ -22,12 +23,11 @@ def location(request, tmp_path) -> Path | str:
 
 
 def msg(mid: str = "<a@x>", **kw) -> ParsedMessage:
-    base = dict(message_id=mid, subject="Drucker", from_addr="a@acme.de", from_name="A",
-                to=["s@provider.de"], cc=[], date=NOW, in_reply_to=None, references=[],
-                headers={"subject": "Drucker"}, text="Hallo", own_text="Hallo",
+    base = dict(subject="Drucker", from_addr="a@acme.de", from_name="A", to=["s@provider.de"],
+                date=NOW, headers={"subject": "Drucker"}, text="Hallo", own_text="Hallo",
                 away_until=date(2026, 12, 1), content_hash="h" + mid)
     base.update(kw)
-    return ParsedMessage(**base)
+    return parsed(mid, **base)
 
 
 def point(pid: str = "p1", **kw) -> PointRecord:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import parsed
 
 from mailsum.models import ParsedMessage, PointRecord
 from mailsum.state import db as state_db
@@ -33,10 +34,9 @@ def location(request, tmp_path) -> Path | str:
 
 
 def message(n: int, subject: str) -> ParsedMessage:
-    return ParsedMessage(
-        message_id=f"<m{n}@x>", subject=subject, from_addr=f"k{n}@acme.de", from_name="K",
-        to=["s@provider.de"], cc=[], date=NOW + timedelta(minutes=n), in_reply_to=None,
-        references=[], headers={}, text=subject, own_text=subject, content_hash=f"h{n}")
+    return parsed(f"<m{n}@x>", subject=subject, from_addr=f"k{n}@acme.de", from_name="K",
+                  to=["s@provider.de"], date=NOW + timedelta(minutes=n), text=subject,
+                  content_hash=f"h{n}")
 
 
 def test_lookups_over_many_values_read_every_chunk(location, monkeypatch):

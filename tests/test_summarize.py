@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from builders import parsed
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
@@ -87,24 +88,9 @@ def test_stop_words_ship_with_sumy() -> None:
 
 
 def _messages(texts: list[str]) -> list[ParsedMessage]:
-    return [
-        ParsedMessage(
-            message_id=f"<m{i}@acme.de>",
-            subject="",
-            from_addr="it@acme.de",
-            from_name="",
-            to=[],
-            cc=[],
-            date=datetime.fromisoformat(f"2026-11-2{i}T09:00:00+00:00"),
-            in_reply_to=None,
-            references=[],
-            headers={},
-            text=t,
-            own_text=t,
-            language="de",
-        )  # fmt: skip
-        for i, t in enumerate(texts)
-    ]
+    return [parsed(f"<m{i}@acme.de>", from_addr="it@acme.de", text=t, language="de",
+                   date=datetime.fromisoformat(f"2026-11-2{i}T09:00:00+00:00"))
+            for i, t in enumerate(texts)]
 
 
 def test_thread_summary_respects_count_and_ratio() -> None:

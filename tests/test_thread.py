@@ -6,6 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from builders import linked
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,21 +34,10 @@ def msg(
 ) -> ParsedMessage:
     """A ParsedMessage with only what threading reads; ids are given without brackets."""
     text = body or f"Nachricht {mid}"
-    return ParsedMessage(
-        message_id=f"<{mid}>",
-        subject=subject,
-        from_addr="it@acme.de",
-        from_name="IT",
-        to=["support@provider.de"],
-        cc=[],
-        date=T0 + timedelta(minutes=minutes),
-        in_reply_to=f"<{irt}>" if irt else None,
-        references=[f"<{r}>" for r in refs or []],
-        headers={},
-        text=text,
-        own_text=text,
-        content_hash=f"hash-{mid}-{text}",
-    )
+    return linked(mid, irt, refs or [], subject=subject, from_addr="it@acme.de",
+                  from_name="IT", to=["support@provider.de"],
+                  date=T0 + timedelta(minutes=minutes), text=text,
+                  content_hash=f"hash-{mid}-{text}")
 
 
 def groups(threads: list[Thread]) -> list[set[str]]:

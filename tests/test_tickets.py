@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from builders import parsed, thread_of
+
 from mailsum.extract.points import extract_thread
 from mailsum.extract.tickets import notice_state
 from mailsum.models import ParsedMessage, Team, Thread, ThreadRecord, Ticket
@@ -14,16 +16,12 @@ TEAM = ("provider.de",)
 
 def _msg(n: int, sender: str, text: str, day: int, *, subject: str = "Drucker 2. OG",
          auto: str | None = None, to: tuple[str, ...] = (), lang: str = "de") -> ParsedMessage:
-    return ParsedMessage(
-        message_id=f"<{n}@x>", subject=subject, from_addr=sender, from_name="", to=list(to),
-        cc=[],
-        date=datetime(2026, 11, day, 9, n, tzinfo=UTC), in_reply_to=None, references=[],
-        headers={}, text=text, own_text=text, auto=auto, language=lang)
+    return parsed(f"<{n}@x>", subject=subject, from_addr=sender, to=to, text=text, auto=auto,
+                  date=datetime(2026, 11, day, 9, n, tzinfo=UTC), language=lang)
 
 
 def _extract(*msgs: ParsedMessage):
-    thread = Thread(msgs[0].message_id, msgs[0].subject, [m.message_id for m in msgs])
-    return extract_thread(thread, list(msgs), team=Team(TEAM),
+    return extract_thread(thread_of(msgs), list(msgs), team=Team(TEAM),
                           default_owner="max.weber@provider.de")
 
 

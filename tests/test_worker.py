@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import ticket_mail
 
 from mailsum.config.loader import load_config
 from mailsum.outbound.deliver import DirectoryDelivery
@@ -23,10 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def mail(n: int, domain: str, tag: str) -> bytes:
-    return (f"From: kunde{n}@{domain}\nTo: it-support@provider.de\n"
-            f"Subject: [{tag}-{n}] Drucker {n}\nDate: Mon, 23 Nov 2026 09:{n % 60:02d}:00 +0100\n"
-            f"Message-ID: <w{n}.{tag}@{domain}>\nContent-Type: text/plain; charset=utf-8\n\n"
-            f"Können Sie bitte bis Freitag den Drucker Nummer {n} prüfen?\n").encode()
+    return ticket_mail(n, sender=f"kunde{n}@{domain}", subject=f"[{tag}-{n}] Drucker {n}",
+                       message_id=f"<w{n}.{tag}@{domain}>")
 
 
 def setup(tmp: Path, url: str, per_source: int) -> tuple[Path, list[mailbox.Maildir]]:
