@@ -7,11 +7,11 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from builders import parsed
 
 from mailsum.models import (
     AutoKind,
     Listing,
-    ParsedMessage,
     PointKind,
     PointStatus,
     Ticket,
@@ -47,9 +47,8 @@ def test_a_stored_ticket_comes_back_typed():
 
 
 def test_a_stored_message_keeps_its_auto_kind():
-    msg = ParsedMessage(message_id="<a@x>", subject="s", from_addr="a@x", from_name="", to=[],
-                        cc=[], date=datetime(2026, 12, 3, tzinfo=UTC), in_reply_to=None,
-                        references=[], headers={}, text="", own_text="", auto=AutoKind.BOUNCE)
+    msg = parsed("<a@x>", subject="s", from_addr="a@x", date=datetime(2026, 12, 3, tzinfo=UTC),
+                 auto=AutoKind.BOUNCE)
     text = message_to_json(msg)
     assert '"auto": "bounce"' in text
     assert message_from_json(text).auto is AutoKind.BOUNCE
