@@ -517,3 +517,23 @@ def test_a_reopened_fault_is_due_when_we_promised_not_when_they_first_asked() ->
     (point,) = _open(x)
     assert "TSE" in point.text and point.due == date(2026, 11, 6)
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_thanks_that_defer_leave_our_question_open_and_a_new_need_is_a_matter() -> None:
+    """"Thanks Fiona, that's really helpful. I'll take both to Rachel … and come back to you.
+    One more thing: she'll need a phone extension": our question waits on them, the
+    extension is a new matter of theirs."""
+    x = _extract(
+        _msg(1, "fiona@provider.de", "Attached are two options for the boardroom: a Rally Bar or "
+                                     "a MeetingBar A30. Which one would you like to go with?",
+             11, subject="Boardroom", lang="en"),
+        _msg(2, "k@kunde.de", "Thanks Fiona, that's really helpful. I'll take both to Rachel at "
+                              "Thursday's meeting and come back to you. One more thing for Aisha: "
+                              "she'll need a phone extension in the Lettings hunt group as well.",
+             12, subject="Boardroom", lang="en"),
+    )
+    texts = [p.text for p in _open(x)]
+    assert any("extension" in t for t in texts)
+    assert any(p.raised_by == "fiona@provider.de" for p in x.points if p.status == "open") or (
+        x.ticket is not None and x.ticket.next_step is not None
+        and "Which one" in x.ticket.next_step)

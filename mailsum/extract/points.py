@@ -681,8 +681,10 @@ class _Reader:
             # thanks after our report settles; thanks for a promise only once its day came
             # ("All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow")
             if self.last_ours == "done" or self.last_ours == "promised" and due_come:
-                _resolve(self.points, msg, team, self.us,
-                         self.reopened)
+                # "Thanks … I'll take both to Rachel and come back to you": what we asked
+                # them waits on that
+                defers = any(cues.TODO_RE.search(" ".join(x.split())) for x in mail.sentences)
+                _resolve(self.points, msg, team, self.us, self.reopened, keep_asked=defers)
         promised = [p for p in self.points
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
@@ -848,12 +850,15 @@ def _resolve(
     team: bool,
     us: Team,
     reopened: dict[str, datetime],
+    keep_asked: bool = False,
 ) -> None:
+    """Settle what ``msg`` settles: ours the fault and our promises, theirs everything open,
+    but not what we asked them when they say they will come back to it (``keep_asked``)."""
     for p in open_points:
         if p.status != OPEN:
             continue
         ours = _is_team(p.raised_by, us)
-        if team and p.kind in _ASKED and ours:
+        if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
         if not team and p.due is not None and p.due > msg.date.date() and (
                 ours and p.kind == PointKind.TODO or p.promise):

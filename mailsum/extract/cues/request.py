@@ -594,4 +594,21 @@ REQUEST = table(
         r"go ahead and",
         matches=("Go ahead and order the toner.",),
         rejects=("We went ahead with the order.",)),
+    # a need of the person the mail is about: "She needs an account, a mailbox and a laptop",
+    # "Für Frau Pohl: Sie braucht noch ein Postfach"
+    cue("request.someone_needs_en",
+        r"(?:she|he|they)(?:'ll| will| would|'d)? (?:also |still |now |then )?(?:needs?|requires?)"
+        r"(?! (?:not|no|nothing)\b)",
+        matches=("She needs an account, a mailbox and a laptop.",
+                 "One more thing for Aisha: she'll need a phone extension as well.",
+                 "They will need access to the Estates share."),
+        rejects=("She needed a new password last week.", "He doesn't need a laptop.",
+                 "They need nothing else.")),
+    cue("request.someone_needs_de",
+        rf"(?:sie|er) (?:braucht|ben[öo]tigt)(?: (?:noch|auch|au[ßs]erdem|zus[äa]tzlich))?"
+        rf"{_NOT_DENIED}",
+        matches=("Sie braucht noch ein Postfach und einen Laptop.",
+                 "Er benötigt außerdem Zugriff auf das Laufwerk P."),
+        rejects=("Er braucht keinen Zugang mehr.", "Sie brauchte letzte Woche ein Kennwort.",
+                 "Sie brauchen nichts weiter zu tun.")),
 )  # fmt: skip
