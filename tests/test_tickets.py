@@ -519,10 +519,9 @@ def test_a_reopened_fault_is_due_when_we_promised_not_when_they_first_asked() ->
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
 
 
-def test_thanks_that_defer_leave_our_question_open_and_a_new_need_is_a_matter() -> None:
+def test_thanks_that_defer_and_add_a_need_make_the_need_a_matter() -> None:
     """"Thanks Fiona, that's really helpful. I'll take both to Rachel … and come back to you.
-    One more thing: she'll need a phone extension": our question waits on them, the
-    extension is a new matter of theirs."""
+    One more thing: she'll need a phone extension": the extension is theirs, ours to do."""
     x = _extract(
         _msg(1, "fiona@provider.de", "Attached are two options for the boardroom: a Rally Bar or "
                                      "a MeetingBar A30. Which one would you like to go with?",
@@ -532,8 +531,58 @@ def test_thanks_that_defer_leave_our_question_open_and_a_new_need_is_a_matter() 
                               "she'll need a phone extension in the Lettings hunt group as well.",
              12, subject="Boardroom", lang="en"),
     )
-    texts = [p.text for p in _open(x)]
-    assert any("extension" in t for t in texts)
-    assert any(p.raised_by == "fiona@provider.de" for p in x.points if p.status == "open") or (
-        x.ticket is not None and x.ticket.next_step is not None
-        and "Which one" in x.ticket.next_step)
+    assert any("extension" in p.text for p in _open(x))
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_new_ask_that_says_so_is_a_matter_of_its_own() -> None:
+    """"And could you order her a second monitor …?" a week after the accounts were asked
+    and promised: two matters, the accounts with our promise, the monitor waiting on us."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "We have a new hygienist starting on 30 November. She'll need an "
+                              "email account and a login for the imaging software.", 5,
+             subject="New hire", lang="en"),
+        _msg(2, "alicia@provider.de", "Sure – I'll have Brianna's email account and imaging "
+                                      "login ready by Monday 23 November.", 5,
+             subject="New hire", lang="en"),
+        _msg(3, "k@kunde.de", "And could you order her a second monitor like the other "
+                              "hygienists have?", 10, subject="New hire", lang="en"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    monitor = next(p for p in opened if "monitor" in p.text)
+    accounts = next(p for p in opened if "account" in p.text)
+    assert monitor.promise is None and accounts.promise is not None
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_chase_with_new_details_stays_the_same_matter() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Unsere Auftragsbestätigungen landen bei Nordkai im Spam. Können "
+                              "Sie bitte prüfen, woran das liegt?", 1, subject="Spam"),
+        _msg(2, "jana@provider.de", "Ich kläre das mit dem ERP-Hersteller und melde mich.", 2,
+             subject="Spam"),
+        _msg(3, "k@kunde.de", "Gibt es etwas Neues? Bei Nordkai ist immer noch alles im Spam, "
+                              "und die fragen inzwischen, ob sie die Bestätigungen per Fax "
+                              "bekommen sollen.", 9, subject="Spam"),
+    )
+    assert len(_open(x)) == 1
+
+
+def test_the_items_of_a_list_an_ask_introduces_are_asks_and_matters() -> None:
+    """"Dafür brauchen wir: 1. … 2. …": each item is asked; the one our reply leaves out stays
+    open on its own, what we took on by number has our promise."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Für die neue Filiale brauchen wir:\n\n"
+                              "1. Router und Firewall wie in den anderen Filialen\n"
+                              "2. Ein E-Mail-Postfach für die Filialleiterin Frau Pohl\n", 5,
+             subject="Filiale"),
+        _msg(2, "henrike@provider.de", "Zu 1.: Herr Färber richtet Router und Firewall am "
+                                       "Donnerstag, 26.11., vor Ort ein.", 6, subject="Filiale"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    postfach = next(p for p in opened if "Postfach" in p.text)
+    router = next(p for p in opened if "Router" in p.text)
+    assert postfach.kind == "request" and postfach.promise is None
+    assert router.promise is not None and router.due == date(2026, 11, 26)

@@ -125,6 +125,27 @@ def _content(sentence: str) -> str | None:
     return rest if rest and not cues.IGNORE_RE.match(rest) else None
 
 
+# An item of a list: "1. Router/Firewall …", "2) …", "- ein Postfach für …", "• a laptop"
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*·])\s+\S")
+
+
+def _listed_asks(sentences: list[str], language: str, team: bool) -> dict[int, PointKind]:
+    """The items of a list that an ask introduces ("Dafür brauchen wir:", "We need:"), each
+    with that ask's kind: the items are what is asked, one matter each."""
+    listed: dict[int, PointKind] = {}
+    for i, sentence in enumerate(sentences[:-1]):
+        if not sentence.rstrip().endswith(":") or not _LIST_ITEM.match(sentences[i + 1]):
+            continue
+        kind = classify(sentence, False, language, team)
+        if kind not in (PointKind.REQUEST, PointKind.QUESTION):
+            continue
+        for j in range(i + 1, len(sentences)):
+            if not _LIST_ITEM.match(sentences[j]):
+                break
+            listed[j] = kind
+    return listed
+
+
 def _ignored(sentence: str) -> bool:
     sentence = " ".join(sentence.split())
     return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
@@ -448,6 +469,7 @@ class _Mail:
     taken: set[str] = field(default_factory=set)  # requests its promise gave a colleague
     took_on: list[Point] = field(default_factory=list)  # requests its promise took on
     blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
+    listed: dict[int, PointKind] = field(default_factory=dict)  # list item -> its intro's ask
 
 
 class _Reader:
@@ -529,6 +551,7 @@ class _Reader:
             # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
             for p in mail.same_side:
                 p.escalation = True
+        mail.listed = _listed_asks(sentences, msg.language, team)
         for position, sentence in enumerate(sentences):
             self._sentence(mail, position, sentence)
         if party:
@@ -571,7 +594,8 @@ class _Reader:
                 if (p.status == OPEN and p.kind in _ASKED
                         and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
                     _settle(p, msg, self.reopened)
-        if any(_settles(s, team) for s in sentences):
+        settling = [s for s in sentences if _settles(s, team)]
+        if settling:
             before = {p.id for p in self.points if p.status == OPEN}
             _resolve(self.points, msg, team, self.us,
                      self.reopened)
@@ -639,6 +663,10 @@ class _Reader:
             mail.blocker = (mail.blocker[0], position)
             return
         kind, due = self._kind(mail, sentence)
+        if position + 1 in mail.listed and position not in mail.listed:
+            kind = None  # "Dafür brauchen wir:": each item of its list is the ask
+        elif position in mail.listed and kind is None:
+            kind = mail.listed[position]  # "4. Ein E-Mail-Postfach für Frau Pohl"
         if kind is None:
             return
         pid = point_id(msg.message_id, sentence)
