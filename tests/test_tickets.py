@@ -586,3 +586,25 @@ def test_the_items_of_a_list_an_ask_introduces_are_asks_and_matters() -> None:
     router = next(p for p in opened if "Router" in p.text)
     assert postfach.kind == "request" and postfach.promise is None
     assert router.promise is not None and router.due == date(2026, 11, 26)
+
+
+def test_a_thank_you_note_and_our_courtesy_reply_leave_nothing_open() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Just a quick note to say thank you to Callum and Priya for the "
+                              "office move. Please pass on our thanks.", 16, subject="Thanks",
+             lang="en"),
+        _msg(2, "fiona@provider.de", "Thank you, Rachel – that's lovely to hear. I'll pass it on "
+                                     "to both of them.", 16, subject="Thanks", lang="en"),
+    )
+    assert _open(x) == []
+
+
+def test_what_several_new_people_need_is_asked() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Zum 01.12. fangen drei Auszubildende an. Die drei brauchen einen "
+                              "Zugang zum Schulungsportal.", 9, subject="Azubis"),
+        _msg(2, "lukas@provider.de", "Mache ich gern. Sollen die drei eigene E-Mail-Adressen "
+                                     "bekommen?", 9, subject="Azubis"),
+    )
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    assert any("Schulungsportal" in p.text for p in _open(x))

@@ -496,6 +496,7 @@ class _Reader:
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
         self.fixed_at: date | None = None  # and when
+        self.thanked = False  # the customer's latest mail thanks us and asks nothing
         self.known = _colleagues(live, default_owner, roster)
         # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
         self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
@@ -628,6 +629,9 @@ class _Reader:
         due = parse_due(sentence, msg.date, msg.language)
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
+        if (team and kind == PointKind.TODO and self.thanked
+                and len(answers.topic_words(sentence)) <= _COURTESY_WORDS):
+            kind = None  # "I'll pass it on to both of them" to their thank-you: courtesy
         if due is not None and kind != PointKind.REQUEST and kind != PointKind.BLOCKER and (
                 cues.PROPOSAL_RE.search(sentence)):
             # "Unser Vorschlag: Samstag, 05.12." awaits a yes
@@ -703,7 +707,9 @@ class _Reader:
     def _settle_after(self, mail: _Mail) -> None:
         """Their thanks, our kept promises and what our mail did, answers to either side."""
         msg, team = mail.msg, mail.team
-        if not team and _thanks_only(msg, mail.sentences, self.points):
+        if not team:
+            self.thanked = _thanks_only(msg, mail.sentences, self.points)
+        if not team and self.thanked:
             due_come = self.last_promises and all(
                 p.due is not None and p.due <= msg.date.date() for p in self.last_promises)
             # thanks after our report settles; thanks for a promise only once its day came
@@ -784,6 +790,7 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     return kind
 
 
+_COURTESY_WORDS = 2  # a promise that names no work of its own: "Mache ich gern weiter."
 _ASKS_OR_PROMISES = (PointKind.QUESTION, PointKind.REQUEST, PointKind.TODO)
 
 

@@ -611,4 +611,11 @@ REQUEST = table(
                  "Er benötigt außerdem Zugriff auf das Laufwerk P."),
         rejects=("Er braucht keinen Zugang mehr.", "Sie brauchte letzte Woche ein Kennwort.",
                  "Sie brauchen nichts weiter zu tun.")),
+    cue("request.people_need_de",
+        rf"(?:die|alle|beide|unsere|diese) (?:[\w-]+ ){{0,2}}?(?:brauchen|ben[öo]tigen)"
+        rf"(?! (?:kaum|nur|nichts|nicht)\b){_NOT_DENIED}",
+        matches=("Die drei brauchen einen Zugang zum Schulungsportal.",
+                 "Unsere neuen Azubis benötigen ein Postfach."),
+        rejects=("Die Kassen brauchen kaum Bandbreite.",
+                 "Die Kollegen brauchen keinen Zugang mehr.", "Die drei brauchten nichts.")),
 )  # fmt: skip
