@@ -225,7 +225,8 @@ def is_resolution(sentence: str) -> bool:
 # "It has to be sorted before the audit". (Not "Wie besprochen ist es jetzt behoben".)
 _WISHED = re.compile(
     r"(?<![\w-])(?:erwarte\w*|erhoffe\w*|w[üu]nsche\w*|bitte|muss|m[üu]ssen|soll(?:te|ten|en)?"
-    r"|expect\w*|want|wants|need|needs|would like|'d like|must|should|has to|have to)(?![\w-])",
+    r"|w[üu]rde(?:n)?|versprochen|zugesagt|expect\w*|want|wants|need|needs|would like|'d like"
+    r"|must|should|would|promised|has to|have to)(?![\w-])",
     re.IGNORECASE)
 # a date the settled state is wanted by: "bis Freitag behoben", "fixed by Monday"
 _BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
