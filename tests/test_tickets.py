@@ -608,3 +608,19 @@ def test_what_several_new_people_need_is_asked() -> None:
     )
     assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
     assert any("Schulungsportal" in p.text for p in _open(x))
+
+
+def test_the_fault_reported_again_is_what_the_matter_shows() -> None:
+    """After our card swap, "heute Nacht ist der LW-PC2 wieder eingefroren. Bitte kommen Sie
+    sich das noch einmal ansehen.": the matter names the fault that came back."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Fernwirk-PC LW-PC1 friert seit letzter Woche mehrmals am Tag "
+                              "ein.", 3, subject="PC"),
+        _msg(2, "lukas@provider.de", "Ich habe die Grafikkarte im PC getauscht.", 13,
+             subject="PC"),
+        _msg(3, "k@kunde.de", "Heute Nacht ist der LW-PC1 wieder eingefroren. Bitte kommen Sie "
+                              "sich das noch einmal ansehen.", 17, subject="PC"),
+    )
+    (point,) = _open(x)
+    assert point.kind == "blocker" and "wieder eingefroren" in point.text
+    assert point.owner == "lukas@provider.de"

@@ -630,6 +630,8 @@ class _Reader:
         due = parse_due(sentence, msg.date, msg.language)
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
+        if not team and kind is None and self.fixed_by_us and acts.objects(sentence):
+            kind = PointKind.BLOCKER  # "heute Nacht ist der LW-PC2 wieder eingefroren"
         if (team and kind == PointKind.TODO and self.thanked
                 and len(answers.topic_words(sentence)) <= _COURTESY_WORDS):
             kind = None  # "I'll pass it on to both of them" to their thank-you: courtesy

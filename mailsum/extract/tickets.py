@@ -360,6 +360,10 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id
                   and _asks_work(p)), None)
+    if chase is not None:
+        # in that mail, the fault they report again says more than their ask to look again
+        chase = next((p for p in customer if p.message_id == chase.message_id
+                      and p.kind == PointKind.BLOCKER), chase)
     texts: list[str] = []
     for q in (lead, ask, chase):
         if q is None:
