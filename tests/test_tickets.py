@@ -624,3 +624,24 @@ def test_the_fault_reported_again_is_what_the_matter_shows() -> None:
     (point,) = _open(x)
     assert point.kind == "blocker" and "wieder eingefroren" in point.text
     assert point.owner == "lukas@provider.de"
+
+
+def test_a_deliverable_asked_beside_the_fault_is_a_line_of_its_own() -> None:
+    """The head of the utility wants the fault fixed and a written explanation; our "Die
+    schriftliche Erklärung schicke ich Ihnen bis Mittwoch" is its own line, due that day."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Fernwirk-PC in der Leitwarte friert mehrmals am Tag ein.", 3,
+             subject="PC"),
+        _msg(2, "chefin@kunde.de", "Der PC friert weiterhin ein. Ich erwarte, dass der Fehler bis "
+                                   "Montag, 16.11., behoben ist, und bitte um eine kurze "
+                                   "schriftliche Erklärung, warum der Termin ausgefallen ist.",
+             12, subject="PC"),
+        _msg(3, "tobias@provider.de", "Die schriftliche Erklärung schicke ich Ihnen bis Mittwoch, "
+                                      "18.11.", 12, subject="PC"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    letter = next(p for p in opened if "Erklärung schicke" in p.text)
+    assert letter.kind == "todo" and letter.due == date(2026, 11, 18)
+    fault = next(p for p in opened if p is not letter)
+    assert fault.kind == "blocker" and fault.due == date(2026, 11, 16)

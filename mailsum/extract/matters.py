@@ -95,8 +95,22 @@ def group_by_matter(customer: list[Point], promises: list[Point],
             before = [g for q, g in follows if _when(q) <= _when(p)]
             target = next((g for g in reversed(groups) if g.shares(p)),
                           before[-1] if before else groups[0])
+            if role == "promises" and _beside_the_lead(p, target):
+                # "Die schriftliche Erklärung schicke ich Ihnen bis Mittwoch": a deliverable
+                # they asked for beside their fault, a line of its own
+                target = Group()
+                groups.append(target)
             getattr(target, role).append(p)
     return groups
+
+
+def _beside_the_lead(p: Point, group: Group) -> bool:
+    """Our promise names something of the matter other than what it is about: it shares
+    words with a later ask of theirs, none with the report that opened the matter."""
+    mine = _topic(p.text)
+    if not group.customer or len(mine) < _MIN_TOPIC or mine & _topic(group.customer[0].text):
+        return False
+    return any(len(mine & _topic(q.text)) >= _MIN_TOPIC for q in group.customer[1:])
 
 
 def _when(p: Point) -> tuple[object, int]:
