@@ -130,6 +130,8 @@ def test_no_acceptance(sentence: str) -> None:
     "No, it happened again.", "The printer is jamming again.",
     "Der Scanner ist heute wieder ausgefallen.", "Leider ist das Problem heute wieder aufgetreten.",
     "Die Verbindung ist erneut abgebrochen.",
+    "The fourth (asset tag T-0417) still loops at the Authenticator screen.",
+    "Rebecca's iPad still asks several times a day.",
 ])
 def test_objections(sentence: str) -> None:
     assert acts.objects(sentence)
@@ -142,6 +144,7 @@ def test_objections(sentence: str) -> None:
     "I'll try again tomorrow.", "Der Server ist wieder da.", "Ich melde mich wieder.",
     "The drops stopped after your change.", "Seit dem Update ist nichts wieder aufgetreten.",
     "It hasn't happened again since Tuesday.", "The VPN has not dropped again.",
+    "Three of the four tablets are fine now.", "It still works after the reboot.",
 ])
 def test_no_objections(sentence: str) -> None:
     assert not acts.objects(sentence)

@@ -13,6 +13,9 @@ from mailsum.extract.colleagues import addressed_to, handed_over_to, resolve
     ("Mark will take over my tickets while I am away.", "Mark"),
     ("Mark is covering for me this week.", "Mark"),
     ("I am handing this over to Mark.", "Mark"),
+    ("Priya Shah is taking this over from today.", "Shah"),
+    ("Herr Färber übernimmt die Störung ab sofort.", "Färber"),
+    ("Herr Ortlieb, unser Teamleiter, übernimmt das ab sofort persönlich.", "Ortlieb"),
 ])
 def test_handover_names_the_colleague(sentence: str, name: str) -> None:
     assert handed_over_to(sentence) == name
@@ -23,6 +26,8 @@ def test_handover_names_the_colleague(sentence: str, name: str) -> None:
     "Sie übernimmt das Ticket.",  # a pronoun names nobody
     "Die Firma übernimmt die Kosten.",  # costs, not work
     "Mark sent the logs yesterday.",
+    "Herr Klein übernimmt die Kosten für den Austausch.",
+    "The vendor is taking the old printer back.",
 ])
 def test_no_handover(sentence: str) -> None:
     assert handed_over_to(sentence) is None

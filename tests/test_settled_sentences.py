@@ -14,6 +14,8 @@ from mailsum.extract.points import is_resolution, rule_kind
     "We need it fixed by Monday.",
     "It has to be sorted before the audit.",
     "Das muss bis Freitag erledigt sein.",
+    "Callum promised the tablets would be fixed by Wednesday.",
+    "Sie hatten zugesagt, dass es bis Mittwoch behoben ist.",
 ])
 def test_a_settled_state_asked_for_settles_nothing(sentence: str) -> None:
     assert not is_resolution(sentence)

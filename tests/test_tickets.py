@@ -515,3 +515,131 @@ def test_a_reopened_fault_is_due_when_we_promised_not_when_they_first_asked() ->
     (point,) = _open(x)
     assert "TSE" in point.text and point.due == date(2026, 11, 6)
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_thanks_that_defer_and_add_a_need_make_the_need_a_matter() -> None:
+    """"Thanks Fiona, that's really helpful. I'll take both to Rachel … and come back to you.
+    One more thing: she'll need a phone extension": the extension is theirs, ours to do."""
+    x = _extract(
+        _msg(1, "fiona@provider.de", "Attached are two options for the boardroom: a Rally Bar or "
+                                     "a MeetingBar A30. Which one would you like to go with?",
+             11, subject="Boardroom", lang="en"),
+        _msg(2, "k@kunde.de", "Thanks Fiona, that's really helpful. I'll take both to Rachel at "
+                              "Thursday's meeting and come back to you. One more thing for Aisha: "
+                              "she'll need a phone extension in the Lettings hunt group as well.",
+             12, subject="Boardroom", lang="en"),
+    )
+    assert any("extension" in p.text for p in _open(x))
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_new_ask_that_says_so_is_a_matter_of_its_own() -> None:
+    """"And could you order her a second monitor …?" a week after the accounts were asked
+    and promised: two matters, the accounts with our promise, the monitor waiting on us."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "We have a new hygienist starting on 30 November. She'll need an "
+                              "email account and a login for the imaging software.", 5,
+             subject="New hire", lang="en"),
+        _msg(2, "alicia@provider.de", "Sure – I'll have Brianna's email account and imaging "
+                                      "login ready by Monday 23 November.", 5,
+             subject="New hire", lang="en"),
+        _msg(3, "k@kunde.de", "And could you order her a second monitor like the other "
+                              "hygienists have?", 10, subject="New hire", lang="en"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    monitor = next(p for p in opened if "monitor" in p.text)
+    accounts = next(p for p in opened if "account" in p.text)
+    assert monitor.promise is None and accounts.promise is not None
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_a_chase_with_new_details_stays_the_same_matter() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Unsere Auftragsbestätigungen landen bei Nordkai im Spam. Können "
+                              "Sie bitte prüfen, woran das liegt?", 1, subject="Spam"),
+        _msg(2, "jana@provider.de", "Ich kläre das mit dem ERP-Hersteller und melde mich.", 2,
+             subject="Spam"),
+        _msg(3, "k@kunde.de", "Gibt es etwas Neues? Bei Nordkai ist immer noch alles im Spam, "
+                              "und die fragen inzwischen, ob sie die Bestätigungen per Fax "
+                              "bekommen sollen.", 9, subject="Spam"),
+    )
+    assert len(_open(x)) == 1
+
+
+def test_the_items_of_a_list_an_ask_introduces_are_asks_and_matters() -> None:
+    """"Dafür brauchen wir: 1. … 2. …": each item is asked; the one our reply leaves out stays
+    open on its own, what we took on by number has our promise."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Für die neue Filiale brauchen wir:\n\n"
+                              "1. Router und Firewall wie in den anderen Filialen\n"
+                              "2. Ein E-Mail-Postfach für die Filialleiterin Frau Pohl\n", 5,
+             subject="Filiale"),
+        _msg(2, "henrike@provider.de", "Zu 1.: Herr Färber richtet Router und Firewall am "
+                                       "Donnerstag, 26.11., vor Ort ein.", 6, subject="Filiale"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    postfach = next(p for p in opened if "Postfach" in p.text)
+    router = next(p for p in opened if "Router" in p.text)
+    assert postfach.kind == "request" and postfach.promise is None
+    assert router.promise is not None and router.due == date(2026, 11, 26)
+
+
+def test_a_thank_you_note_and_our_courtesy_reply_leave_nothing_open() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Just a quick note to say thank you to Callum and Priya for the "
+                              "office move. Please pass on our thanks.", 16, subject="Thanks",
+             lang="en"),
+        _msg(2, "fiona@provider.de", "Thank you, Rachel – that's lovely to hear. I'll pass it on "
+                                     "to both of them.", 16, subject="Thanks", lang="en"),
+    )
+    assert _open(x) == []
+
+
+def test_what_several_new_people_need_is_asked() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Zum 01.12. fangen drei Auszubildende an. Die drei brauchen einen "
+                              "Zugang zum Schulungsportal.", 9, subject="Azubis"),
+        _msg(2, "lukas@provider.de", "Mache ich gern. Sollen die drei eigene E-Mail-Adressen "
+                                     "bekommen?", 9, subject="Azubis"),
+    )
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    assert any("Schulungsportal" in p.text for p in _open(x))
+
+
+def test_the_fault_reported_again_is_what_the_matter_shows() -> None:
+    """After our card swap, "heute Nacht ist der LW-PC2 wieder eingefroren. Bitte kommen Sie
+    sich das noch einmal ansehen.": the matter names the fault that came back."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Fernwirk-PC LW-PC1 friert seit letzter Woche mehrmals am Tag "
+                              "ein.", 3, subject="PC"),
+        _msg(2, "lukas@provider.de", "Ich habe die Grafikkarte im PC getauscht.", 13,
+             subject="PC"),
+        _msg(3, "k@kunde.de", "Heute Nacht ist der LW-PC1 wieder eingefroren. Bitte kommen Sie "
+                              "sich das noch einmal ansehen.", 17, subject="PC"),
+    )
+    (point,) = _open(x)
+    assert point.kind == "blocker" and "wieder eingefroren" in point.text
+    assert point.owner == "lukas@provider.de"
+
+
+def test_a_deliverable_asked_beside_the_fault_is_a_line_of_its_own() -> None:
+    """The head of the utility wants the fault fixed and a written explanation; our "Die
+    schriftliche Erklärung schicke ich Ihnen bis Mittwoch" is its own line, due that day."""
+    x = _extract(
+        _msg(1, "k@kunde.de", "Der Fernwirk-PC in der Leitwarte friert mehrmals am Tag ein.", 3,
+             subject="PC"),
+        _msg(2, "chefin@kunde.de", "Der PC friert weiterhin ein. Ich erwarte, dass der Fehler bis "
+                                   "Montag, 16.11., behoben ist, und bitte um eine kurze "
+                                   "schriftliche Erklärung, warum der Termin ausgefallen ist.",
+             12, subject="PC"),
+        _msg(3, "tobias@provider.de", "Die schriftliche Erklärung schicke ich Ihnen bis Mittwoch, "
+                                      "18.11.", 12, subject="PC"),
+    )
+    opened = _open(x)
+    assert len(opened) == 2
+    letter = next(p for p in opened if "Erklärung schicke" in p.text)
+    assert letter.kind == "todo" and letter.due == date(2026, 11, 18)
+    fault = next(p for p in opened if p is not letter)
+    assert fault.kind == "blocker" and fault.due == date(2026, 11, 16)

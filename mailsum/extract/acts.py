@@ -173,7 +173,9 @@ def accepts(sentence: str) -> bool:
 _OBJECTION = re.compile(
     r"(?<![\w-])(?:^\W*still\b(?! (?:fine|good|ok|working|works|running|stable))|"
     r"still (?:not|no|doesn't|don't|isn't|aren't|can't|cannot|won't|fails?|failing|broken|"
-    r"down|crash\w*|disconnect\w*|drop\w*|getting)|"
+    r"down|crash\w*|disconnect\w*|drop\w*|getting|loops?|looping|hangs?|hanging|freez\w+|"
+    r"stuck|locked|asks?|asking|prompts?|prompting|shows?|showing|loses?|losing|reboot\w*|"
+    r"restart\w*|offline|missing|blank|slow)|"
     r"(?:doesn't|does not|didn't|did not|isn't|is not) work(?:ing)?|"
     r"unfortunately (?:not|no|it (?:still|doesn't|didn't))|no (?:change|luck|difference)|"
     r"same (?:problem|error|issue|message)|"

@@ -27,8 +27,15 @@ _HANDOVERS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
         # "Frau Berger vertritt mich", "Mark is covering for me"
         rf"\b{_TITLE}{_NAME}\s+(?:vertritt\s+mich|wird\s+mich\s+vertreten|is\s+covering\s+for\s+me"
         r"|will\s+be\s+covering\s+for\s+me|will\s+cover\s+for\s+me)",
-        # "Mark will take over (my tickets)", "Mark is taking over"
-        rf"\b{_TITLE}{_NAME}\s+(?:will\s+(?:be\s+)?tak(?:e|ing)|is\s+taking)\s+over\b",
+        # "Mark will take over (my tickets)", "Mark is taking over", "Priya Shah is taking this
+        # over from today"
+        rf"\b{_TITLE}{_NAME}\s+(?:will\s+(?:be\s+)?tak(?:e|ing)|is\s+taking)"
+        r"\s+(?:(?:this|it|that|the\s+\w+|your\s+\w+|my\s+\w+)\s+)?over\b",
+        # "Herr Färber übernimmt die Störung", "Herr Ortlieb, unser Teamleiter, übernimmt das ab
+        # sofort persönlich" (not "übernimmt die Kosten")
+        rf"\b{_TITLE}{_NAME}(?:,\s+[^,]{{1,40}},)?\s+übernimmt\s+(?:ab\s+\S+\s+|jetzt\s+)?"
+        r"(?:das|es|die|den|ihr\w*|meine\w*|unser\w*|diese\w*)\b"
+        r"(?!\s+(?:\w+\s+)?(?:kosten|haftung|verantwortung|gewähr)\b)",
         # "Ich übergebe das Ticket an Herrn Klein", "I'm handing this over to Mark"
         rf"\b(?:übergebe|gebe)\s+(?:ich\s+)?{_WHAT}\s+an\s+{_TITLE}{_NAME}",
         rf"\b(?:handing|passing|handed|passed|hand|pass)\s+(?:this|it|{_WHAT})\s+(?:over\s+)?to\s+"

@@ -125,6 +125,27 @@ def _content(sentence: str) -> str | None:
     return rest if rest and not cues.IGNORE_RE.match(rest) else None
 
 
+# An item of a list: "1. Router/Firewall …", "2) …", "- ein Postfach für …", "• a laptop"
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*·])\s+\S")
+
+
+def _listed_asks(sentences: list[str], language: str, team: bool) -> dict[int, PointKind]:
+    """The items of a list that an ask introduces ("Dafür brauchen wir:", "We need:"), each
+    with that ask's kind: the items are what is asked, one matter each."""
+    listed: dict[int, PointKind] = {}
+    for i, sentence in enumerate(sentences[:-1]):
+        if not sentence.rstrip().endswith(":") or not _LIST_ITEM.match(sentences[i + 1]):
+            continue
+        kind = classify(sentence, False, language, team)
+        if kind not in (PointKind.REQUEST, PointKind.QUESTION):
+            continue
+        for j in range(i + 1, len(sentences)):
+            if not _LIST_ITEM.match(sentences[j]):
+                break
+            listed[j] = kind
+    return listed
+
+
 def _ignored(sentence: str) -> bool:
     sentence = " ".join(sentence.split())
     return bool(cues.IGNORE_RE.match(sentence) or cues.BOILERPLATE_RE.match(sentence))
@@ -204,7 +225,8 @@ def is_resolution(sentence: str) -> bool:
 # "It has to be sorted before the audit". (Not "Wie besprochen ist es jetzt behoben".)
 _WISHED = re.compile(
     r"(?<![\w-])(?:erwarte\w*|erhoffe\w*|w[üu]nsche\w*|bitte|muss|m[üu]ssen|soll(?:te|ten|en)?"
-    r"|expect\w*|want|wants|need|needs|would like|'d like|must|should|has to|have to)(?![\w-])",
+    r"|w[üu]rde(?:n)?|versprochen|zugesagt|expect\w*|want|wants|need|needs|would like|'d like"
+    r"|must|should|would|promised|has to|have to)(?![\w-])",
     re.IGNORECASE)
 # a date the settled state is wanted by: "bis Freitag behoben", "fixed by Monday"
 _BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
@@ -448,6 +470,7 @@ class _Mail:
     taken: set[str] = field(default_factory=set)  # requests its promise gave a colleague
     took_on: list[Point] = field(default_factory=list)  # requests its promise took on
     blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
+    listed: dict[int, PointKind] = field(default_factory=dict)  # list item -> its intro's ask
 
 
 class _Reader:
@@ -474,6 +497,7 @@ class _Reader:
         self.fixed_by_us: set[str] = set()  # what our latest "fixed" settled (objection reopens)
         self.fixer: str | None = None  # who wrote that "fixed"
         self.fixed_at: date | None = None  # and when
+        self.thanked = False  # the customer's latest mail thanks us and asks nothing
         self.known = _colleagues(live, default_owner, roster)
         # the customer's people as the rules name them ("acme.de", "k.lang@acme.de")
         self.party_addresses = {x.lower() for x in parties if "@" in x.lstrip("@")}
@@ -529,6 +553,7 @@ class _Reader:
             # "wir warten immer noch, das ist inakzeptabel" escalates what they still have open
             for p in mail.same_side:
                 p.escalation = True
+        mail.listed = _listed_asks(sentences, msg.language, team)
         for position, sentence in enumerate(sentences):
             self._sentence(mail, position, sentence)
         if party:
@@ -571,7 +596,8 @@ class _Reader:
                 if (p.status == OPEN and p.kind in _ASKED
                         and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
                     _settle(p, msg, self.reopened)
-        if any(_settles(s, team) for s in sentences):
+        settling = [s for s in sentences if _settles(s, team)]
+        if settling:
             before = {p.id for p in self.points if p.status == OPEN}
             _resolve(self.points, msg, team, self.us,
                      self.reopened)
@@ -604,6 +630,11 @@ class _Reader:
         due = parse_due(sentence, msg.date, msg.language)
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
+        if not team and kind is None and self.fixed_by_us and acts.objects(sentence):
+            kind = PointKind.BLOCKER  # "heute Nacht ist der LW-PC2 wieder eingefroren"
+        if (team and kind == PointKind.TODO and self.thanked
+                and len(answers.topic_words(sentence)) <= _COURTESY_WORDS):
+            kind = None  # "I'll pass it on to both of them" to their thank-you: courtesy
         if due is not None and kind != PointKind.REQUEST and kind != PointKind.BLOCKER and (
                 cues.PROPOSAL_RE.search(sentence)):
             # "Unser Vorschlag: Samstag, 05.12." awaits a yes
@@ -639,6 +670,10 @@ class _Reader:
             mail.blocker = (mail.blocker[0], position)
             return
         kind, due = self._kind(mail, sentence)
+        if position + 1 in mail.listed and position not in mail.listed:
+            kind = None  # "Dafür brauchen wir:": each item of its list is the ask
+        elif position in mail.listed and kind is None:
+            kind = mail.listed[position]  # "4. Ein E-Mail-Postfach für Frau Pohl"
         if kind is None:
             return
         pid = point_id(msg.message_id, sentence)
@@ -675,14 +710,18 @@ class _Reader:
     def _settle_after(self, mail: _Mail) -> None:
         """Their thanks, our kept promises and what our mail did, answers to either side."""
         msg, team = mail.msg, mail.team
-        if not team and _thanks_only(msg, mail.sentences, self.points):
+        if not team:
+            self.thanked = _thanks_only(msg, mail.sentences, self.points)
+        if not team and self.thanked:
             due_come = self.last_promises and all(
                 p.due is not None and p.due <= msg.date.date() for p in self.last_promises)
             # thanks after our report settles; thanks for a promise only once its day came
             # ("All went smoothly this morning. Thank you!" after "I'll drop it off tomorrow")
             if self.last_ours == "done" or self.last_ours == "promised" and due_come:
-                _resolve(self.points, msg, team, self.us,
-                         self.reopened)
+                # "Thanks … I'll take both to Rachel and come back to you": what we asked
+                # them waits on that
+                defers = any(cues.TODO_RE.search(" ".join(x.split())) for x in mail.sentences)
+                _resolve(self.points, msg, team, self.us, self.reopened, keep_asked=defers)
         promised = [p for p in self.points
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
@@ -754,6 +793,7 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     return kind
 
 
+_COURTESY_WORDS = 2  # a promise that names no work of its own: "Mache ich gern weiter."
 _ASKS_OR_PROMISES = (PointKind.QUESTION, PointKind.REQUEST, PointKind.TODO)
 
 
@@ -848,12 +888,15 @@ def _resolve(
     team: bool,
     us: Team,
     reopened: dict[str, datetime],
+    keep_asked: bool = False,
 ) -> None:
+    """Settle what ``msg`` settles: ours the fault and our promises, theirs everything open,
+    but not what we asked them when they say they will come back to it (``keep_asked``)."""
     for p in open_points:
         if p.status != OPEN:
             continue
         ours = _is_team(p.raised_by, us)
-        if team and p.kind in _ASKED and ours:
+        if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
         if not team and p.due is not None and p.due > msg.date.date() and (
                 ours and p.kind == PointKind.TODO or p.promise):

@@ -5,9 +5,11 @@ says the same matter many times ("Der Drucker druckt nicht", "Können Sie sich d
 "Die Buchhaltung braucht ihn dringend"), and our replies are the matter's progress, not new
 to-dos. So, per thread:
 
-- the customer's open points are one matter, ours to move; its text is the customer's report
-  (and their latest chase, when they wrote again); our latest promise is its status and our
-  earlier promises are superseded by it;
+- the customer's open points are one matter per thing they asked (``matters``: a numbered
+  item, an ask that says it is another one, "One more thing: …"; chases and details join the
+  matter they follow), ours to move; its text is the customer's report (and their latest
+  chase, when they wrote again); our latest promise on it is its status and our earlier
+  promises are superseded by it;
 - with no customer matter open, our open promises are matters of their own (one per topic,
   the latest wording standing), and our open questions one matter per mail that asked them,
   waiting on the customer;
@@ -23,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from mailsum.extract import acts, answers, cues
+from mailsum.extract import acts, answers, cues, matters
 from mailsum.models import ParsedMessage, Point, PointKind, PointStatus, Ticket, TicketState
 from mailsum.text.formulae import without_formulae
 from mailsum.text.segment import split_sentences
@@ -145,20 +147,59 @@ def _customer_asks(open_points: list[Point], is_team: Callable[[str], bool]) -> 
 def _with_customer(customer: list[Point], promises: list[Point], asks: list[Point],
                    messages: list[ParsedMessage], last_customer: datetime | None,
                    last_ours: datetime | None) -> _Matters:
-    """Their open points are one matter: ours to move, unless we asked back since."""
+    """Each matter of the customer's (``matters.group_by_matter``) is one point: ours to move,
+    unless we asked back since; what comes next is the latest matter's next step."""
     found = _Matters()
+    for group in _working(matters.group_by_matter(customer, promises, asks)):
+        if not group.customer:  # our promise or question, nothing of theirs open on it
+            if group.promises:
+                found.add(_latest_wording(group.promises), group.members, ours=True)
+                found.next_point = found.next_point or group.promises[-1]
+            else:
+                found.add(_joined(group.asks), group.asks, ours=False)
+            continue
+        _add_customer_matter(found, group, messages, last_customer, last_ours)
+    return found
+
+
+def _working(groups: list[matters.Group]) -> list[matters.Group]:
+    """A matter of theirs asks work of us; one that does not ("Übrigens: Wir laden Sie zu
+    unserer Weihnachtsfeier ein") is context of the thread's first matter, not a line."""
+    lead = next((g for g in groups if any(_asks_work(p) for p in g.customer)), None)
+    if lead is None:
+        return groups
+    out = []
+    for g in groups:
+        if g is lead or not g.customer or any(_asks_work(p) for p in g.customer):
+            out.append(g)
+        else:
+            lead.customer.extend(g.customer)
+            lead.promises.extend(g.promises)
+            lead.asks.extend(g.asks)
+    for g in out:
+        for points in (g.customer, g.promises, g.asks):
+            points.sort(key=lambda p: (p.raised_at, p.position))
+    return out
+
+
+def _add_customer_matter(found: _Matters, group: matters.Group, messages: list[ParsedMessage],
+                         last_customer: datetime | None, last_ours: datetime | None) -> None:
+    customer, promises, asks = group.customer, group.promises, group.asks
     matter = _customer_matter(customer, promises, messages)
     asked_again = {p.message_id for p in customer if _asks_work(p)}
     if len(asked_again) > 1 and last_customer is not None and (
             last_ours is None or last_customer > last_ours):
         matter.escalation = True  # they asked again and nobody has answered since: chasing
-    later_asks = [a for a in asks if last_customer is None or a.raised_at > last_customer]
+    theirs = max(p.raised_at for p in customer)
+    later_asks = [a for a in asks if a.raised_at > theirs]
     latest_promise = promises[-1] if promises else None
     asked_back = bool(later_asks) and (
         latest_promise is None or later_asks[-1].raised_at >= latest_promise.raised_at)
-    found.add(matter, (*customer, *promises, *asks), ours=not asked_back)
-    found.next_point = later_asks[-1] if asked_back else latest_promise
-    return found
+    found.add(matter, group.members, ours=not asked_back)
+    step = later_asks[-1] if asked_back else latest_promise
+    if step is not None and (found.next_point is None
+                             or step.raised_at >= found.next_point.raised_at):
+        found.next_point = step
 
 
 def _ours_only(promises: list[Point], asks: list[Point]) -> _Matters:
@@ -319,6 +360,10 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id
                   and _asks_work(p)), None)
+    if chase is not None:
+        # in that mail, the fault they report again says more than their ask to look again
+        chase = next((p for p in customer if p.message_id == chase.message_id
+                      and p.kind == PointKind.BLOCKER), chase)
     texts: list[str] = []
     for q in (lead, ask, chase):
         if q is None:

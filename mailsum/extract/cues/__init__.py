@@ -14,6 +14,7 @@ import re
 from mailsum.extract.cues import (
     blocker,
     boilerplate,
+    discourse,
     escalation,
     promise,
     question,
@@ -53,7 +54,7 @@ TABLES = registry(
     todo.TODO, blocker.BLOCKER, blocker.FAULT_DETAIL, blocker.ABSENCE, escalation.ESCALATION,
     resolution.RESOLUTION, resolution.NEGATION, resolution.TICKET_CLOSED, promise.TAKEOVER,
     promise.PROPOSAL, promise.PROMISE_ON_IT, promise.SENT_NOW, promise.NO_PROMISE, FUTURE,
-    boilerplate.IGNORE, boilerplate.BOILERPLATE,
+    boilerplate.IGNORE, boilerplate.BOILERPLATE, discourse.NEW_MATTER,
 )
 # The fragments of each table, in the order written (the tests read them as data).
 REQUEST = request.REQUEST.phrases
@@ -101,6 +102,7 @@ FUTURE_RE = _words(FUTURE)
 TICKET_CLOSED_RE = _regex(resolution.TICKET_CLOSED)
 IGNORE_RE = _regex(boilerplate.IGNORE)
 BOILERPLATE_RE = _regex(boilerplate.BOILERPLATE)
+NEW_MATTER_RE = _regex(discourse.NEW_MATTER)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
 _QUESTION_END = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")
 _CLOSERS = "\"'”“»«)]"

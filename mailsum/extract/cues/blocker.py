@@ -255,8 +255,9 @@ BLOCKER = table(
                  "Schön, dass es jetzt wieder geht.")),
     cue("blocker.hangs_freezes_de",
         r"h[äa]ng(?:t|en) sich (?:\w+ ){0,3}?auf",
-        r"frier(?:t|en) (?:\w+ ){0,3}?ein",
-        matches=("Der PC hängt sich ständig auf.", "Das Bild friert immer wieder ein."),
+        r"frier(?:t|en) (?:\w+ ){0,6}?ein",
+        matches=("Der PC hängt sich ständig auf.", "Das Bild friert immer wieder ein.",
+                 "Der Fernwirk-PC friert seit letzter Woche mehrmals am Tag ein."),
         rejects=("Der Zettel hängt an der Tür.", "Bitte hängen Sie das Kabel wieder ein.")),
     # "ich kann mich seit heute nicht mehr anmelden", "wir können keine Mails senden"
     cue("blocker.cannot_do_de",

@@ -57,6 +57,16 @@ IGNORE = table(
         matches=("Best, Tom", "Yours sincerely, Jane Doe", "Bye!", "Sincerely,"),
         rejects=("Best practice is to reboot the router first and then call us.",
                  "Yours is the only laptop that still fails to boot.")),
+    # thanks passed on are thanks: "Please pass on our thanks to the team."
+    cue("ignore.pass_on_thanks",
+        r"(?:please |bitte )?(?:pass on|give|send|extend|say) (?:our|my|a big) (?:thanks|thank you"
+        r"|gratitude|regards|best wishes)(?: to (?:\w+ ){0,3}?\w+)?",
+        r"(?:bitte )?richten sie (?:\w+ ){0,4}?(?:unseren |meinen |herzlichen |vielen )*"
+        r"(?:dank|gr[üu](?:ß|ss)e)(?: \w+){0,2} aus",
+        matches=("Please pass on our thanks.", "Please pass on our thanks to Callum and Fiona.",
+                 "Bitte richten Sie Herrn Färber unseren Dank aus."),
+        rejects=("Please pass on the invoice to accounting.",
+                 "Bitte richten Sie den Drucker neu ein.")),
     form=r"^\W*(?:{alt})\W*$",
 )  # fmt: skip
 

@@ -1,0 +1,124 @@
+"""Which open points of a thread are one matter: grouped by what they are about.
+
+A service thread often carries more than one matter: a new starter's accounts and, a week
+later, "could you order her a second monitor"; a control-room PC that freezes and the written
+explanation of a missed visit the head of the utility asked for; "three things, if you can:
+1. … 2. … 3. …". Listed as one, the update names one of them and hides the others; each needs
+its own line, owner and next step.
+
+What joins a matter, in the order the points were written:
+
+- the first customer mail's points are one matter (a report and its ask), except a numbered
+  list ("1. … 2. …"), whose items are matters of their own;
+- a later point joins the matter it shares topic words with (``answers.answers`` either way:
+  an answer to our question, our promise naming their ask, their chase naming the thing);
+- a point with no topic of its own ("Gibt es schon etwas Neues?", "Ich melde mich bis Freitag",
+  "Can you do that?") joins the matter of the customer mail it answers or follows;
+- anything else is a new matter: a new ask of theirs, a deliverable we promised that nobody
+  asked for in those words, our question on another subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from mailsum.extract import answers, cues
+from mailsum.models import Point
+
+# A numbered item: "1. New starter: …", "2) Tom Barker …", "Zu 3.:" is an answer, not an item.
+_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
+# Words that say when or that there is news, not what about: a promise or chase made of them
+# has no topic of its own.
+_TIMING = (
+    "melde melden meld zurück zurückmelden bescheid weiter weitergeht stand neues news update "
+    "updates back touch hear heard progress status status sachstand rückmeldung feedback "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday "
+    "thursday friday saturday sunday heute morgen übermorgen today tomorrow tonight woche "
+    "wochen week weeks nächste nächsten next ende end anfang früh spätestens latest eod "
+    "vormittag nachmittag abend morning afternoon evening sobald soon asap schnell quickly "
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march june july october december kw uhr"
+)
+_MIN_TOPIC = 2
+
+
+@lru_cache(maxsize=1)
+def _timing() -> frozenset[str]:
+    return answers.topic_words(_TIMING)
+
+
+@lru_cache(maxsize=8192)
+def _topic(text: str) -> frozenset[str]:
+    """A point's own topic words: no dates, no words of timing or news."""
+    return frozenset(w for w in answers.topic_words(text)
+                     if not w[:1].isdigit() and w not in _timing())
+
+
+@dataclass
+class Group:
+    """The open points of one matter, by who raised them."""
+
+    customer: list[Point] = field(default_factory=list)
+    promises: list[Point] = field(default_factory=list)
+    asks: list[Point] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Point]:
+        return [*self.customer, *self.promises, *self.asks]
+
+    def shares(self, p: Point) -> bool:
+        return any(answers.answers(q.text, p.text) or answers.answers(p.text, q.text)
+                   for q in self.members)
+
+
+def group_by_matter(customer: list[Point], promises: list[Point],
+                    asks: list[Point]) -> list[Group]:
+    """The matters of a thread with customer points open, the first the customer's first
+    report (the lead); every point lands in exactly one."""
+    groups: list[Group] = []
+    current: Group | None = None  # the customer's matter being read
+    follows: list[tuple[Point, Group]] = []  # each customer point and its matter, in order
+    for p in sorted(customer, key=_when):
+        if current is None or _opens(p) and not any(g.shares(p) for g in groups):
+            current = Group()
+            groups.append(current)
+        elif not _opens(p):
+            # a chase, a detail, an answer: the matter it shares words with, else the current
+            current = next((g for g in reversed(groups) if g.shares(p)), current)
+        current.customer.append(p)
+        follows.append((p, current))
+    for role, ours in (("promises", promises), ("asks", asks)):
+        for p in sorted(ours, key=_when):
+            # ours answer the customer: the matter of their topic, else the one they follow
+            before = [g for q, g in follows if _when(q) <= _when(p)]
+            target = next((g for g in reversed(groups) if g.shares(p)),
+                          before[-1] if before else groups[0])
+            if role == "promises" and _beside_the_lead(p, target):
+                # "Die schriftliche Erklärung schicke ich Ihnen bis Mittwoch": a deliverable
+                # they asked for beside their fault, a line of its own
+                target = Group()
+                groups.append(target)
+            getattr(target, role).append(p)
+    return groups
+
+
+def _beside_the_lead(p: Point, group: Group) -> bool:
+    """Our promise names something of the matter other than what it is about: it shares
+    words with a later ask of theirs, none with the report that opened the matter."""
+    mine = _topic(p.text)
+    if not group.customer or len(mine) < _MIN_TOPIC or mine & _topic(group.customer[0].text):
+        return False
+    return any(len(mine & _topic(q.text)) >= _MIN_TOPIC for q in group.customer[1:])
+
+
+def _when(p: Point) -> tuple[object, int]:
+    return (p.raised_at, p.position)
+
+
+def _opens(p: Point) -> bool:
+    """A numbered item or an ask that says it is another one ("One more thing: …")."""
+    text = " ".join(p.text.split())
+    return bool(_ITEM.match(text) or cues.NEW_MATTER_RE.match(text)) and (
+        len(_topic(text)) >= _MIN_TOPIC)
