@@ -657,7 +657,9 @@ class _Reader:
             mail.takeover = sentence
         if team:
             kind = _team_kind(kind, takes_over, due is not None)
-        if kind not in _ASKS_OR_PROMISES:
+        if kind not in _ASKS_OR_PROMISES or not team and kind == PointKind.REQUEST:
+            # their instruction answers what we asked as a statement would: "Bitte nehmen
+            # Sie den Server FS02", "ja, beide brauchen Zugriff auf das Laufwerk"
             mail.statements.append(sentence)
         return kind, due
 
