@@ -643,3 +643,29 @@ def test_a_deliverable_asked_beside_the_fault_is_a_line_of_its_own() -> None:
     assert letter.kind == "todo" and letter.due == date(2026, 11, 18)
     fault = next(p for p in opened if p is not letter)
     assert fault.kind == "blocker" and fault.due == date(2026, 11, 16)
+
+
+def test_the_customers_service_desk_relays_their_words() -> None:
+    """Their own service desk's notices are automatic mail, but "Beschreibung:" and "Neuer
+    Kommentar von Matthias Gerlach (06.11.2026 08:14):" carry a person's words: the ask, and
+    later the answers to our questions."""
+    desk = "servicedesk@kunde.de"
+    x = _extract(
+        _msg(1, desk, "für Sie wurde ein neues Ticket angelegt.\nTicket: #20417\nPriorität: "
+                      "normal\nBeschreibung:\nBitte richten Sie auf den vier neuen Laptops den "
+                      "VPN-Zugang ein.\n\n---\nAntworten Sie auf diese E-Mail, um dem Ticket "
+                      "einen Kommentar hinzuzufügen.", 5, subject="[SD #20417] Neues Ticket: VPN",
+             auto="auto-reply"),
+        _msg(2, "marta@provider.de", "Für die VPN-Profile brauche ich noch die Namen der vier "
+                                     "Kolleginnen und Kollegen, die die Laptops bekommen.", 5,
+             subject="AW: [SD #20417] Neues Ticket: VPN"),
+        _msg(3, desk, "das Ticket #20417 wurde aktualisiert.\nNeuer Kommentar von Matthias "
+                      "Gerlach (06.11.2026 08:14):\nDie Laptops bekommen Herr Brede, Herr Ulrich, "
+                      "Frau Sommer und Herr Yıldız.\nStatus: In Bearbeitung\n---\nAntworten Sie "
+                      "auf diese E-Mail.", 6, subject="[SD #20417] Ticket aktualisiert: VPN",
+             auto="auto-reply"),
+    )
+    (point,) = _open(x)
+    assert "VPN-Zugang" in point.text
+    assert not [p for p in x.points if p.raised_by == "marta@provider.de" and p.status == "open"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

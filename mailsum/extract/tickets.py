@@ -60,31 +60,42 @@ def notice_state(msg: ParsedMessage) -> str | None:
     return None
 
 
-# "Kommentar: Bitte senden Sie uns noch die Seriennummer.", "Comment: …": a person's words in
-# a ticket system's notice
+# "Kommentar: Bitte senden Sie uns noch die Seriennummer.", "Comment: …", "Neuer Kommentar von
+# Matthias Gerlach (06.11.2026 08:14):", "Beschreibung:": a person's words in a ticket system's
+# notice
 _COMMENT = re.compile(
-    r"^\s*(?:kommentar|comment|notiz|note|nachricht|message|antwort|reply|bemerkung|"
-    r"anmerkung)\s*(?:des bearbeiters|from agent|by agent)?\s*:\s*(?P<first>.*)$",
+    r"^\s*(?:neuer |new |latest )?(?:kommentar|comment|notiz|note|nachricht|message|antwort|reply"
+    r"|bemerkung|anmerkung|beschreibung|description)\s*(?:(?:des bearbeiters|from agent|by agent)?"
+    r"\s*:\s*(?P<first>.*)|\s(?:von|from|by) [^\n]{1,80}:\s*)$",
     re.IGNORECASE)
+# what ends the comment: the next form field ("Status: …"), a separator, the system's footer
+_FIELD = re.compile(r"^\s*[\w. -]{1,30}:\s+\S")
+_END = re.compile(r"^\s*(?:-{3,}|_{3,}|={3,}|antworten sie auf diese|reply to this|"
+                  r"bitte lassen sie die ticket|please keep the ticket)", re.IGNORECASE)
+# a notice that carries a person's words: new ticket, new comment, updated
+_NEWS = re.compile(r"\b(?:neues ticket|new (?:ticket|request|comment)|ticket (?:aktualisiert|"
+                   r"updated)|neuer kommentar|has been updated|wurde aktualisiert|commented)\b",
+                   re.IGNORECASE)
 _MIN_COMMENT_WORDS = 3
 
 
 def with_comment(msg: ParsedMessage) -> ParsedMessage:
-    """A ticket system's status notice that carries a person's comment is read as that
-    comment (a mail of the notice's sender, not automatic); any other mail as it is."""
-    if not msg.auto or notice_state(msg) is None and not _CLOSED_WORDS.search(msg.subject):
+    """A ticket system's notice that carries a person's comment or description is read as
+    those words (a mail of the notice's sender, not automatic); any other mail as it is."""
+    if not msg.auto or notice_state(msg) is None and not _CLOSED_WORDS.search(msg.subject) and (
+            not _NEWS.search(f"{msg.subject}\n{msg.own_text[:500]}")):
         return msg
     lines = msg.own_text.split("\n")
     for i, line in enumerate(lines):
         m = _COMMENT.match(line)
         if not m:
             continue
-        comment = [m.group("first")]
+        comment = [m.group("first") or ""]
         for nxt in lines[i + 1:]:
-            if not nxt.strip() or re.match(r"^\s*[\w. -]{1,30}:\s", nxt):
-                break  # a blank line or the next form field ends the comment
+            if _END.match(nxt) or _FIELD.match(nxt) and not nxt.rstrip().endswith(","):
+                break  # the next form field, a separator or the footer ends the comment
             comment.append(nxt)
-        text = "\n".join(c for c in comment if c.strip()).strip()
+        text = "\n".join(comment).strip()
         if len(text.split()) >= _MIN_COMMENT_WORDS:
             return replace(msg, own_text=text, text=text, auto=None)
     return msg
