@@ -21,14 +21,21 @@ Conventions (so the update never guesses differently from run to run):
 - a day and month without a year is its next occurrence on or after the sent date;
 - numeric "12/15" is month/day in English only; German uses "15.12.".
 The first due date in the sentence wins.
+
+Each form is one entry of ``FORMS`` (its pattern, the words it cannot match without, how it
+becomes a day, and examples it must and must not resolve, asserted by tests/test_dates.py),
+tried in order.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailsum.text.lexicon import MONTHS
@@ -59,133 +66,6 @@ _DUE = rf"\b(?:{_DUE_DE}|{_DUE_EN})"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 _F = re.IGNORECASE
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "today",
-        re.compile(
-            r"\b(?:heute\s+noch|noch\s+heute|bis\s+heute|heute\s+bis|by\s+today|"
-            r"(?:until|by)?\s*(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|"
-            r"close\s+of\s+business)(?!\s+(?:on\s+)?" + _WEEKDAY.replace("?P<wd>", "") + r")"
-            r"|(?:by|until|till|later)\s+today|"
-            r"today\s+(?:if\s+possible|please)|(?:by\s+|until\s+)?tonight|"
-            r"im\s+laufe\s+des\s+(?:heutigen\s+)?tages|"
-            # "by 3pm", "spätestens um 15 Uhr"; not "bis/until 15 Uhr" (a duration: "ich bin bis
-            # 15 Uhr im Meeting", "open until 5pm")
-            r"(?:by|before|no\s+later\s+than|spätestens(?:\s+um|\s+bis)?|vor)\s+\d{1,2}"
-            r"(?:[:.]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))(?!\w)",
-            _F,
-        ),
-    ),
-    ("plus2", re.compile(r"\bübermorgen\b|\bthe\s+day\s+after\s+tomorrow\b", _F)),
-    (
-        "plus1",
-        re.compile(
-            r"(?<!guten )(?<!heute )(?<!am )\bmorgen\b(?!\s*früh\s+(?:war|ist|hat))"
-            r"|\btomorrow\b",
-            _F,
-        ),
-    ),
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b")),
-    (
-        "dmy",
-        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?:" + _YEAR + r")?(?![\d])"),
-    ),
-    (
-        "mdy_en",
-        re.compile(
-            _DUE_EN.join((r"\b", "")) + r"(?P<mon>\d{1,2})/(?P<day>\d{1,2})"
-            r"(?:/" + _YEAR + r")?\b",
-            _F,
-        ),
-    ),
-    (
-        "d_month",
-        re.compile(
-            r"(?<![\d.])(?P<day>\d{1,2})(?:\.|"
-            + _ORD
-            + r")?\s*(?:of\s+)?"
-            + _MONTH
-            + r"(?:\s+"
-            + _YEAR
-            + r")?\b",
-            _F,
-        ),
-    ),
-    (
-        "month_d",
-        re.compile(
-            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b(?:,?\s+" + _YEAR + r"\b)?", _F
-        ),
-    ),
-    ("kw", re.compile(r"\b(?:KW|Kalenderwoche|calendar\s+week|week)\s*(?P<week>\d{1,2})\b", _F)),
-    (
-        "eow",
-        re.compile(
-            r"\b(?:(?:bis\s+)?(?:zum\s+)?ende\s+(?:der|dieser|diese[rn]?)\s+woche|"
-            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow)\b",
-            _F,
-        ),
-    ),
-    (
-        "eom",
-        re.compile(
-            r"\b(?:ende\s+(?:des|dieses|diese[ns])\s+monats|monatsende|"
-            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom)\b",
-            _F,
-        ),
-    ),
-    ("end_month", re.compile(r"\b(?:ende|end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", _F)),
-    (
-        "part_month",
-        re.compile(
-            r"\b(?P<part>anfang|mitte|early|mid(?:dle\s+of)?)(?:\s+|\s*-\s*)" + _MONTH
-            + r"(?:\s+" + _YEAR + r")?\b",
-            _F,
-        ),
-    ),
-    (
-        "year_end",
-        re.compile(
-            r"\b(?:jahresende|jahreswechsel|ende\s+(?:des|dieses)\s+jahres|(?:the\s+)?end\s+of"
-            r"\s+(?:the\s+|this\s+)?year)\b",
-            _F,
-        ),
-    ),
-    (
-        "christmas",
-        re.compile(
-            r"\b(?:(?:bis|vor)\s+(?:zu\s+)?weihnachten|(?:by|before|until)\s+christmas)\b", _F
-        ),
-    ),
-    (
-        "next_week",
-        re.compile(
-            r"\b(?:(?P<part>ende\s+|anfang\s+|mitte\s+|end\s+of\s+|early\s+|mid(?:dle\s+of)?\s+"
-            r"|mid-)?(?:(?:nächste[rn]?|kommende[rn]?)\s+woche|next\s+week))\b",
-            _F,
-        ),
-    ),
-    (
-        "in_days",
-        re.compile(
-            r"\b(?:within|in|innerhalb(?:\s+von)?|binnen)\s+(?:the\s+next\s+|de[nr]\s+"
-            r"n[äa]chsten\s+)?(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+"
-            r"(?P<unit>(?:werk|arbeits)?tag(?:e|en)?|(?:business\s+|working\s+)?days?"
-            r"|wochen?|weeks?)\b",
-            _F,
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            _DUE + r"(?:(?:nächste[nrm]?|kommende[nrm]?|diese[nrm]?|next|this)"
-            r"\s+)?" + _WEEKDAY + r"\b(?P<nw>,?\s+(?:(?:in\s+)?der\s+)?"
-            r"(?:nächste[nr]?|kommende[nr]?)\s+woche|,?\s+next\s+week)?",
-            _F,
-        ),
-    ),
-]
 
 
 # Dates a sentence can name are resolved only when the sent day lies in this window: mail dated
@@ -226,99 +106,429 @@ def _friday(day: date) -> date:
     return day + timedelta(days=4 - day.weekday())
 
 
-def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | None:
-    g = m.groupdict()
-    if kind == "today":
-        return today
-    if kind == "plus1":
-        return today + timedelta(days=1)
-    if kind == "plus2":
-        return today + timedelta(days=2)
-    if kind == "iso":
-        return _year(g["year"], int(g["mon"]), int(g["day"]), today)
-    if kind == "dmy":
-        return _year(g.get("year"), int(g["mon"]), int(g["day"]), today)
-    if kind == "mdy_en":
-        if language != "en":
-            return None
-        return _year(g.get("year"), int(g["mon"]), int(g["day"]), today)
-    if kind in ("d_month", "month_d"):
-        if g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS:
-            return None  # "you may 5 ..." is no date
-        month = _MONTHS.get(g["mon"].casefold())
-        return _year(g.get("year"), month, int(g["day"]), today) if month else None
-    if kind == "kw":
-        week = int(g["week"])
-        for year in (today.year, today.year + 1):
-            try:
-                friday = date.fromisocalendar(year, week, 5)
-            except ValueError:
-                continue
-            if friday >= today:
-                return friday
-        return None
-    if kind == "eow":
-        friday = _friday(today)
-        return friday if friday >= today else friday + timedelta(days=7)
-    if kind == "eom":
-        return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
-    if kind == "end_month":
-        month = _MONTHS.get(g["mon"].casefold())
-        if month is None:  # a look-alike letter ("ſ", "İ") matched under IGNORECASE
-            return None
-        year = int(g["year"]) if g.get("year") else today.year
-        year = year + 2000 if year < 100 else year
-        if not g.get("year") and month < today.month:
-            year += 1
-        return date(year, month, calendar.monthrange(year, month)[1])
-    if kind == "part_month":
-        if g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS:
-            return None
-        month = _MONTHS.get(g["mon"].casefold())
-        if month is None:
-            return None
-        day = 7 if g["part"].casefold() in ("anfang", "early") else 15
-        return _year(g.get("year"), month, day, today)
-    if kind == "year_end":
-        return date(today.year, 12, 31)
-    if kind == "christmas":
-        return _year(None, 12, 24, today)
-    if kind == "next_week":
-        part = (g.get("part") or "").casefold()
-        monday = _friday(today) + timedelta(days=3)
-        if part.startswith(("anfang", "early")):
-            return monday + timedelta(days=1)
-        if part.startswith(("mitte", "mid")):
-            return monday + timedelta(days=2)
-        return monday + timedelta(days=4)
-    if kind == "in_days":
-        raw = g["n"].casefold()
-        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
-        unit = g["unit"].casefold()
-        if n is None:
-            return None
-        if unit.startswith(("woche", "week")):
-            return today + timedelta(weeks=n)
-        if unit.startswith(("werk", "arbeits", "business", "working")):
-            return _plus_workdays(today, n)
-        return today + timedelta(days=n)
-    if kind == "weekday":
-        weekday = _WEEKDAYS.get(g["wd"].casefold())
-        if weekday is None:
-            return None
-        if g.get("nw"):  # "Freitag nächster Woche": that day of the following week
-            return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
-        delta = (weekday - today.weekday()) % 7
-        return today + timedelta(days=delta or 7)
-    return None
-
-
 def _plus_workdays(day: date, n: int) -> date:
     """``n`` working days (Monday to Friday) after ``day``; holidays are not known here."""
     while n > 0:
         day += timedelta(days=1)
         n -= day.weekday() < 5
     return day
+
+
+# --------------------------------------------------------------------------- resolvers
+# One per form: the named groups of its match, the sent day and the language -> the due day, or
+# None when the match names no day after all.
+
+Groups = dict[str, Any]  # re.Match.groupdict()
+Resolver = Callable[[Groups, date, str], date | None]
+
+
+def _sent_day(g: Groups, today: date, language: str) -> date | None:
+    return today
+
+
+def _day_after(g: Groups, today: date, language: str) -> date | None:
+    return today + timedelta(days=1)
+
+
+def _two_days_after(g: Groups, today: date, language: str) -> date | None:
+    return today + timedelta(days=2)
+
+
+def _numeric_date(g: Groups, today: date, language: str) -> date | None:
+    return _year(g.get("year"), int(g["mon"]), int(g["day"]), today)
+
+
+def _us_numeric_date(g: Groups, today: date, language: str) -> date | None:
+    """"12/15" is month/day only in English; a German writer means no such thing."""
+    return _numeric_date(g, today, language) if language == "en" else None
+
+
+def _month(g: Groups) -> int | None:
+    """The month a name means; None for a look-alike letter ("ſ", "İ") under IGNORECASE."""
+    return _MONTHS.get(g["mon"].casefold())
+
+
+def _ambiguous_month(g: Groups) -> bool:
+    """"you may 5 …", "mar", "jan": a lower-case word that is also a month is no date."""
+    return g["mon"][0].islower() and g["mon"].lower() in _AMBIGUOUS_MONTHS
+
+
+def _named_month_date(g: Groups, today: date, language: str) -> date | None:
+    month = None if _ambiguous_month(g) else _month(g)
+    return _year(g.get("year"), month, int(g["day"]), today) if month else None
+
+
+def _iso_week_friday(g: Groups, today: date, language: str) -> date | None:
+    """The Friday of ISO week N: this year's, or next year's once this one has passed."""
+    week = int(g["week"])
+    for year in (today.year, today.year + 1):
+        try:
+            friday = date.fromisocalendar(year, week, 5)
+        except ValueError:
+            continue
+        if friday >= today:
+            return friday
+    return None
+
+
+def _week_end(g: Groups, today: date, language: str) -> date | None:
+    friday = _friday(today)
+    return friday if friday >= today else friday + timedelta(days=7)
+
+
+def _this_month_end(g: Groups, today: date, language: str) -> date | None:
+    return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+
+
+def _named_month_end(g: Groups, today: date, language: str) -> date | None:
+    """The last day of the month named: this year's, next year's once this one has passed."""
+    month = _month(g)
+    if month is None:
+        return None
+    year = int(g["year"]) if g.get("year") else today.year
+    year = year + 2000 if year < 100 else year
+    if not g.get("year") and month < today.month:
+        year += 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _part_of_month(g: Groups, today: date, language: str) -> date | None:
+    """"Anfang"/"early" a month: its 7th; "Mitte"/"mid": its 15th."""
+    month = None if _ambiguous_month(g) else _month(g)
+    if month is None:
+        return None
+    day = 7 if g["part"].casefold() in ("anfang", "early") else 15
+    return _year(g.get("year"), month, day, today)
+
+
+def _year_end(g: Groups, today: date, language: str) -> date | None:
+    return date(today.year, 12, 31)
+
+
+def _christmas(g: Groups, today: date, language: str) -> date | None:
+    return _year(None, 12, 24, today)
+
+
+def _next_week(g: Groups, today: date, language: str) -> date | None:
+    """Next week's Friday; its Tuesday when early ("Anfang"), its Wednesday when "Mitte"."""
+    part = (g.get("part") or "").casefold()
+    monday = _friday(today) + timedelta(days=3)
+    if part.startswith(("anfang", "early")):
+        return monday + timedelta(days=1)
+    if part.startswith(("mitte", "mid")):
+        return monday + timedelta(days=2)
+    return monday + timedelta(days=4)
+
+
+def _within(g: Groups, today: date, language: str) -> date | None:
+    """That many days, working days (Monday to Friday) or weeks after the sent day."""
+    raw = g["n"].casefold()
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    if n is None:
+        return None
+    unit = g["unit"].casefold()
+    if unit.startswith(("woche", "week")):
+        return today + timedelta(weeks=n)
+    if unit.startswith(("werk", "arbeits", "business", "working")):
+        return _plus_workdays(today, n)
+    return today + timedelta(days=n)
+
+
+def _weekday(g: Groups, today: date, language: str) -> date | None:
+    """The next such day strictly after the sent day, or that day of the following week."""
+    weekday = _WEEKDAYS.get(g["wd"].casefold())
+    if weekday is None:
+        return None
+    if g.get("nw"):  # "Freitag nächster Woche": that day of the following week
+        return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
+    delta = (weekday - today.weekday()) % 7
+    return today + timedelta(days=delta or 7)
+
+
+# --------------------------------------------------------------------------- the forms
+
+# The examples' sent time: a Wednesday (25 Nov 2026, 11:00 in Berlin).
+EXAMPLE_SENT = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("UTC"))
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """One way a sentence names a due date, with the examples that define it.
+
+    ``screens``: groups of words one of which the sentence must hold in full (lower-cased) for
+    the pattern to be tried at all (most sentences name no date); ``needs_digit``: no match
+    without a digit. ``examples`` are (language, sentence, ISO day) this form must resolve,
+    ``not_due`` (language, sentence) it must not, both sent at ``EXAMPLE_SENT``.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    screens: tuple[tuple[str, ...], ...]
+    examples: tuple[tuple[str, str, str], ...]
+    not_due: tuple[tuple[str, str], ...] = ()
+    needs_digit: bool = False
+    calendar: bool = False  # a calendar date: a weekday written just before it yields to it
+    weekday: bool = False  # may name a past day ("seit dem Update am Samstag"): checked
+
+
+_CALENDAR_DATE = {"needs_digit": True, "calendar": True}
+
+FORMS: tuple[DateForm, ...] = (
+    DateForm(
+        "today",
+        re.compile(
+            r"\b(?:heute\s+noch|noch\s+heute|bis\s+heute|heute\s+bis|by\s+today|"
+            r"(?:until|by)?\s*(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|"
+            r"close\s+of\s+business)(?!\s+(?:on\s+)?" + _WEEKDAY.replace("?P<wd>", "") + r")"
+            r"|(?:by|until|till|later)\s+today|"
+            r"today\s+(?:if\s+possible|please)|(?:by\s+|until\s+)?tonight|"
+            r"im\s+laufe\s+des\s+(?:heutigen\s+)?tages|"
+            # "by 3pm", "spätestens um 15 Uhr"; not "bis/until 15 Uhr" (a duration: "ich bin bis
+            # 15 Uhr im Meeting", "open until 5pm")
+            r"(?:by|before|no\s+later\s+than|spätestens(?:\s+um|\s+bis)?|vor)\s+\d{1,2}"
+            r"(?:[:.]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)(?!\w))(?!\w)",
+            _F,
+        ),
+        _sent_day,
+        (("heute",), ("today",), ("eod",), ("cob",), ("end", "day"), ("close", "business"),
+         ("tonight",), ("laufe", "tages"), ("by",), ("before",), ("later",), ("spätestens",),
+         ("vor",)),
+        examples=(("en", "I need the numbers EOD.", "2026-11-25"),
+                  ("de", "Das muss heute noch raus.", "2026-11-25"),
+                  ("de", "Bitte spätestens um 15 Uhr zurückrufen.", "2026-11-25"),
+                  ("en", "Please send it by 3pm.", "2026-11-25")),
+        not_due=(("de", "Ich bin bis 15 Uhr im Meeting."),
+                 ("en", "We need this by end of day Thursday.")),
+    ),
+    DateForm(
+        "plus2",
+        re.compile(r"\bübermorgen\b|\bthe\s+day\s+after\s+tomorrow\b", _F),
+        _two_days_after,
+        (("morgen",), ("tomorrow",)),
+        examples=(("de", "Wir kommen übermorgen vorbei.", "2026-11-27"),
+                  ("en", "We will call the day after tomorrow.", "2026-11-27")),
+    ),
+    DateForm(
+        "plus1",
+        re.compile(
+            r"(?<!guten )(?<!heute )(?<!am )\bmorgen\b(?!\s*früh\s+(?:war|ist|hat))"
+            r"|\btomorrow\b",
+            _F,
+        ),
+        _day_after,
+        (("morgen",), ("tomorrow",)),
+        examples=(("de", "Ich melde mich bis morgen.", "2026-11-26"),
+                  ("en", "Can you fix it by tomorrow?", "2026-11-26")),
+        not_due=(("de", "Guten Morgen, der Drucker ist defekt."),
+                 ("de", "Morgen früh war der Server weg.")),
+    ),
+    DateForm(
+        "iso",
+        re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+        _numeric_date,
+        (("-",),),
+        examples=(("en", "Please deliver by 2026-12-03.", "2026-12-03"),
+                  ("de", "Liefertermin ist der 2026-12-03.", "2026-12-03")),
+        not_due=(("en", "The ticket 2026-13-40 is closed."),),
+        **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "dmy",
+        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?:" + _YEAR + r")?(?![\d])"),
+        _numeric_date,
+        ((".",),),
+        examples=(("de", "Bitte bis zum 17.12. liefern.", "2026-12-17"),
+                  ("de", "Der Umzug ist am 27.11.2026.", "2026-11-27"),
+                  ("en", "Please send the forms by 17.12.", "2026-12-17")),
+        not_due=(("de", "Wir haben Version v2.3.1 um 10.30 Uhr installiert."),
+                 ("de", "Die Exporte vom 16.11. habe ich nachgeholt.")),
+        **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "mdy_en",
+        re.compile(
+            _DUE_EN.join((r"\b", "")) + r"(?P<mon>\d{1,2})/(?P<day>\d{1,2})"
+            r"(?:/" + _YEAR + r")?\b",
+            _F,
+        ),
+        _us_numeric_date,
+        (("/",),),
+        examples=(("en", "Please pay by 12/28.", "2026-12-28"),
+                  ("en", "The invoice is due on 1/15/27.", "2027-01-15")),
+        not_due=(("de", "Bitte bis 12/15 zahlen."), ("en", "We run 24/7.")),
+        **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "d_month",
+        re.compile(
+            r"(?<![\d.])(?P<day>\d{1,2})(?:\.|"
+            + _ORD
+            + r")?\s*(?:of\s+)?"
+            + _MONTH
+            + r"(?:\s+"
+            + _YEAR
+            + r")?\b",
+            _F,
+        ),
+        _named_month_date,
+        ((),),
+        examples=(("de", "Das Angebot brauchen wir bis 3. Dezember.", "2026-12-03"),
+                  ("en", "We need the report by 3 March.", "2027-03-03"),
+                  ("en", "The offer is valid until the 15th of December.", "2026-12-15")),
+        not_due=(("en", "Option 2 may work as well."),),
+        **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "month_d",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b(?:,?\s+" + _YEAR + r"\b)?", _F
+        ),
+        _named_month_date,
+        ((),),
+        examples=(("en", "Please reply by March 3rd.", "2027-03-03"),
+                  ("en", "Go-live is December 7, 2026.", "2026-12-07")),
+        not_due=(("en", "You may 5 times try again."),),
+        **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "kw",
+        re.compile(r"\b(?:KW|Kalenderwoche|calendar\s+week|week)\s*(?P<week>\d{1,2})\b", _F),
+        _iso_week_friday,
+        (("kw",), ("woche",), ("week",)),
+        examples=(("de", "Bitte bis spätestens KW 49 umsetzen.", "2026-12-04"),
+                  ("de", "Die Umstellung ist Ende KW 50 fertig.", "2026-12-11"),
+                  ("en", "We ship in calendar week 2.", "2027-01-15")),
+        needs_digit=True,
+    ),
+    DateForm(
+        "eow",
+        re.compile(
+            r"\b(?:(?:bis\s+)?(?:zum\s+)?ende\s+(?:der|dieser|diese[rn]?)\s+woche|"
+            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|eow)\b",
+            _F,
+        ),
+        _week_end,
+        (("woche",), ("week",), ("eow",)),
+        examples=(("de", "Bitte bis Ende der Woche.", "2026-11-27"),
+                  ("en", "Please finish by end of week.", "2026-11-27")),
+    ),
+    DateForm(
+        "eom",
+        re.compile(
+            r"\b(?:ende\s+(?:des|dieses|diese[ns])\s+monats|monatsende|"
+            r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom)\b",
+            _F,
+        ),
+        _this_month_end,
+        (("monat",), ("month",), ("eom",)),
+        examples=(("de", "Die Rechnung kommt Ende des Monats.", "2026-11-30"),
+                  ("de", "Zum Monatsende läuft der Vertrag aus.", "2026-11-30"),
+                  ("en", "We need it by end of month.", "2026-11-30")),
+    ),
+    DateForm(
+        "end_month",
+        re.compile(r"\b(?:ende|end\s+of)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", _F),
+        _named_month_end,
+        (("end",),),
+        examples=(("de", "Bitte bis Ende Januar.", "2027-01-31"),
+                  ("en", "The contract runs to the end of February 2028.", "2028-02-29")),
+    ),
+    DateForm(
+        "part_month",
+        re.compile(
+            r"\b(?P<part>anfang|mitte|early|mid(?:dle\s+of)?)(?:\s+|\s*-\s*)" + _MONTH
+            + r"(?:\s+" + _YEAR + r")?\b",
+            _F,
+        ),
+        _part_of_month,
+        (("anfang",), ("mitte",), ("early",), ("mid",)),
+        examples=(("de", "Anfang Dezember kommt der Techniker.", "2026-12-07"),
+                  ("en", "We plan it for mid-December.", "2026-12-15")),
+        not_due=(("en", "We were there in early may."),),
+    ),
+    DateForm(
+        "year_end",
+        re.compile(
+            r"\b(?:jahresende|jahreswechsel|ende\s+(?:des|dieses)\s+jahres|(?:the\s+)?end\s+of"
+            r"\s+(?:the\s+|this\s+)?year)\b",
+            _F,
+        ),
+        _year_end,
+        (("jahr",), ("year",)),
+        examples=(("de", "Bis Jahresende ist das erledigt.", "2026-12-31"),
+                  ("en", "Can we finish by the end of the year?", "2026-12-31")),
+    ),
+    DateForm(
+        "christmas",
+        re.compile(
+            r"\b(?:(?:bis|vor)\s+(?:zu\s+)?weihnachten|(?:by|before|until)\s+christmas)\b", _F
+        ),
+        _christmas,
+        (("weihnacht",), ("christmas",)),
+        examples=(("de", "Bitte vor Weihnachten liefern.", "2026-12-24"),
+                  ("en", "We need it by Christmas.", "2026-12-24")),
+        not_due=(("en", "Merry Christmas to the whole team."),),
+    ),
+    DateForm(
+        "next_week",
+        re.compile(
+            r"\b(?:(?P<part>ende\s+|anfang\s+|mitte\s+|end\s+of\s+|early\s+|mid(?:dle\s+of)?\s+"
+            r"|mid-)?(?:(?:nächste[rn]?|kommende[rn]?)\s+woche|next\s+week))\b",
+            _F,
+        ),
+        _next_week,
+        (("woche",), ("week",)),
+        examples=(("de", "Das machen wir nächste Woche.", "2026-12-04"),
+                  ("de", "Bis Ende nächster Woche ist es fertig.", "2026-12-04"),
+                  ("de", "Ich melde mich Anfang nächster Woche.", "2026-12-01"),
+                  ("en", "We expect it mid-next week.", "2026-12-02")),
+    ),
+    DateForm(
+        "in_days",
+        re.compile(
+            r"\b(?:within|in|innerhalb(?:\s+von)?|binnen)\s+(?:the\s+next\s+|de[nr]\s+"
+            r"n[äa]chsten\s+)?(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+"
+            r"(?P<unit>(?:werk|arbeits)?tag(?:e|en)?|(?:business\s+|working\s+)?days?"
+            r"|wochen?|weeks?)\b",
+            _F,
+        ),
+        _within,
+        (("tag",), ("day",), ("woche",), ("week",)),
+        examples=(("en", "Payment is due within 14 days.", "2026-12-09"),
+                  ("de", "Bitte innerhalb von 3 Werktagen bestätigen.", "2026-11-30"),
+                  ("de", "Bitte binnen einer Woche zahlen.", "2026-12-02")),
+        not_due=(("en", "In a few days we will know more."), ("de", "Vor 3 Tagen ging es noch.")),
+    ),
+    DateForm(
+        "weekday",
+        re.compile(
+            _DUE + r"(?:(?:nächste[nrm]?|kommende[nrm]?|diese[nrm]?|next|this)"
+            r"\s+)?" + _WEEKDAY + r"\b(?P<nw>,?\s+(?:(?:in\s+)?der\s+)?"
+            r"(?:nächste[nr]?|kommende[nr]?)\s+woche|,?\s+next\s+week)?",
+            _F,
+        ),
+        _weekday,
+        tuple((name,) for name in _WEEKDAYS),
+        examples=(("de", "Bitte bis Freitag erledigen.", "2026-11-27"),
+                  ("en", "The deadline is next Monday.", "2026-11-30"),
+                  ("en", "Please reply by Wednesday.", "2026-12-02"),
+                  ("de", "Bitte am Freitag nächster Woche vorbeikommen.", "2026-12-04")),
+        not_due=(("de", "Seit dem Update am Samstag geht der Scanner nicht."),
+                 ("en", "On Monday we had a power cut."),
+                 ("en", "By Friday doesn't work for us.")),
+        weekday=True,
+    ),
+)
+
+_BY_NAME = {form.name: form for form in FORMS}
+_PATTERNS = [(form.name, form.pattern) for form in FORMS]
+_CALENDAR = frozenset(form.name for form in FORMS if form.calendar)
+
+
+def _resolve(kind: str, m: re.Match[str], today: date, language: str) -> date | None:
+    """The day the form ``kind`` reads in ``m`` (or None)."""
+    return _BY_NAME[kind].resolve(m.groupdict(), today, language)
 
 
 @memo
@@ -329,6 +539,12 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
     the sentence was written the week before. A date before the day the message was sent is
     history, not a due date.
     """
+    found = explain_due(sentence, sent, language)
+    return found[0] if found else None
+
+
+def explain_due(sentence: str, sent: datetime, language: str) -> tuple[date, str] | None:
+    """The first due date named in ``sentence`` and the name of the form that read it."""
     kinds = _possible_kinds(sentence)
     if not kinds:
         return None
@@ -336,31 +552,30 @@ def parse_due(sentence: str, sent: datetime, language: str) -> date | None:
     if not _FIRST_DAY <= today <= _LAST_DAY:
         return None  # no due date relative to a day no real mail was sent on
     found: list[tuple[int, int, int, date]] = []
-    for order, (kind, pattern) in enumerate(_PATTERNS):
-        if kind not in kinds:
+    for order, form in enumerate(FORMS):
+        if form.name not in kinds:
             continue
-        for m in pattern.finditer(sentence):
-            if kind == "weekday" and _in_the_past(sentence, m) or _turned_down(sentence, m):
+        for m in form.pattern.finditer(sentence):
+            if form.weekday and _in_the_past(sentence, m) or _turned_down(sentence, m):
                 continue
             try:
-                due = _resolve(kind, m, today, language)
+                due = form.resolve(m.groupdict(), today, language)
             except (OverflowError, ValueError):  # "KW 99", "in 999 weeks": no such day
                 due = None
             if due is not None and due >= today:
                 found.append((m.start(), m.end(), order, due))
                 break
-    calendar = [f for f in found if _PATTERNS[f[2]][0] in _CALENDAR]
+    calendar = [f for f in found if FORMS[f[2]].calendar]
     found = [
         f for f in found
-        if _PATTERNS[f[2]][0] != "weekday"
+        if not FORMS[f[2]].weekday
         or not any(0 <= c[0] - f[1] <= 6 for c in calendar)
     ]
     if not found:
         return None
-    return min(found)[3]
+    first = min(found)
+    return first[3], FORMS[first[2]].name
 
-
-_CALENDAR = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d"})
 
 # "since the update on Saturday", "seit dem Update am Samstag": only with the weak "on"/"am"
 # (a causal "since" before "by Friday" still leaves a deadline)
@@ -396,34 +611,13 @@ def _in_the_past(sentence: str, m: re.Match[str]) -> bool:
     return bool(weak and _PAST_BEFORE.search(sentence[: m.start()])
                 or _PAST_AFTER.match(sentence[m.end():]))
 
-# Screens that skip the patterns which cannot match (most sentences name no date at all). Each
-# pattern needs a digit and/or all words of one of these groups; under IGNORECASE only "İ", "ı"
-# and "ſ" match an ASCII letter that ``str.lower`` does not turn into it, so a sentence with one
-# of them runs every pattern.
-_NEEDS_DIGIT = frozenset({"iso", "dmy", "mdy_en", "d_month", "month_d", "kw"})
-_SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "today": (("heute",), ("today",), ("eod",), ("cob",), ("end", "day"), ("close", "business"),
-              ("tonight",), ("laufe", "tages"), ("by",), ("before",), ("later",), ("spätestens",),
-              ("vor",)),
-    "plus2": (("morgen",), ("tomorrow",)),
-    "plus1": (("morgen",), ("tomorrow",)),
-    "iso": (("-",),),
-    "dmy": ((".",),),
-    "mdy_en": (("/",),),
-    "d_month": ((),),
-    "month_d": ((),),
-    "kw": (("kw",), ("woche",), ("week",)),
-    "eow": (("woche",), ("week",), ("eow",)),
-    "eom": (("monat",), ("month",), ("eom",)),
-    "end_month": (("end",),),
-    "part_month": (("anfang",), ("mitte",), ("early",), ("mid",)),
-    "year_end": (("jahr",), ("year",)),
-    "christmas": (("weihnacht",), ("christmas",)),
-    "next_week": (("woche",), ("week",)),
-    "in_days": (("tag",), ("day",), ("woche",), ("week",)),
-    "weekday": tuple((name,) for name in _WEEKDAYS),
-}
-_ALL_KINDS = frozenset(kind for kind, _ in _PATTERNS)
+# Screens that skip the forms which cannot match (most sentences name no date at all): each
+# form's words and digit, as ``FORMS`` declares them. Under IGNORECASE only "İ", "ı" and "ſ"
+# match an ASCII letter that ``str.lower`` does not turn into it, so a sentence with one of
+# them runs every pattern.
+_NEEDS_DIGIT = frozenset(form.name for form in FORMS if form.needs_digit)
+_SCREENS: dict[str, tuple[tuple[str, ...], ...]] = {form.name: form.screens for form in FORMS}
+_ALL_KINDS = frozenset(_SCREENS)
 _DIGIT = re.compile(r"\d")
 _CASE_ODDITY = re.compile("[\u0130\u0131\u017f]")
 
