@@ -531,120 +531,19 @@ def rules_test(ctx: click.Context, files: tuple[Path, ...]) -> None:
 def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
            now: str | None) -> None:
     """List customers with their open points and last/next update."""
-    from mailsum.outbound.schedule import next_time
+    from mailsum.cli.status import status_json, status_lines
+    from mailsum.run.status import gather_status
     from mailsum.state.store import StateStore
 
     config = _load(ctx)
     _known_customer(config, customer)
     store = StateStore.open_scratch(config.state)
-    moment = _now(now) or datetime.now(UTC)
-    rows = []
-    for c in config.rules.customers:
-        if customer and c.id != customer:
-            continue
-        points = store.points(c.id)
-        last = store.last_sent_update(c.id)
-        tz = c.timezone or config.timezone
-        failed = [u for u in store.updates(c.id) if u.status in ("failed", "pending")]
-        paused, _ = store.customer_state(c.id)
-        rows.append({
-            "customer": c.id, "name": c.name, "contact": list(c.contact), "timezone": tz,
-            "open": sum(1 for p in points if p.status == "open"),
-            "snoozed": sum(1 for p in points if p.status == "snoozed"),
-            "resolved": sum(1 for p in points if p.status == "resolved"),
-            "archived": sum(1 for p in points if p.status == "archived"),
-            "withdrawn": sum(1 for p in points if p.status == "withdrawn"),
-            "last_update": last.sent_at.isoformat() if last and last.sent_at else None,
-            "next_update": next_time(c.schedule, tz, moment).isoformat(),
-            "undelivered": [{"due_at": u.due_at.isoformat(), "status": u.status,
-                             "error": u.error} for u in failed],
-            "paused_until": paused.isoformat() if paused else None,
-        })
-        if customer:  # one customer: what is open, by thread, problems (blockers) first
-            subjects = {t.thread_id: t.subject for t in store.threads(c.id)}
-            listed = sorted((p for p in points if p.status in ("open", "snoozed")),
-                            key=lambda p: (p.kind != "blocker", p.thread_id, p.raised_at))
-            rows[-1]["points"] = [
-                {"id": p.id, "kind": p.kind, "status": p.status, "text": p.text,
-                 "owner": p.owner, "due": p.due.isoformat() if p.due else None,
-                 "raised_at": p.raised_at.isoformat(), "thread": subjects.get(p.thread_id, ""),
-                 "message_id": p.message_id} for p in listed]
-        if history:
-            rows[-1]["history"] = [
-                {"at": e.at.isoformat(), "by": e.actor, "action": e.action,
-                 "point": e.point_id, "value": e.detail, "reply": e.message_id}
-                for e in store.events(c.id)]
-    failures = store.failure_count()
-    working = [{"kind": k, "name": n, "holder": h, "expires_in_s": round(left)}
-               for k, n, h, left in store.live_leases()]
-    polled = store.source_status()
-    from mailsum.models import SourceState
-    from mailsum.outbound.jsonout import source_json
-
-    sources = []
-    for src in config.sources:
-        st = polled.get(src.name)
-        sources.append(source_json(SourceState(src.name, ok=True, last_ok=None)) if st is None
-                       else {**source_json(SourceState(
-                           src.name, ok=st.ok, last_ok=st.last_ok, error=st.last_error,
-                           failing_since=st.failing_since)),
-                           "error_at": st.last_error_at.isoformat() if st.last_error_at
-                           else None, "polled": True})
-        sources[-1].setdefault("polled", False)
+    shown = gather_status(config, store, _now(now) or datetime.now(UTC), customer, history)
     if fmt == "json":
-        click.echo(json.dumps({"customers": rows, "sources": sources,
-                               "parse_failures": failures, "messages": store.message_count(),
-                               "working": working}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(status_json(shown), indent=2, ensure_ascii=False))
         return
-    zone = config.timezone
-
-    def local(value: str | None, tz: str = zone) -> str:
-        """An ISO time from the state, shown in the configured timezone."""
-        return _local_time(value, tz) if value else "-"
-
-    for r in rows:
-        click.echo(f"{r['customer']:<16} {r['open']:>3} open {r['snoozed']:>3} snoozed "
-                   f"{r['resolved']:>3} resolved  last {local(r['last_update'], r['timezone']):<22}"
-                   f" next {local(r['next_update'], r['timezone'])}")
-        for u in r["undelivered"]:
-            click.echo(f"  update due {local(u['due_at'], r['timezone'])} {u['status']}: "
-                       f"{u['error']}")
-        if r["paused_until"]:
-            click.echo(f"  updates paused until {local(r['paused_until'], r['timezone'])}")
-        if r["archived"]:
-            click.echo(f"  {r['archived']} points archived: their mail was older than "
-                       f"import_days when first read")
-        if r["withdrawn"]:
-            click.echo(f"  {r['withdrawn']} points withdrawn: a later analysis of their thread "
-                       f"no longer found them")
-        for p in r.get("points", []):
-            extra = "".join([f", owner {p['owner']}" if p["owner"] else "",
-                             f", due {p['due']}" if p["due"] else "",
-                             ", snoozed" if p["status"] == "snoozed" else ""])
-            text = " ".join(p["text"].split())
-            click.echo(f"  [{p['kind']}{extra}] {text[:100]}{'…' if len(text) > 100 else ''}"
-                       f"\n      {p['thread']} · raised {local(p['raised_at'], r['timezone'])}")
-        for e in r.get("history", []):
-            point = f" point {e['point']}" if e["point"] else ""
-            value = f" {e['value']}" if e["value"] else ""
-            click.echo(f"  {local(e['at'], r['timezone'])} {e['by']}: {e['action']}{point}"
-                       f"{value} (reply {e['reply']})")
-    for src in sources:
-        if not src["polled"]:
-            click.echo(f"source {src['name']:<16} not polled yet")
-            continue
-        line = f"source {src['name']:<16} {'OK' if src['ok'] else 'FAILING'}  last good poll " \
-               f"{local(src['last_ok'])}"
-        if not src["ok"]:
-            line += f"; failing since {local(src['failing_since'])}: {src['error']}"
-        elif src["error_at"]:
-            line += f"; last error {local(src['error_at'])}"
+    for line in status_lines(shown):
         click.echo(line)
-    click.echo(f"{store.message_count()} messages stored, {failures} parse failures "
-               f"(times in {zone})")
-    for w in working:
-        click.echo(f"working: {w['kind']} {w['name']} by {w['holder']} "
-                   f"(lease ends in {w['expires_in_s']} s)")
 
 
 def _check_templates(config: Any) -> None:
@@ -664,16 +563,6 @@ def _check_templates(config: Any) -> None:
             except jinja2.TemplateSyntaxError as exc:
                 raise ConfigError(exc.filename or name, exc.lineno, "template",
                                   exc.message or "syntax error") from None
-
-
-def _local_time(value: str, tz: str) -> str:
-    """``2026-12-03 14:35 CET``: what an operator reads, in the zone the config names."""
-    from zoneinfo import ZoneInfo
-
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def _known_customer(config: Any, customer: str | None) -> None:
