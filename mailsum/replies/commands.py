@@ -33,32 +33,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-COMMAND_NAMES = ("done", "owner", "snooze", "reopen", "note", "update", "pause", "resume", "help")
-
-# command word (normalised: lower-case, umlauts folded to ae/oe/ue) -> (name, language)
-# language None: the same word in both languages ("update", "pause").
-_WORDS: dict[str, tuple[str, str | None]] = {
-    "done": ("done", "en"),
-    "erledigt": ("done", "de"),
-    "owner": ("owner", "en"),
-    "zustaendig": ("owner", "de"),
-    "snooze": ("snooze", "en"),
-    "spaeter": ("snooze", "de"),
-    "reopen": ("reopen", "en"),
-    "wieder offen": ("reopen", "de"),
-    "note": ("note", "en"),
-    "notiz": ("note", "de"),
-    "update": ("update", None),
-    "pause": ("pause", None),
-    "resume": ("resume", "en"),
-    "weiter": ("resume", "de"),
-    "help": ("help", "en"),
-    "hilfe": ("help", "de"),
-}
-_NO_ARGS = {"update", "resume", "help"}
 _POLITE = {"bitte", "please", "jetzt", "now", "danke", "thanks", "thx"}
 _MAX_NOTE = 500
 
@@ -178,16 +156,12 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(weeks=n) if unit[0] == "w" else timedelta(days=n)
 
 
-def _error(line_no: int, line: str, de: str, en: str) -> CommandError:
-    return CommandError(line_no, line, de, en)
-
-
 def _is_stop(line: str) -> bool:
     return bool(_STOP.match(line) or _ATTRIBUTION.search(line))
 
 
-def _split_command(text: str) -> tuple[str, str, str | None, str] | None:
-    """(name, rest, language, word) if the line starts with a command word."""
+def _split_command(text: str) -> tuple[CommandSpec, str, str | None, str] | None:
+    """(command, rest, language, word) if the line starts with a command word."""
     text = text.strip()
     bullet = _BULLET.match(text)
     candidates = [text] + ([text[bullet.end() :]] if bullet else [])
@@ -219,101 +193,189 @@ def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(".!").rstrip()
 
 
-def _parse_one(
-    name: str, rest: str, word: str, line_no: int, line: str
-) -> tuple[tuple[int, ...], str | None] | CommandError:
-    """Numbers and argument of one command, or the error to report for its line."""
-    if name in _NO_ARGS:
-        extra = [w for w in re.split(r"[\s,.!?]+", rest.lower()) if w]
-        if any(w not in _POLITE for w in extra):
-            return _error(line_no, line, f"„{word}“ hat keine Argumente",
-                          f'"{word}" takes no arguments')
-        return (), None
-    if name == "pause":
-        duration = parse_duration(_strip_end(rest)) if rest else None
-        if duration is None:
-            return _bad_duration(line_no, line, word, rest)
-        return (), f"{duration.days}d"
+@dataclass(frozen=True)
+class _Line:
+    """The command line being read, as its errors name it."""
 
-    if _RANGE.match(_NUMBER_FILLER.sub("", rest)):
-        return _error(line_no, line, "Bereiche wie 3-5 gehen nicht; bitte 3, 4, 5 schreiben",
-                      "ranges like 3-5 are not accepted; write 3, 4, 5")
-    if name == "snooze":
-        body = _strip_end(rest)
-        m = re.search(r"\d{1,4}\s*[A-Za-z]+\.?$", body)
-        duration = parse_duration(m.group(0)) if m else None
-        if duration is None:
-            numbers, left = _numbers(body)
-            if not numbers:
-                return _no_number(line_no, line, word)
-            if not left:
-                return _error(line_no, line, "die Dauer fehlt, z. B. später 3 7d",
-                              "the duration is missing, e.g. snooze 3 7d")
-            return _bad_duration(line_no, line, word, left)
-        numbers, left = _numbers(body[: m.start()] if m else body)
+    word: str  # the command word as written
+    line_no: int
+    line: str
+
+    def error(self, de: str, en: str) -> CommandError:
+        return CommandError(self.line_no, self.line, de, en)
+
+    def no_number(self) -> CommandError:
+        return self.error(f"nach „{self.word}“ fehlt die Nummer des Punkts",
+                          f'"{self.word}" needs the number of a point')
+
+    def bad_duration(self, got: str) -> CommandError:
+        return self.error(
+            f"„{got or self.word}“: Dauer nicht verstanden; erlaubt sind z. B. 7d, 2w, 3 Tage, "
+            f"1 Woche",
+            f'"{got or self.word}": duration not understood; use e.g. 7d, 2w, 3 days, 1 week')
+
+    def unexpected(self, left: str) -> CommandError:
+        return self.error(f"unerwartet: „{left}“", f'unexpected: "{left}"')
+
+
+Parsed = tuple[tuple[int, ...], str | None] | CommandError  # (numbers, argument) or the error
+
+
+def _only_polite(text: str) -> bool:
+    """Nothing but "bitte", "please", "danke" … (and punctuation) in ``text``."""
+    return all(w in _POLITE for w in re.split(r"[\s,.!?]+", text.lower()) if w)
+
+
+# --------------------------------------------------------------------------- argument parsers
+# One per kind of command: the text after the command word -> (point numbers, argument).
+
+
+def _no_arguments(rest: str, at: _Line) -> Parsed:
+    """``update``, ``resume``, ``help``: nothing after the word but a "bitte"/"please"."""
+    if not _only_polite(rest):
+        return at.error(f"„{at.word}“ hat keine Argumente", f'"{at.word}" takes no arguments')
+    return (), None
+
+
+def _duration_only(rest: str, at: _Line) -> Parsed:
+    """``pause 7d``: a duration and nothing else."""
+    duration = parse_duration(_strip_end(rest)) if rest else None
+    if duration is None:
+        return at.bad_duration(rest)
+    return (), f"{duration.days}d"
+
+
+def _points_and_duration(rest: str, at: _Line) -> Parsed:
+    """``snooze 3, 5 7d``: point numbers, then a duration at the end."""
+    body = _strip_end(rest)
+    m = re.search(r"\d{1,4}\s*[A-Za-z]+\.?$", body)
+    duration = parse_duration(m.group(0)) if m else None
+    if duration is None:
+        numbers, left = _numbers(body)
         if not numbers:
-            return _no_number(line_no, line, word)
-        if left:
-            return _unexpected(line_no, line, left)
-        return numbers, f"{duration.days}d"
+            return at.no_number()
+        if not left:
+            return at.error("die Dauer fehlt, z. B. später 3 7d",
+                            "the duration is missing, e.g. snooze 3 7d")
+        return at.bad_duration(left)
+    numbers, left = _numbers(body[: m.start()] if m else body)
+    if not numbers:
+        return at.no_number()
+    if left:
+        return at.unexpected(left)
+    return numbers, f"{duration.days}d"
 
+
+def _points_only(rest: str, at: _Line) -> Parsed:
+    """``done 3, 5`` / ``reopen 3``: point numbers, maybe a "bitte" after them."""
     numbers, left = _numbers(rest)
     if not numbers:
-        return _no_number(line_no, line, word)
-    if name in ("done", "reopen"):
-        left = _strip_end(left)
-        if left and any(w not in _POLITE for w in re.split(r"[\s,.!?]+", left.lower()) if w):
-            return _unexpected(line_no, line, left)
-        return numbers, None
-    if name == "owner":
-        found = {a.lower() for a in _ADDRESS.findall(left)}
-        if any(not _valid_domain(a.rpartition("@")[2]) for a in found):
-            found.add("")  # counts as a second, bad address
-        leftover = _ADDRESS.sub("", left)
-        leftover = re.sub(r"(?i)mailto:|[<>()\[\],;\s.]", "", leftover)
-        if len(found) != 1:
-            return _error(line_no, line,
-                          "bitte genau eine E-Mail-Adresse angeben, z. B. zuständig 3 "
-                          "max@provider.de",
-                          "give exactly one email address, e.g. owner 3 max@provider.de")
-        if leftover and not (leftover.isalpha() and len(leftover) <= 40):
-            return _unexpected(line_no, line, left)
-        return numbers, found.pop()
-    # note: exactly one number, then the text (which may itself start with a number)
+        return at.no_number()
+    left = _strip_end(left)
+    if left and not _only_polite(left):
+        return at.unexpected(left)
+    return numbers, None
+
+
+def _points_and_address(rest: str, at: _Line) -> Parsed:
+    """``owner 3 max@provider.de``: point numbers and exactly one valid address."""
+    numbers, left = _numbers(rest)
+    if not numbers:
+        return at.no_number()
+    found = {a.lower() for a in _ADDRESS.findall(left)}
+    if any(not _valid_domain(a.rpartition("@")[2]) for a in found):
+        found.add("")  # counts as a second, bad address
+    leftover = _ADDRESS.sub("", left)
+    leftover = re.sub(r"(?i)mailto:|[<>()\[\],;\s.]", "", leftover)
+    if len(found) != 1:
+        return at.error("bitte genau eine E-Mail-Adresse angeben, z. B. zuständig 3 "
+                        "max@provider.de",
+                        "give exactly one email address, e.g. owner 3 max@provider.de")
+    if leftover and not (leftover.isalpha() and len(leftover) <= 40):
+        return at.unexpected(left)
+    return numbers, found.pop()
+
+
+def _point_and_text(rest: str, at: _Line) -> Parsed:
+    """``note 3 text``: exactly one number, then the text (which may start with a number)."""
+    numbers, _ = _numbers(rest)
+    if not numbers:
+        return at.no_number()
     m = re.match(r"^(?:punkte?|points?|nr\.?|no\.)?\s*#?(\d{1,4})\s*[:,-]?\s*(.*)$", rest,
                  re.IGNORECASE | re.DOTALL)
     if not m:
-        return _no_number(line_no, line, word)
+        return at.no_number()
     text = " ".join(m.group(2).split())
     if not text:
-        return _error(line_no, line, "die Notiz ist leer", "the note is empty")
+        return at.error("die Notiz ist leer", "the note is empty")
     if len(text) > _MAX_NOTE:
-        return _error(line_no, line, f"die Notiz ist länger als {_MAX_NOTE} Zeichen",
-                      f"the note is longer than {_MAX_NOTE} characters")
+        return at.error(f"die Notiz ist länger als {_MAX_NOTE} Zeichen",
+                        f"the note is longer than {_MAX_NOTE} characters")
     return (int(m.group(1)),), text
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One reply command: its words in German and English and how its arguments are read.
+
+    Words are written normalised (lower-case, umlauts folded to ae/oe/ue); a word in
+    ``neutral`` is the same in both languages ("update", "pause") and sets no language.
+    ``points``: the command names point numbers, so a range ("3-5") is refused before its
+    parser runs.
+    """
+
+    name: str
+    de: tuple[str, ...]
+    en: tuple[str, ...]
+    parse: Callable[[str, _Line], Parsed]
+    points: bool = True
+    neutral: tuple[str, ...] = ()
+    example: str = ""  # arguments it accepts (tests/test_command_table.py reads each word so)
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("done", de=("erledigt",), en=("done",), parse=_points_only, example="3, 5"),
+    CommandSpec("owner", de=("zustaendig",), en=("owner",), parse=_points_and_address,
+                example="3 max@provider.de"),
+    CommandSpec("snooze", de=("spaeter",), en=("snooze",), parse=_points_and_duration,
+                example="3 7d"),
+    CommandSpec("reopen", de=("wieder offen",), en=("reopen",), parse=_points_only,
+                example="3"),
+    CommandSpec("note", de=("notiz",), en=("note",), parse=_point_and_text,
+                example="3 2. OG, Raum 12"),
+    CommandSpec("update", de=(), en=(), neutral=("update",), parse=_no_arguments,
+                points=False),
+    CommandSpec("pause", de=(), en=(), neutral=("pause",), parse=_duration_only, points=False,
+                example="2w"),
+    CommandSpec("resume", de=("weiter",), en=("resume",), parse=_no_arguments, points=False),
+    CommandSpec("help", de=("hilfe",), en=("help",), parse=_no_arguments, points=False),
+)
+COMMAND_NAMES = tuple(spec.name for spec in COMMANDS)
+
+# command word (normalised) -> (command, language of the word; None: the same in both)
+_WORDS: dict[str, tuple[CommandSpec, str | None]] = {
+    word: (spec, language)
+    for spec in COMMANDS
+    for language, words in (("de", spec.de), ("en", spec.en), (None, spec.neutral))
+    for word in words
+}
+
+
+def _parse_one(spec: CommandSpec, rest: str, at: _Line) -> Parsed:
+    """Numbers and argument of one command, or the error to report for its line."""
+    if spec.points and _RANGE.match(_NUMBER_FILLER.sub("", rest)):
+        return at.error("Bereiche wie 3-5 gehen nicht; bitte 3, 4, 5 schreiben",
+                        "ranges like 3-5 are not accepted; write 3, 4, 5")
+    return spec.parse(rest, at)
 
 
 def _valid_domain(domain: str) -> bool:
     labels = domain.split(".")
     return all(label and not label.startswith("-") and not label.endswith("-")
                for label in labels) and labels[-1].isalpha()
-
-
-def _no_number(line_no: int, line: str, word: str) -> CommandError:
-    return _error(line_no, line, f"nach „{word}“ fehlt die Nummer des Punkts",
-                  f'"{word}" needs the number of a point')
-
-
-def _bad_duration(line_no: int, line: str, word: str, got: str) -> CommandError:
-    return _error(
-        line_no, line,
-        f"„{got or word}“: Dauer nicht verstanden; erlaubt sind z. B. 7d, 2w, 3 Tage, 1 Woche",
-        f'"{got or word}": duration not understood; use e.g. 7d, 2w, 3 days, 1 week',
-    )
-
-
-def _unexpected(line_no: int, line: str, left: str) -> CommandError:
-    return _error(line_no, line, f"unerwartet: „{left}“", f'unexpected: "{left}"')
 
 
 def parse_commands(own_text: str) -> CommandParse:
@@ -327,7 +389,7 @@ def parse_commands(own_text: str) -> CommandParse:
         if not line.strip():
             continue
         if len(line) > _MAX_LINE:
-            result.errors.append(_error(
+            result.errors.append(CommandError(
                 line_no, line[:80] + "…", f"Zeile länger als {_MAX_LINE} Zeichen",
                 f"line longer than {_MAX_LINE} characters"))
             continue
@@ -346,18 +408,19 @@ def parse_commands(own_text: str) -> CommandParse:
                 if seen_command:
                     break
                 continue
-            result.errors.append(_error(
+            result.errors.append(CommandError(
                 line_no, line.strip(), "unbekannter Befehl", "unknown command"))
             continue
         in_signoff = False
-        name, rest, language, word = split
-        parsed = _parse_one(name, rest, word, line_no, line.strip())
+        spec, rest, language, word = split
+        parsed = _parse_one(spec, rest, _Line(word, line_no, line.strip()))
         seen_command = True
         if isinstance(parsed, CommandError):
             result.errors.append(parsed)
         else:
             numbers, arg = parsed
-            result.commands.append(Command(name, numbers, arg, line_no, line.strip(), language))
+            result.commands.append(Command(spec.name, numbers, arg, line_no, line.strip(),
+                                           language))
         if language == "de" or (language == "en" and result.language is None):
             result.language = language
     return _capped(result)
