@@ -23,6 +23,7 @@ from mailsum.models import (
     RenderedUpdate,
     Update,
     UpdateHistory,
+    UpdateOwnerChange,
     UpdatePoint,
     UpdateResolved,
     UpdateTicket,
@@ -395,47 +396,34 @@ def _sections(update: Update, views: list[PointView], lang: str, tz: ZoneInfo,
     return [sec for sec in sections.values() if sec.groups], glance
 
 
-def build_context(update: Update) -> dict[str, object]:
-    """Everything the templates show, already worded in the update's language."""
-    lang = update.language
-    tz = _zone(update.timezone)
-    today = _local(update.generated_at, tz)
-    fmt = i18n.format_date
+def _glance(update: Update, lang: str, since: str | None, ticket_lines: list[str]) -> list[str]:
+    """"Auf einen Blick": the counts, one line per ticket, hand-overs and snoozed points."""
     counts = update.counts
-    views = [_point_view(p, lang, tz, today) for p in update.points]
-    by_id = {p.id: p.number for p in update.points}
-
-    since = fmt(_local(update.since, tz), lang) if update.since else None
-    sections, ticket_lines = _sections(update, views, lang, tz, today)
-    glance: list[str] = []
-    if since:
-        glance.append(i18n.t(lang, "glance_counts", since=since, **counts))
-    else:
-        glance.append(i18n.t(lang, "glance_first", **counts))
+    glance = [i18n.t(lang, "glance_counts", since=since, **counts) if since
+              else i18n.t(lang, "glance_first", **counts)]
     glance.extend(ticket_lines)
     if update.owner_changes:
         handovers = {(c.old, c.new, c.reason) for c in update.owner_changes}
         glance.append(i18n.tn(lang, "owner_changes", len(handovers)))
     if update.snoozed:
         glance.append(i18n.tn(lang, "snoozed", update.snoozed))
-    snoozed = i18n.tn(lang, "snoozed", update.snoozed) if update.snoozed else None
+    return glance
 
+
+def _owner_changes(update: Update, by_id: dict[str, int], lang: str,
+                   tz: ZoneInfo) -> list[OwnerChangeView]:
+    """One line per hand-over (same old and new owner, day and reason), its points by number;
+    moved points that are no longer open are counted, not listed."""
     changes = []
     groups: dict[tuple[str | None, str, str, str], list[OwnerChangeView]] = {}
     # a hand-over lists its points in the update's numbering, whatever order they moved in
     for ch in sorted(update.owner_changes, key=lambda c: (c.at, by_id.get(c.id) or 0)):
-        when = fmt(_local(ch.at, tz), lang)
+        when = i18n.format_date(_local(ch.at, tz), lang)
         key = (ch.old, ch.new, when, ch.reason)
         if key not in groups:
-            line = (
-                i18n.t(lang, "owner_change", new=ch.new, old=ch.old, date=when)
-                if ch.old
-                else i18n.t(lang, "owner_change_first", new=ch.new, date=when)
-            )
-            view = OwnerChangeView(
-                line=line, reason=i18n.quote(ch.reason, lang) if ch.reason else None,
-                points=[], closed=None,
-            )
+            view = OwnerChangeView(line=_owner_change_line(ch, when, lang),
+                                   reason=i18n.quote(ch.reason, lang) if ch.reason else None,
+                                   points=[], closed=None)
             groups[key] = [view]
             changes.append(view)
         view = groups[key][0]
@@ -447,7 +435,18 @@ def build_context(update: Update) -> dict[str, object]:
     for members in groups.values():
         if len(members) > 1:
             members[0].closed = i18n.tn(lang, "owner_change_closed", len(members) - 1)
+    return changes
 
+
+def _owner_change_line(ch: UpdateOwnerChange, when: str, lang: str) -> str:
+    if ch.old:
+        return i18n.t(lang, "owner_change", new=ch.new, old=ch.old, date=when)
+    return i18n.t(lang, "owner_change_first", new=ch.new, date=when)
+
+
+def _away_lines(update: Update, lang: str) -> list[str]:
+    """Who of ours is away until when, with the points they hold and their stand-in."""
+    fmt = i18n.format_date
     away = []
     for owner, back in update.away:
         numbers = [p.number for p in update.points if p.owner == owner]
@@ -468,8 +467,25 @@ def build_context(update: Update) -> dict[str, object]:
                 deputy=deputy,
             )
         )
+    return away
 
+
+def _summaries(update: Update) -> list[SummaryView]:
+    """A summary only for news that no point or resolved line shows already."""
     shown = {tk.thread_id for tk in update.tickets if tk.points or tk.resolved}
+    return [SummaryView(subject=th.subject, sentences=[" ".join(x.split()) for x in th.summary])
+            for th in update.threads if th.summary and th.thread_id not in shown]
+
+
+def build_context(update: Update) -> dict[str, object]:
+    """Everything the templates show, already worded in the update's language."""
+    lang = update.language
+    tz = _zone(update.timezone)
+    today = _local(update.generated_at, tz)
+    fmt = i18n.format_date
+    views = [_point_view(p, lang, tz, today) for p in update.points]
+    since = fmt(_local(update.since, tz), lang) if update.since else None
+    sections, ticket_lines = _sections(update, views, lang, tz, today)
     quiet_text = None
     if update.quiet:
         quiet_text = i18n.t(lang, "quiet", since=since) if since else i18n.t(lang, "quiet_first")
@@ -486,8 +502,8 @@ def build_context(update: Update) -> dict[str, object]:
         "quiet_text": quiet_text,
         # mailboxes this update depends on that could not be read (worded; empty: all read)
         "source_problems": i18n.source_notice(lang, update.source_problems, update.timezone),
-        "glance": glance,
-        "snoozed": snoozed,
+        "glance": _glance(update, lang, since, ticket_lines),
+        "snoozed": i18n.tn(lang, "snoozed", update.snoozed) if update.snoozed else None,
         "trend": [] if update.quiet else _trend(update, tz),
         "trend_legend": [
             (TREND_CHARS[k], TREND_COLOURS[k], i18n.t(lang, f"trend_legend_{k}"))
@@ -498,15 +514,12 @@ def build_context(update: Update) -> dict[str, object]:
         "sections": sections,
         "more": i18n.t(lang, "more_points", n=update.more, customer=update.customer_id)
         if update.more else None,
-        "owner_changes": changes,
-        "away": away,
+        "owner_changes": _owner_changes(update, {p.id: p.number for p in update.points},
+                                        lang, tz),
+        "away": _away_lines(update, lang),
         "resolved": _resolved(update, lang, tz),
-        # a summary only for news that no point or resolved line shows already
-        "summaries": [
-            SummaryView(subject=th.subject, sentences=[' '.join(x.split()) for x in th.summary])
-            for th in update.threads
-            if th.summary and th.thread_id not in shown
-        ],
+        "summaries": _summaries(update),
+        # the reply help's examples name the update's first point
         "commands": i18n.commands(lang, min((pv.number for pv in views), default=1)),
     }
 
