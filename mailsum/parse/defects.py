@@ -60,6 +60,19 @@ def defect_categories(msg: Message) -> set[str] | None:
 
 
 def _categories(msg: Message) -> set[str]:
+    """mail-parser's checks in its order: headers, then the parts' own defects, then what
+    reading each part's MIME headers and body finds."""
+    categories = _header_categories(msg)
+    parts = _walk_parts(msg, categories)
+    if categories & EPILOGUE_DEFECTS:
+        raise _NeedsFullRun("epilogue re-parse")
+    for part, inside_attachment in parts:
+        categories |= _part_categories(part, inside_attachment)
+    return categories
+
+
+def _header_categories(msg: Message) -> set[str]:
+    """Address headers (``get_addresses``), then Date and Received headers."""
     categories: set[str] = set()
     index: dict[str, list[object]] = {}
     for name, value in msg.items():
@@ -86,7 +99,12 @@ def _categories(msg: Message) -> set[str]:
         categories.add("ReceivedHeaderDefect")
     if date_defects:
         categories.add("DateHeaderDefect")
+    return categories
 
+
+def _walk_parts(msg: Message, categories: set[str]) -> list[tuple[Message, bool]]:
+    """Every part with whether it lies inside an attachment; the stdlib's defects of each
+    part go into ``categories`` on the way."""
     parts: list[tuple[Message, bool]] = []
     attachment_descendants: set[int] = set()  # ids: Message has no value equality
     for part in msg.walk():
@@ -101,40 +119,48 @@ def _categories(msg: Message) -> set[str]:
             )
             if inside_attachment or blocks_inline:
                 attachment_descendants.update(id(child) for child in part.get_payload())
-    if categories & EPILOGUE_DEFECTS:
-        raise _NeedsFullRun("epilogue re-parse")
+    return parts
 
-    for part, inside_attachment in parts:
-        metadata, metadata_defects = mime_header_view(part)
-        filename = decode_header_part(metadata.get_filename(), defects=metadata_defects)
-        if metadata_defects:
-            categories.add("MimeHeaderDefect")
-        disposition = ported_string(metadata.get_content_disposition()).lower()
-        if part.is_multipart() and disposition != "attachment":
-            continue
-        charset = metadata.get_content_charset("utf-8")
-        subtype = ported_string(metadata.get_content_subtype())
-        content_id = ported_string(metadata.get("content-id"))
-        is_inline_body = (
-            not inside_attachment
-            and not part.is_multipart()
-            and disposition == "inline"
-            and part.get_content_type() in ("text/plain", "text/html")
-        )
-        is_attachment = True
-        if filename:
-            pass
-        elif content_id and subtype not in ("html", "plain"):
-            filename = content_id
-        elif subtype in ("rtf") or disposition == "attachment":  # noqa: FURB171 - as mail-parser
-            filename = "attachment.rtf"  # mail-parser: a random name, which cannot fail
-        else:
-            is_attachment = False
-        if is_attachment:
-            _attachment_checks(part, metadata, filename)
-        if (not is_attachment or is_inline_body) and _charset_defective(part, charset):
-            categories.add("CharsetDecodeDefect")
+
+def _part_categories(part: Message, inside_attachment: bool) -> set[str]:
+    """One part as mail-parser reads it: MIME header bytes, the attachment branch when it is
+    one, the body's charset when it is text."""
+    categories: set[str] = set()
+    metadata, metadata_defects = mime_header_view(part)
+    filename = decode_header_part(metadata.get_filename(), defects=metadata_defects)
+    if metadata_defects:
+        categories.add("MimeHeaderDefect")
+    disposition = ported_string(metadata.get_content_disposition()).lower()
+    if part.is_multipart() and disposition != "attachment":
+        return categories
+    charset = metadata.get_content_charset("utf-8")
+    subtype = ported_string(metadata.get_content_subtype())
+    content_id = ported_string(metadata.get("content-id"))
+    is_inline_body = (
+        not inside_attachment
+        and not part.is_multipart()
+        and disposition == "inline"
+        and part.get_content_type() in ("text/plain", "text/html")
+    )
+    filename = _attachment_name(filename, content_id, subtype, disposition)
+    if filename is not None:
+        _attachment_checks(part, metadata, filename)
+    if (filename is None or is_inline_body) and _charset_defective(part, charset):
+        categories.add("CharsetDecodeDefect")
     return categories
+
+
+def _attachment_name(filename: str, content_id: str, subtype: str,
+                     disposition: str) -> str | None:
+    """The name mail-parser gives a part it treats as an attachment; None: it is no
+    attachment (a text body)."""
+    if filename:
+        return filename
+    if content_id and subtype not in ("html", "plain"):
+        return content_id
+    if subtype in ("rtf") or disposition == "attachment":  # noqa: FURB171 - as mail-parser
+        return "attachment.rtf"  # mail-parser: a random name, which cannot fail
+    return None
 
 
 def _attachment_checks(part: Message, metadata: Message, filename: str) -> None:
