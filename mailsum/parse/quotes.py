@@ -337,37 +337,69 @@ def _cut_signature(segment: list[str], has_text_before: bool) -> list[str]:
     """Drop the signature block and legal footer at the end of one own-text run.
 
     The closing formula and the name typed under it stay: the author wrote them. The rest is
-    what the mail client or the company appends.
+    what the mail client or the company appends: it starts at the first line where one of
+    ``_signature_start``'s rules fires, or else at a name and contact block at the very end.
     """
+    tail = _Tail.of(segment)
     text_before = has_text_before  # any text above line i (kept as we go: no rescans)
-    # what each line needs to know about the lines after it, counted once: rescanning the rest
-    # at every closing line was quadratic (10,000 lines "Mit freundlichen Grüßen", issue 19)
-    filled_after = [0] * (len(segment) + 1)
-    for j in range(len(segment) - 1, -1, -1):
-        filled_after[j] = filled_after[j + 1] + bool(segment[j].strip())
-    disclaimer = [_DISCLAIMER.match(s) is not None for s in segment]
-    last_disclaimer = max((j for j, d in enumerate(disclaimer) if d), default=-1)
     for i, line in enumerate(segment):
-        if _SIG_DELIMITER.match(line) or _mobile_footer(line):
-            return segment[:i]
-        if _LIST_FOOTER.match(line) and filled_after[i + 1] <= 6:
-            return segment[:i]
-        if disclaimer[i]:
-            return segment[: _paragraph_start(segment, i)]
-        if CLOSING.match(line) and text_before \
-                and (filled_after[i + 1] <= 8 or last_disclaimer > i):
-            return segment[: _signoff_end(segment, i)]
-        if _RULE_LINE.match(line) and text_before and filled_after[i + 1] <= 15 \
-                and _contact_tail(segment[i + 1 :], 15):
-            return segment[:i]
+        cut = _signature_start(segment, i, tail, text_before)
+        if cut is not None:
+            return segment[:cut]
         text_before = text_before or bool(line.strip())
+    cut = _unsigned_contact_block(segment, has_text_before)
+    return segment if cut is None else segment[:cut]
+
+
+class _Tail:
+    """What each line needs to know about the lines after it, counted once: rescanning the
+    rest at every closing line was quadratic (10,000 lines "Mit freundlichen Grüßen", issue 19).
+    """
+
+    __slots__ = ("disclaimer", "filled_after", "last_disclaimer")
+
+    def __init__(self, filled_after: list[int], disclaimer: list[bool]) -> None:
+        self.filled_after = filled_after  # [i]: non-blank lines from line i on
+        self.disclaimer = disclaimer  # [i]: line i starts a legal footer
+        self.last_disclaimer = max((j for j, d in enumerate(disclaimer) if d), default=-1)
+
+    @classmethod
+    def of(cls, segment: list[str]) -> _Tail:
+        filled_after = [0] * (len(segment) + 1)
+        for j in range(len(segment) - 1, -1, -1):
+            filled_after[j] = filled_after[j + 1] + bool(segment[j].strip())
+        return cls(filled_after, [_DISCLAIMER.match(s) is not None for s in segment])
+
+
+def _signature_start(segment: list[str], i: int, tail: _Tail, text_before: bool) -> int | None:
+    """Where the appended part begins if line i starts it, else None; the rules in order."""
+    line = segment[i]
+    after = tail.filled_after[i + 1]  # non-blank lines below line i
+    if _SIG_DELIMITER.match(line) or _mobile_footer(line):
+        return i  # "-- ", "Sent from my iPhone": the client's, whatever follows
+    if _LIST_FOOTER.match(line) and after <= 6:
+        return i  # a mailing list's "_____" with its few footer lines
+    if tail.disclaimer[i]:
+        return _paragraph_start(segment, i)  # a legal footer takes its whole paragraph
+    if not text_before:
+        return None  # a closing or a rule above everything the author wrote is content
+    if CLOSING.match(line) and (after <= 8 or tail.last_disclaimer > i):
+        return _signoff_end(segment, i)  # "Viele Grüße" and the name under it stay
+    if _RULE_LINE.match(line) and after <= 15 and _contact_tail(segment[i + 1 :], 15):
+        return i  # a rule above a contact block
+    return None
+
+
+def _unsigned_contact_block(segment: list[str], has_text_before: bool) -> int | None:
+    """Start of a last paragraph that is a name and contact lines with no closing above them
+    (not the answer to a "…:" line above it), else None."""
     start = _paragraph_start(segment, len(segment) - 1) if segment else 0
     before = [s for s in segment[:start] if s.strip()]
     if (before or has_text_before) and NAME_LINE.match(segment[start] if segment else "") \
             and not (before and before[-1].rstrip().endswith(":")) \
             and _contact_tail(segment[start:], 8):
-        return segment[:start]  # a name and contact lines with no closing above them
-    return segment
+        return start
+    return None
 
 
 def _contact_tail(lines: list[str], limit: int) -> bool:
