@@ -481,51 +481,10 @@ def _tags_of(group: _Group, nodes: dict[str, _Node], seen: dict[str, list[str]])
 
 def _merge(groups: list[_Group], nodes: dict[str, _Node], parents: dict[str, str | None]) -> None:
     """Join groups by ticket tag, then prefixed replies by subject; edits both in place."""
-    links = _Links()
     by_subject: dict[str, list[str]] = {}
     tags = [_tags_of(g, nodes, by_subject) for g in groups]
-    owner: dict[str, int] = {}
-    for i in range(len(groups)):
-        for tag in sorted(tags[i]):
-            if tag in owner:
-                links.join(str(i), str(owner[tag]))
-            else:
-                owner[tag] = i
-
-    # Collapse the ticket unions, earliest group first, so the earliest root stays the root.
-    merged: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(groups)):
-        merged[links.find(str(i))].append(i)
-    units = [sorted(ix) for ix in merged.values()]
-    units.sort(key=lambda ix: groups[ix[0]].order)
-
-    unit_tags = [set().union(*(tags[i] for i in ix)) for ix in units]
-    unit_last = [max((_aware(m.date) for i in ix for k in groups[i].members
-                      if (m := nodes[k].msg) is not None), default=_EPOCH) for ix in units]
-    anchors: dict[str, list[int]] = defaultdict(list)
-    attach_to: dict[int, int] = {}
-    for u, ix in enumerate(units):
-        head = nodes[groups[ix[0]].head].msg
-        subject = head.subject if head else ""
-        key = subject_key(subject)
-        if _generic(key):
-            continue
-        if has_reply_prefix(subject):
-            since = (_aware(head.date) if head else _EPOCH) - SUBJECT_WINDOW
-            target = next(
-                (
-                    a
-                    for a in reversed(anchors[key])
-                    if (not (unit_tags[a] and unit_tags[u]) or unit_tags[a] & unit_tags[u])
-                    and unit_last[a] >= since
-                ),
-                None,
-            )
-            if target is not None:
-                attach_to[u] = target
-                continue
-        anchors[key].append(u)
-
+    units = _ticket_units(groups, tags)
+    attach_to = _subject_joins(units, groups, nodes, tags)
     final: dict[int, list[int]] = {u: list(ix) for u, ix in enumerate(units) if u not in attach_to}
     for u, target in sorted(attach_to.items()):
         final[target].extend(units[u])
@@ -539,6 +498,56 @@ def _merge(groups: list[_Group], nodes: dict[str, _Node], parents: dict[str, str
             main.members.extend(groups[i].members)
         result.append(main)
     groups[:] = sorted(result, key=lambda g: g.order)
+
+
+def _ticket_units(groups: list[_Group], tags: list[set[str]]) -> list[list[int]]:
+    """Groups that share a ticket tag, as lists of group indexes, earliest unit first (so the
+    earliest root stays the root)."""
+    links = _Links()
+    owner: dict[str, int] = {}
+    for i in range(len(groups)):
+        for tag in sorted(tags[i]):
+            if tag in owner:
+                links.join(str(i), str(owner[tag]))
+            else:
+                owner[tag] = i
+    merged: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(groups)):
+        merged[links.find(str(i))].append(i)
+    units = [sorted(ix) for ix in merged.values()]
+    units.sort(key=lambda ix: groups[ix[0]].order)
+    return units
+
+
+def _subject_joins(units: list[list[int]], groups: list[_Group], nodes: dict[str, _Node],
+                   tags: list[set[str]]) -> dict[int, int]:
+    """unit -> the earlier unit it joins: a reply ("Re:", "AW:") whose subject an earlier unit
+    had, active within SUBJECT_WINDOW, with no ticket tag against it."""
+    unit_tags = [set().union(*(tags[i] for i in ix)) for ix in units]
+    unit_last = [max((_aware(m.date) for i in ix for k in groups[i].members
+                      if (m := nodes[k].msg) is not None), default=_EPOCH) for ix in units]
+    anchors: dict[str, list[int]] = defaultdict(list)
+    attach_to: dict[int, int] = {}
+
+    def compatible(a: int, u: int, since: datetime) -> bool:
+        """Tags agree (or one side has none) and ``a`` was active since ``since``."""
+        return ((not (unit_tags[a] and unit_tags[u]) or bool(unit_tags[a] & unit_tags[u]))
+                and unit_last[a] >= since)
+
+    for u, ix in enumerate(units):
+        head = nodes[groups[ix[0]].head].msg
+        subject = head.subject if head else ""
+        key = subject_key(subject)
+        if _generic(key):
+            continue
+        if has_reply_prefix(subject):
+            since = (_aware(head.date) if head else _EPOCH) - SUBJECT_WINDOW
+            target = next((a for a in reversed(anchors[key]) if compatible(a, u, since)), None)
+            if target is not None:
+                attach_to[u] = target
+                continue
+        anchors[key].append(u)
+    return attach_to
 
 
 def _hang_under(sub: _Group, main_root: str, parents: dict[str, str | None]) -> None:
