@@ -1,7 +1,9 @@
 """Read the reply commands a contact wrote above the quoted update (DESIGN.md §6).
 
 Pure parsing, no state: the result says which commands were written and which lines were not
-understood, so the caller can reject a reply with any mistake as a whole.
+understood, so the caller can reject a reply with any mistake as a whole. The commands are one
+table, ``COMMANDS``: each entry's German and English words and the small parser of its
+arguments.
 
 What is read, and why it is strict where it is:
 
