@@ -628,9 +628,25 @@ class _Reader:
         self.fixed_by_us = set()
 
     def _kind(self, mail: _Mail, sentence: str) -> tuple[str | None, date | None]:
-        """The sentence's point kind in this conversation, and its due date."""
+        """The sentence's point kind in this conversation, and its due date: what the rules
+        read, as the thread so far changes it, then what it does to owners and answers."""
         msg, team = mail.msg, mail.team
         due = parse_due(sentence, msg.date, msg.language)
+        kind, due = self._read_kind(mail, sentence, due)
+        kind = self._social(mail, sentence, kind)
+        if team:
+            kind = self._working(mail, sentence, kind, due)
+        if kind not in _ASKS_OR_PROMISES or not team and kind == PointKind.REQUEST:
+            # their instruction answers what we asked as a statement would: "Bitte nehmen
+            # Sie den Server FS02", "ja, beide brauchen Zugriff auf das Laufwerk"
+            mail.statements.append(sentence)
+        return kind, due
+
+    def _read_kind(self, mail: _Mail, sentence: str, due: date | None
+                   ) -> tuple[str | None, date | None]:
+        """The rules' kind, as the conversation so far reads it: an objection to our fix, a
+        promise that is courtesy, a proposed date that awaits a yes."""
+        msg, team = mail.msg, mail.team
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
         if not team and kind is None and self.fixed_by_us and acts.objects(sentence):
@@ -642,6 +658,11 @@ class _Reader:
                 cues.PROPOSAL_RE.search(sentence)):
             # "Unser Vorschlag: Samstag, 05.12." awaits a yes
             kind, due = PointKind.QUESTION, None
+        return kind, due
+
+    def _social(self, mail: _Mail, sentence: str, kind: str | None) -> str | None:
+        """A hand-over to a colleague and an invitation accepted are no tasks."""
+        msg, team = mail.msg, mail.team
         # "Herr Klein übernimmt meine Tickets": the writer hands their work over
         colleague = (_other_colleague(colleagues.handed_over_to(sentence), msg, self.known)
                      if team else None)
@@ -652,19 +673,18 @@ class _Reader:
             self.invited = True
         elif team and self.invited and kind == PointKind.TODO and acts.accepts(sentence):
             kind = None  # "ich komme sehr gern vorbei" to their party: no task, no take-over
+        return kind
+
+    def _working(self, mail: _Mail, sentence: str, kind: str | None,
+                 due: date | None) -> str | None:
+        """Our sentence: whoever of us promises, takes over, or asks the customer what the
+        work needs is working on it; the kind as our side's sentence means it."""
         takes_over = bool(cues.TAKEOVER_RE.search(sentence))
-        # whoever of us promises, or asks the customer what the work needs, is working on it
         working = kind == PointKind.TODO or kind == PointKind.QUESTION and any(
             not self.ours(p.raised_by) for p in mail.earlier)
-        if team and mail.takeover is None and (working or takes_over):
+        if mail.takeover is None and (working or takes_over):
             mail.takeover = sentence
-        if team:
-            kind = _team_kind(kind, takes_over, due is not None)
-        if kind not in _ASKS_OR_PROMISES or not team and kind == PointKind.REQUEST:
-            # their instruction answers what we asked as a statement would: "Bitte nehmen
-            # Sie den Server FS02", "ja, beide brauchen Zugriff auf das Laufwerk"
-            mail.statements.append(sentence)
-        return kind, due
+        return _team_kind(kind, takes_over, due is not None)
 
     def _sentence(self, mail: _Mail, position: int, sentence: str) -> None:
         msg, team = mail.msg, mail.team
