@@ -669,3 +669,20 @@ def test_the_customers_service_desk_relays_their_words() -> None:
     assert "VPN-Zugang" in point.text
     assert not [p for p in x.points if p.raised_by == "marta@provider.de" and p.status == "open"]
     assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+
+
+def test_the_account_manager_gives_the_matter_to_a_colleague() -> None:
+    """Henrike owns nothing in the thread; "Herr Ortlieb, unser Teamleiter, übernimmt das ab
+    sofort" gives the customer's matter to him."""
+    x = _extract(
+        _msg(1, "chef@kunde.de", "Die Warenwirtschaft ist morgens so langsam, dass nichts geht. "
+                                 "Bitte kümmern Sie sich sofort darum.", 10, subject="WaWi"),
+        _msg(2, "henrike@provider.de", "Herr Ortlieb, unser Teamleiter, übernimmt das ab sofort "
+                                       "persönlich.", 11, subject="WaWi",
+             to=("chef@kunde.de", "sven.ortlieb@provider.de")),
+        _msg(3, "sven.ortlieb@provider.de", "Ich sehe mir den Server heute Vormittag an.", 11,
+             subject="WaWi"),
+    )
+    (point,) = _open(x)
+    assert point.owner == "sven.ortlieb@provider.de"
+    assert "sven.ortlieb@provider.de" in {c.new for c in x.owner_changes}

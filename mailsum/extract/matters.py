@@ -42,6 +42,7 @@ _TIMING = (
     "january february march june july october december kw uhr"
 )
 _MIN_TOPIC = 2
+_MAX_POINTS = 60  # open points of one thread grouped by topic; beyond, one matter
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,10 @@ class Group:
 def group_by_matter(customer: list[Point], promises: list[Point],
                     asks: list[Point]) -> list[Group]:
     """The matters of a thread with customer points open, the first the customer's first
-    report (the lead); every point lands in exactly one."""
+    report (the lead); every point lands in exactly one. Comparing topics is quadratic, so a
+    thread with more open points than a person writes (a flood, hostile mail) is one matter."""
+    if len(customer) + len(promises) + len(asks) > _MAX_POINTS:
+        return [Group(list(customer), list(promises), list(asks))]
     groups: list[Group] = []
     current: Group | None = None  # the customer's matter being read
     follows: list[tuple[Point, Group]] = []  # each customer point and its matter, in order

@@ -774,6 +774,12 @@ class _Reader:
             # the writer hands their own points over; later points default to the colleague
             colleague, reason = mail.handover
             mine = [p for p in self.points if p.status == OPEN and p.owner == msg.from_addr]
+            if not mine:
+                # "Herr Ortlieb, unser Teamleiter, übernimmt das": the account manager gives the
+                # customer's matter to a colleague; it was nobody's of the writer's
+                mine = [p for p in self.points if p.status == OPEN and not self.ours(p.raised_by)
+                        and p.id not in self.addressed]
+                self.owner = colleague
             _assign_owner(mine, colleague, msg, reason, self.changes)
             if self.owner in (msg.from_addr, None):
                 self.owner = colleague
