@@ -92,74 +92,103 @@ def _keys(seq: list, boundary: bool) -> tuple[Keys, bool]:
     ``boundary``: the same at the start. A run of word characters begun at such a place is a
     prefix of a word of the text.
     """
-    options: list[frozenset[str]] = []
-    run: list[str] | None = None  # spellings of the current run, when it begins a word
-
-    def close() -> None:
-        nonlocal run
-        if run:
-            options.append(frozenset(run))
-        run = None
-
+    reader = _KeyReader(boundary)
     for op, av in seq:
-        if op is sc.LITERAL and _is_word(chr(av).lower()):
-            ch = chr(av).lower()
-            if run is not None:
-                run = [r + ch for r in run]
-            elif boundary:
-                run = [ch]
-            boundary = False
-        elif _nonword_item(op, av):
-            close()
-            boundary = True
-        elif op is sc.IN and run is not None and all(o is sc.LITERAL for o, _ in av) and (
-                len(run) * len(av) <= _MAX_VARIANTS):
-            chars = sorted({chr(a).lower() for _, a in av})
-            if all(_is_word(c) for c in chars):
-                run = [r + c for r, c in product(run, chars)]
-            else:
-                close()
-                boundary = False
-        elif op in (sc.ASSERT, sc.ASSERT_NOT):
-            continue  # zero width: the text goes on where it was
-        elif op is sc.AT:
-            close()
-            boundary = av in (sc.AT_BEGINNING, sc.AT_BEGINNING_STRING) or (
-                av is sc.AT_BOUNDARY and boundary)
-        elif op is sc.BRANCH:
-            spelled = [_literal_words(list(alt)) for alt in av[1]]
-            if run is not None and all(spelled) and len(run) * len(spelled) <= _MAX_VARIANTS:
-                run = [r + w for r, w in product(run, spelled)]  # type: ignore[operator]
-                continue
-            close()
-            alternatives = [_keys(list(alt), boundary) for alt in av[1]]
-            if alternatives and all(k is not None for k, _ in alternatives):
-                options.append(frozenset().union(*(k for k, _ in alternatives)))  # type: ignore
-            boundary = bool(alternatives) and all(b for _, b in alternatives)
-        elif op is sc.SUBPATTERN and not av[1] and not av[2]:
-            close()
-            inner, boundary = _keys(list(av[3]), boundary)
-            if inner is not None:
-                options.append(inner)
-        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT):
-            close()
-            low, high, body = av[0], av[1], list(av[2])
-            if all(_nonword_item(o, a) for o, a in body):
-                boundary = boundary or low >= 1  # "\\W*", "\\s+": still at a word start
-                continue
-            inner, end_once = _keys(body, boundary)
-            if low >= 1 and inner is not None:
-                options.append(inner)  # its first time starts here
-            # where a later time ends, it started where one ended: take the worst case
-            end = end_once if high == 1 else end_once and _keys(body, False)[1]
-            boundary = end if low >= 1 else boundary and end
-        else:
-            close()
-            boundary = False
-    close()
-    good = [o for o in options if min(map(len, o)) >= _MIN_KEY]
+        reader.item(op, av)
+    reader.close()
+    good = [o for o in reader.options if min(map(len, o)) >= _MIN_KEY]
     best = max(good, key=lambda o: (min(map(len, o)), -len(o))) if good else None
-    return best, boundary
+    return best, reader.boundary
+
+
+class _KeyReader:
+    """The walk of ``_keys`` over one sequence: the literal run being read (its spellings,
+    when it begins a word), the keyword options found so far, whether the text is at a word
+    start; one step per kind of item."""
+
+    def __init__(self, boundary: bool) -> None:
+        self.options: list[frozenset[str]] = []
+        self.run: list[str] | None = None
+        self.boundary = boundary
+
+    def close(self) -> None:
+        if self.run:
+            self.options.append(frozenset(self.run))
+        self.run = None
+
+    def item(self, op: object, av: object) -> None:
+        if op is sc.LITERAL and _is_word(chr(av).lower()):  # type: ignore[arg-type]
+            self.literal(chr(av).lower())  # type: ignore[arg-type]
+        elif _nonword_item(op, av):
+            self.close()
+            self.boundary = True
+        elif op is sc.IN and self.run is not None and all(
+                o is sc.LITERAL for o, _ in av) and len(self.run) * len(av) <= _MAX_VARIANTS:  # type: ignore[attr-defined,arg-type]
+            self.char_class(av)  # type: ignore[arg-type]
+        elif op in (sc.ASSERT, sc.ASSERT_NOT):
+            return  # zero width: the text goes on where it was
+        elif op is sc.AT:
+            self.at(av)
+        elif op is sc.BRANCH:
+            self.branch(av)  # type: ignore[arg-type]
+        elif op is sc.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+            self.group(av)  # type: ignore[arg-type]
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT):
+            self.repeat(av)  # type: ignore[arg-type]
+        else:
+            self.close()
+            self.boundary = False
+
+    def literal(self, ch: str) -> None:
+        if self.run is not None:
+            self.run = [r + ch for r in self.run]
+        elif self.boundary:
+            self.run = [ch]
+        self.boundary = False
+
+    def char_class(self, av: list) -> None:
+        chars = sorted({chr(a).lower() for _, a in av})
+        if all(_is_word(c) for c in chars):
+            self.run = [r + c for r, c in product(self.run or [], chars)]
+        else:
+            self.close()
+            self.boundary = False
+
+    def at(self, av: object) -> None:
+        self.close()
+        self.boundary = av in (sc.AT_BEGINNING, sc.AT_BEGINNING_STRING) or (
+            av is sc.AT_BOUNDARY and self.boundary)
+
+    def branch(self, av: tuple) -> None:
+        spelled = [_literal_words(list(alt)) for alt in av[1]]
+        if self.run is not None and all(spelled) and (
+                len(self.run) * len(spelled) <= _MAX_VARIANTS):
+            self.run = [r + w for r, w in product(self.run, spelled)]  # type: ignore[operator]
+            return
+        self.close()
+        alternatives = [_keys(list(alt), self.boundary) for alt in av[1]]
+        if alternatives and all(k is not None for k, _ in alternatives):
+            self.options.append(frozenset().union(*(k for k, _ in alternatives)))  # type: ignore
+        self.boundary = bool(alternatives) and all(b for _, b in alternatives)
+
+    def group(self, av: tuple) -> None:
+        self.close()
+        inner, self.boundary = _keys(list(av[3]), self.boundary)
+        if inner is not None:
+            self.options.append(inner)
+
+    def repeat(self, av: tuple) -> None:
+        self.close()
+        low, high, body = av[0], av[1], list(av[2])
+        if all(_nonword_item(o, a) for o, a in body):
+            self.boundary = self.boundary or low >= 1  # "\\W*", "\\s+": still at a word start
+            return
+        inner, end_once = _keys(body, self.boundary)
+        if low >= 1 and inner is not None:
+            self.options.append(inner)  # its first time starts here
+        # where a later time ends, it started where one ended: take the worst case
+        end = end_once if high == 1 else end_once and _keys(body, False)[1]
+        self.boundary = end if low >= 1 else self.boundary and end
 
 
 def keywords(phrase: str, flags: int = re.IGNORECASE) -> Keys:
