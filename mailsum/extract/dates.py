@@ -63,6 +63,13 @@ _WEEKDAY = "(?P<wd>" + "|".join(_WEEKDAYS) + ")"
 _DUE_DE = r"(?:bis\s+(?:zum\s+|zur\s+|spätestens\s+(?:am\s+|zum\s+)?|am\s+)?|spätestens\s+(?:am\s+|zum\s+)?|fällig\s+(?:am\s+)?|frist\s+|termin\s+|deadline\s+|am\s+|vor\s+dem\s+|zum\s+)"  # noqa: E501
 _DUE_EN = r"(?:by\s+(?:the\s+)?|until\s+|till\s+|before\s+|no\s+later\s+than\s+|due\s+(?:on\s+|by\s+)?|deadline\s+(?:is\s+)?(?:on\s+)?|due\s+date\s+is\s+(?:on\s+)?|(?:end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob)\s+(?:on\s+)?|on\s+(?:the\s+)?)"  # noqa: E501
 _DUE = rf"\b(?:{_DUE_DE}|{_DUE_EN})"
+# a US date right after its weekday ("by Monday 11/23", "Tuesday (12/8)"): the date, not the
+# weekday, says which day
+_AFTER_WEEKDAY_EN = "|".join(
+    f"(?<={re.escape(day + gap)})"
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+    for gap in (" ", ", ", " (", ". "))
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 _F = re.IGNORECASE
@@ -348,14 +355,16 @@ FORMS: tuple[DateForm, ...] = (
     DateForm(
         "mdy_en",
         re.compile(
-            _DUE_EN.join((r"\b", "")) + r"(?P<mon>\d{1,2})/(?P<day>\d{1,2})"
+            r"(?:\b" + _DUE_EN + "|" + _AFTER_WEEKDAY_EN + r")(?P<mon>\d{1,2})/(?P<day>\d{1,2})"
             r"(?:/" + _YEAR + r")?\b",
             _F,
         ),
         _us_numeric_date,
         (("/",),),
         examples=(("en", "Please pay by 12/28.", "2026-12-28"),
-                  ("en", "The invoice is due on 1/15/27.", "2027-01-15")),
+                  ("en", "The invoice is due on 1/15/27.", "2027-01-15"),
+                  ("en", "I'll have the accounts ready by Monday 12/28.", "2026-12-28"),
+                  ("en", "We can come next Tuesday (12/8).", "2026-12-08")),
         not_due=(("de", "Bitte bis 12/15 zahlen."), ("en", "We run 24/7.")),
         **_CALENDAR_DATE,
     ),
