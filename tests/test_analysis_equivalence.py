@@ -42,7 +42,9 @@ def _reference_due(sentence: str, sent: datetime, language: str) -> date | None:
         if dates._PATTERNS[f[2]][0] != "weekday"
         or not any(0 <= c[0] - f[1] <= 6 for c in calendar)
     ]
-    return min(found)[3] if found else None
+    # the same choice as parse_due: a date a deadline word introduces first, then the earliest
+    return min(found, key=lambda f: (not dates._deadline(sentence, f[0], f[1]), f))[3] \
+        if found else None
 
 
 def _outcome(fn: object, *args: object) -> object:

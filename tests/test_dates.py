@@ -203,3 +203,15 @@ def test_a_date_turned_down_is_no_due_date(sentence: str, language: str) -> None
 ])
 def test_a_date_accepted_stays_due(sentence: str, language: str, expected: date) -> None:
     assert parse_due(sentence, WED, language) == expected
+
+
+def test_a_date_a_deadline_word_introduces_wins_over_a_day_merely_named() -> None:
+    """"work on it first thing tomorrow, and I'll send you a summary by Monday 11/16": the
+    summary is due on the 16th; the day work starts is no deadline."""
+    sent = datetime(2026, 11, 12, 19, 20, tzinfo=UTC)
+    assert parse_due("Alicia will work on it first thing tomorrow, and I'll send you a written "
+                     "summary by Monday 11/16.", sent, "en") == date(2026, 11, 16)
+    tuesday = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+    assert parse_due("Ich schaue es mir morgen an und schicke Ihnen den Bericht bis Freitag.",
+                     tuesday, "de") == date(2026, 11, 13)
+    assert parse_due("Morgen früh schaue ich es mir an.", tuesday, "de") == date(2026, 11, 11)

@@ -582,8 +582,20 @@ def explain_due(sentence: str, sent: datetime, language: str) -> tuple[date, str
     ]
     if not found:
         return None
-    first = min(found)
+    # "work on it first thing tomorrow, and I'll send you a summary by Monday 11/16": the date
+    # a deadline word introduces binds, a day merely named does not
+    first = min(found, key=lambda f: (not _deadline(sentence, f[0], f[1]), f))
     return first[3], FORMS[first[2]].name
+
+
+_DEADLINE_WORD = re.compile(r"(?:by|bis|until|till|before|no later than|spätestens|due)\b", _F)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|bis|until|till|before|no later than|spätestens|due)\s+(?:\S+\s+){0,2}$", _F)
+
+
+def _deadline(sentence: str, start: int, end: int) -> bool:
+    return bool(_DEADLINE_WORD.match(sentence, start)
+                or _DEADLINE_BEFORE.search(sentence[max(0, start - 30):start]))
 
 
 # "since the update on Saturday", "seit dem Update am Samstag": only with the weak "on"/"am"
