@@ -686,3 +686,21 @@ def test_the_account_manager_gives_the_matter_to_a_colleague() -> None:
     (point,) = _open(x)
     assert point.owner == "sven.ortlieb@provider.de"
     assert "sven.ortlieb@provider.de" in {c.new for c in x.owner_changes}
+
+
+def test_our_promise_for_a_later_day_outlives_our_fix_and_their_thanks() -> None:
+    """"I'll send you a written summary … by Monday 11/16" is not kept by "I've expanded the
+    volume by 2 TB" nor by "Thank you for sorting it out": the summary is still owed."""
+    x = _extract(
+        _msg(1, "owner@kunde.de", "The imaging backup has failed every night this week. I want "
+                                  "this fixed by Friday and a written explanation.", 11,
+             subject="Backups", lang="en"),
+        _msg(2, "derek@provider.de", "I'll send you a written summary of the cause by Monday "
+                                     "11/16.", 11, subject="Backups", lang="en"),
+        _msg(3, "alicia@provider.de", "I've expanded the volume by 2 TB and ran the imaging "
+                                      "backup by hand.", 12, subject="Backups", lang="en"),
+        _msg(4, "k@kunde.de", "Thank you for sorting it out so quickly!", 13, subject="Backups",
+             lang="en"),
+    )
+    (point,) = _open(x)
+    assert "written summary" in point.text and point.due == date(2026, 11, 16)

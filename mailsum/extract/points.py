@@ -602,8 +602,7 @@ class _Reader:
         settling = [s for s in sentences if _settles(s, team)]
         if settling:
             before = {p.id for p in self.points if p.status == OPEN}
-            _resolve(self.points, msg, team, self.us,
-                     self.reopened)
+            _resolve(self.points, msg, team, self.us, self.reopened, said=settling)
             if team:
                 self.fixed_by_us = {p.id for p in self.points
                                     if p.id in before and p.status == RESOLVED}
@@ -913,6 +912,12 @@ def _same_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
     return not na or not nb or na == nb
 
 
+# a promise with a deadline ("… by Monday 11/16", "bis Freitag"), not a slot offered ("I can
+# do Tuesday at 4pm")
+_BY_A_DAY = re.compile(r"(?<![\w-])(?:by|bis|until|till|spätestens|no later than)(?![\w-])",
+                       re.IGNORECASE)
+
+
 def _resolve(
     open_points: list[Point],
     msg: ParsedMessage,
@@ -920,15 +925,22 @@ def _resolve(
     us: Team,
     reopened: dict[str, datetime],
     keep_asked: bool = False,
+    said: list[str] | None = None,
 ) -> None:
     """Settle what ``msg`` settles: ours the fault and our promises, theirs everything open,
-    but not what we asked them when they say they will come back to it (``keep_asked``)."""
+    but not what we asked them when they say they will come back to it (``keep_asked``), nor
+    our promise for a later day that our report (``said``) does not name ("I'll send you a
+    written summary by Monday" outlives "I've expanded the volume by 2 TB")."""
     for p in open_points:
         if p.status != OPEN:
             continue
         ours = _is_team(p.raised_by, us)
         if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
+        if team and said and ours and p.kind == PointKind.TODO and p.due is not None and (
+                p.due > msg.date.date()) and _BY_A_DAY.search(p.text) and not any(
+                answers.answers(p.text, x) or answers.answers(x, p.text) for x in said):
+            continue
         if not team and p.due is not None and p.due > msg.date.date() and (
                 ours and p.kind == PointKind.TODO or p.promise):
             # "Läuft wieder, danke" does not keep our promise for next Tuesday: it stays open,
