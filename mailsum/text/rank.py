@@ -64,6 +64,10 @@ def _similarity(sentences: list[str], language: str) -> np.ndarray:
 
     Built from the term postings rather than a dense matrix product: only terms shared by
     two or more sentences add to it, which in mail text is a small share of the vocabulary.
+    All terms at once, in a few array operations (issue 21: a numpy call per term was most
+    of the ranking's cost on a busy mailbox's thousands of short threads); every sum adds the
+    same numbers in the same order as one term after the other did, so the scores are the
+    same to the last bit (tests/test_rank_equivalence.py).
     """
     n = len(sentences)
     postings: dict[str, dict[int, int]] = {}
@@ -71,21 +75,36 @@ def _similarity(sentences: list[str], language: str) -> np.ndarray:
         for term in _terms(sentence, language):
             row = postings.setdefault(term, {})
             row[r] = row.get(r, 0) + 1
-    norms = np.zeros(n)
-    shared: list[tuple[np.ndarray, np.ndarray]] = []
-    for row in postings.values():
-        idf = np.log((1 + n) / (1 + len(row))) + 1.0
-        idx = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
-        val = (1.0 + np.log(np.fromiter(row.values(), dtype=np.float64, count=len(row)))) * idf
-        norms[idx] += val * val
-        if len(row) > 1:
-            shared.append((idx, val))
-    norms = np.sqrt(np.maximum(norms, 1e-24))
-    if not shared:
+    if not postings:
         return np.zeros((n, n))
-    cells = np.concatenate([(idx[:, None] * n + idx[None, :]).ravel() for idx, _ in shared])
-    weights = np.concatenate([np.outer(val, val).ravel() for _, val in shared])
-    sim = np.bincount(cells, weights=weights, minlength=n * n).reshape(n, n)
+    # one entry per (term, sentence), grouped by term in first-seen order as before
+    sizes = np.fromiter((len(row) for row in postings.values()), dtype=np.int64,
+                        count=len(postings))
+    total = int(sizes.sum())
+    rows = np.fromiter((r for row in postings.values() for r in row), dtype=np.int64,
+                       count=total)
+    counts = np.fromiter((c for row in postings.values() for c in row.values()),
+                         dtype=np.float64, count=total)
+    idf = np.log((1 + n) / (1 + sizes).astype(np.float64)) + 1.0
+    val = (1.0 + np.log(counts)) * np.repeat(idf, sizes)
+    # bincount adds each sentence's squares in entry order: the old per-term order
+    norms = np.sqrt(np.maximum(np.bincount(rows, weights=val * val, minlength=n), 1e-24))
+    shared = sizes > 1
+    if not shared.any():
+        return np.zeros((n, n))
+    # every ordered pair of entries within a shared term, term after term, row-major as
+    # np.outer(val, val).ravel() lists them
+    starts = (np.cumsum(sizes) - sizes)[shared]
+    k = sizes[shared]
+    pairs = k * k
+    offset = np.arange(int(pairs.sum()), dtype=np.int64) - np.repeat(np.cumsum(pairs) - pairs,
+                                                                     pairs)
+    k_rep = np.repeat(k, pairs)
+    base = np.repeat(starts, pairs)
+    a = base + offset // k_rep
+    b = base + offset % k_rep
+    cells = rows[a] * n + rows[b]
+    sim = np.bincount(cells, weights=val[a] * val[b], minlength=n * n).reshape(n, n)
     return sim / norms[:, None] / norms[None, :]
 
 
