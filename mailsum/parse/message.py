@@ -202,11 +202,20 @@ _KNOWN_HEADER_LINE = re.compile(
     rb"^(?:from|to|cc|subject|date|message-id|content-type|mime-version)[ \t]*:", re.I)
 
 
+# a line after the first that starts with neither blank space (bytes.isspace) nor "Name:"
+_MAYBE_BROKEN = re.compile(rb"\n(?![ \t\r\n\x0b\x0c]|[!-9;-~]+[ \t]*:)")
+
+
 def _rejoin_continuations(data: bytes, end: int, defects: list[str]) -> tuple[bytes, int]:
     """Header lines a relaying tool unfolded without indent ("by mail.x.cz with ESMTP" under
     a Received:, mail068) are indented again, so the email package does not stop reading
     headers there. Only lines above a later From/To/Subject/… line count: without one, a
-    missing blank line before the body stays what it is."""
+    missing blank line before the body stays what it is.
+
+    Almost no mail has such a line: one search for a line that starts with neither blank
+    space nor a header name answers that first (tests/test_parse_fastpaths.py)."""
+    if not _MAYBE_BROKEN.search(data, 0, end):
+        return data, end
     lines = data[:end].split(b"\n")
     last = max((i for i, line in enumerate(lines) if _KNOWN_HEADER_LINE.match(line)),
                default=-1)
