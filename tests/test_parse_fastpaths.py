@@ -2,12 +2,15 @@
 
 ``_rejoin_continuations`` first searches for a header line that starts with neither blank
 space nor a header name, and returns at once without one; the reference below is the
-function without that search. Compared on every header block of the bundled sample and of
-../shared/corpora (that part skipped when absent) and on generated header blocks.
+function without that search. ``_raw_index`` collects the address headers' raw values in one
+pass (the reference: one pass per header name, as before); ``_unescaped`` tests for escaped
+bytes with one search. Compared on every header block of the bundled sample and of
+../shared/corpora (that part skipped when absent) and on generated input.
 """
 
 from __future__ import annotations
 
+import email
 import re
 
 import pytest
@@ -80,6 +83,41 @@ LINES = [b"From: a@b.example", b"Subject: x", b"To: c@d.example", b"Received: fr
        st.sampled_from([b"\n", b"\r\n"]))
 def test_generated_header_blocks(lines: list[bytes], eol: bytes) -> None:
     _both(eol.join(lines) + eol + eol + b"body")
+
+
+def _raw_values_reference(msg: email.message.Message, name: str) -> list[str]:
+    out = []
+    for key, value in msg.raw_items():
+        if str(key).strip().lower() == name:
+            raw = value if isinstance(value, str) else str(value)
+            out.append(re.sub(r"\r?\n[ \t]", " ", raw).replace("\r", "").replace("\n", ""))
+    return out
+
+
+def test_raw_index_matches_one_pass_per_name() -> None:
+    for data in _mail():
+        msg = email.message_from_bytes(data)
+        index = message._raw_index(msg)
+        for name in ("from", "to", "cc", "sender", "reply-to", "return-path"):
+            assert index.get(name, []) == _raw_values_reference(msg, name)
+        assert set(index) <= {"from", "to", "cc", "sender", "reply-to", "return-path"}
+
+
+def _unescaped_reference(value: str) -> str:
+    if not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab üé€\x00\udc80\udcc3\udcbc\udcff"), max_size=20))
+def test_unescaped_fast_test(value: str) -> None:
+    """Surrogate escapes (what surrogateescape makes of raw bytes) as the old scan found them."""
+    assert message._unescaped(value) == _unescaped_reference(value)
 
 
 @pytest.mark.parametrize("data", [b"", b"\n", b"From: x\n", b"x\ny\nFrom: a\n\n"])

@@ -81,7 +81,8 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
         raise ParseError("no mail headers (From, To, Subject, Date, …) found")
 
     content_hash = hashlib.sha256(data).hexdigest()
-    from_name, from_addr = _sender(msg, defects)
+    raw = _raw_index(msg)
+    from_name, from_addr = _sender(raw, defects)
     subject = _clean(" ".join(headers.get("subject", "").split()))
     if len(subject) > MAX_SUBJECT:
         defects.append(f"subject of {len(subject)} characters cut to {MAX_SUBJECT}")
@@ -96,8 +97,8 @@ def parse_message(data: bytes, *, slow: bool = False) -> ParsedMessage:
         subject=subject,
         from_addr=from_addr,
         from_name=from_name,
-        to=_addresses(" , ".join(_raw_values(msg, "to"))),
-        cc=_addresses(" , ".join(_raw_values(msg, "cc"))),
+        to=_addresses(" , ".join(raw.get("to", ()))),
+        cc=_addresses(" , ".join(raw.get("cc", ()))),
         date=sent,
         in_reply_to=next(iter(_MSGID.findall(headers.get("in-reply-to", ""))), None),
         references=_MSGID.findall(headers.get("references", "")),
@@ -250,13 +251,20 @@ def _headers(msg: Message, defects: list[str]) -> dict[str, str]:
 _ADDRESS_HEADERS = ("from", "sender", "reply-to", "return-path")
 
 
-def _raw_values(msg: Message, name: str) -> list[str]:
-    """Every value of header ``name``, unfolded but not decoded (encoded words intact)."""
-    out = []
+_RAW_WANTED = frozenset(("to", "cc", *_ADDRESS_HEADERS))
+
+
+def _raw_index(msg: Message) -> dict[str, list[str]]:
+    """Every value of the address headers, unfolded but not decoded (encoded words intact),
+    by lower-case name: one pass over the headers instead of one per header asked for."""
+    out: dict[str, list[str]] = {}
     for key, value in msg.raw_items():
-        if str(key).strip().lower() == name:
+        name = str(key).strip().lower()
+        if name in _RAW_WANTED:
             raw = value if isinstance(value, str) else str(value)
-            out.append(_FOLD.sub(" ", raw).replace("\r", "").replace("\n", ""))
+            if "\n" in raw or "\r" in raw:
+                raw = _FOLD.sub(" ", raw).replace("\r", "").replace("\n", "")
+            out.setdefault(name, []).append(raw)
     return out
 
 
@@ -274,20 +282,20 @@ def _address_pairs(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple((n, a.strip()) for n, a in getaddresses([raw]) if a.strip())
 
 
-def _sender(msg: Message, defects: list[str]) -> tuple[str, str]:
+def _sender(raw: dict[str, list[str]], defects: list[str]) -> tuple[str, str]:
     """Display name and address of the sender.
 
     Of several From lines the first with a real address wins (a bogus ``From: [??????]`` above
     the true one, mail017); without any, Sender, Reply-To or Return-Path stands in.
     """
-    froms = _raw_values(msg, "from")
+    froms = raw.get("from", [])
     if len(froms) > 1:
         defects.append(f"{len(froms)} From headers")
     found = [pair for raw in froms for pair in _split_addresses(raw)]
     key = "from"
     if not found:
         for key in _ADDRESS_HEADERS[1:]:
-            found = [pair for raw in _raw_values(msg, key) for pair in _split_addresses(raw)]
+            found = [pair for value in raw.get(key, ()) for pair in _split_addresses(value)]
             if found:
                 defects.append(f"no usable From header; sender taken from {key}")
                 break
@@ -467,7 +475,7 @@ def _first_address(value: str) -> tuple[str, str]:
 def _unescaped(value: str) -> str:
     """Raw 8-bit bytes in a header ("jürgen@…" sent unencoded) arrive as surrogate escapes,
     which no database or mail can store: read them as UTF-8, else Windows-1252."""
-    if not any("\udc80" <= c <= "\udcff" for c in value):
+    if value.isascii() or not _ESCAPED_BYTE.search(value):
         return value
     raw = value.encode("utf-8", "surrogateescape")
     try:

@@ -11,6 +11,7 @@ keeps them out of extraction).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mailsum.text.formulae import CLOSING, NAME_LINE
 
@@ -475,6 +476,7 @@ def cut_at_signer(own: str, sender_name: str) -> str:
     return own
 
 
+@lru_cache(maxsize=4096)  # the same senders write again and again
 def _signer_names(sender_name: str) -> frozenset[str]:
     """"Reed, Tasha" or "Tasha Reed" -> {"tasha", "tasha reed", "t. reed", "reed"}."""
     if "," in sender_name:
