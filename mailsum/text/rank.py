@@ -53,10 +53,11 @@ def _stem(word: str, language: str) -> str:
     return _stemmer(language)(word)
 
 
-def _terms(sentence: str, language: str) -> list[str]:
+@lru_cache(maxsize=16384)  # a thread read again (its next slice, its next mail) repeats them
+def _terms(sentence: str, language: str) -> tuple[str, ...]:
     stop = stop_words(language)
     words = (w.lower() for w in tokenize_words(sentence))
-    return [_stem(w, language) for w in words if w not in stop and not w.isdigit()]
+    return tuple(_stem(w, language) for w in words if w not in stop and not w.isdigit())
 
 
 def _similarity(sentences: list[str], language: str) -> np.ndarray:
