@@ -189,5 +189,8 @@ def test_extract_explain_names_the_cue_entries_that_made_each_point(tmp_path):
             path, line = f["where"].rsplit(":", 1)
             source = (Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8")
             assert f'cue("{f["entry"]}"' in source.splitlines()[int(line) - 1]
+    dated = [p for p in data["threads"][0]["points"] if p["due"]]
+    assert dated and all(any(f["entry"].startswith("dates.") and f["sentence"] == p["due"]
+                             for f in p["explain"]) for p in dated)
     text = CliRunner().invoke(main, ["extract", "--per-sentence", "--explain", str(eml)]).output
     assert "mailsum/extract/cues/blocker.py:" in text and "mailsum/extract/cues/request.py:" in text
