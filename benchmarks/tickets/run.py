@@ -6,7 +6,7 @@ this puts the scorer beside a set of ours (``benchmarks/tickets/<set>/``) in a s
 and runs it, so the scorer is never copied into the repository. Extra arguments go to the
 scorer (``-v``, ``--keep DIR``, ``--json FILE``).
 
-    python benchmarks/tickets/run.py servicehaus --mailsum .venv/bin/mailsum
+    .venv/bin/python benchmarks/tickets/run.py servicehaus --mailsum .venv/bin/mailsum
 """
 
 from __future__ import annotations
