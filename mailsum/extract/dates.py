@@ -588,9 +588,9 @@ def explain_due(sentence: str, sent: datetime, language: str) -> tuple[date, str
     return first[3], FORMS[first[2]].name
 
 
-_DEADLINE_WORD = re.compile(r"(?:by|bis|until|till|before|no later than|spätestens|due)\b", _F)
-_DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|bis|until|till|before|no later than|spätestens|due)\s+(?:\S+\s+){0,2}$", _F)
+_DEADLINE_WORDS = r"(?:by|bis|until|till|before|no later than|spätestens|due)"
+_DEADLINE_WORD = re.compile(rf"{_DEADLINE_WORDS}\b", _F)
+_DEADLINE_BEFORE = re.compile(rf"\b{_DEADLINE_WORDS}\s+(?:\S+\s+){{0,2}}$", _F)
 
 
 def _deadline(sentence: str, start: int, end: int) -> bool:

@@ -8,14 +8,14 @@ its own line, owner and next step.
 
 What joins a matter, in the order the points were written:
 
-- the first customer mail's points are one matter (a report and its ask), except a numbered
-  list ("1. … 2. …"), whose items are matters of their own;
-- a later point joins the matter it shares topic words with (``answers.answers`` either way:
-  an answer to our question, our promise naming their ask, their chase naming the thing);
-- a point with no topic of its own ("Gibt es schon etwas Neues?", "Ich melde mich bis Freitag",
-  "Can you do that?") joins the matter of the customer mail it answers or follows;
-- anything else is a new matter: a new ask of theirs, a deliverable we promised that nobody
-  asked for in those words, our question on another subject.
+- a customer point opens a matter of its own only when it says it is another one: a numbered
+  item ("1. … 2. …") or an ask that opens with "One more thing:", "Außerdem", "Eine Bitte
+  noch" (``cues.NEW_MATTER_RE``), naming something none of the matters so far names;
+- any other customer point (a chase, a detail, an answer) joins the matter it shares topic
+  words with (``answers.answers`` either way), else the one being read;
+- our promises and questions join the matter of their topic, else the one of the customer
+  mail they follow; our promise of something they asked beside their report ("Die
+  schriftliche Erklärung schicke ich Ihnen bis Mittwoch") is a line of its own.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from mailsum.extract import answers, cues
 from mailsum.models import Point
 
 # A numbered item: "1. New starter: …", "2) Tom Barker …", "Zu 3.:" is an answer, not an item.
-_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
+_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # Words that say when or that there is news, not what about: a promise or chase made of them
 # has no topic of its own.
 _TIMING = (
@@ -85,10 +85,11 @@ def group_by_matter(customer: list[Point], promises: list[Point],
     current: Group | None = None  # the customer's matter being read
     follows: list[tuple[Point, Group]] = []  # each customer point and its matter, in order
     for p in sorted(customer, key=_when):
-        if current is None or _opens(p) and not any(g.shares(p) for g in groups):
+        opens = _opens(p)
+        if current is None or opens and not any(g.shares(p) for g in groups):
             current = Group()
             groups.append(current)
-        elif not _opens(p):
+        elif not opens:
             # a chase, a detail, an answer: the matter it shares words with, else the current
             current = next((g for g in reversed(groups) if g.shares(p)), current)
         current.customer.append(p)

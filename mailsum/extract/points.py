@@ -109,10 +109,8 @@ _FIRST_PERSON_PROMISE = re.compile(
 
 # A greeting that opens the sentence it shares a line with: "Hi, any news?", "Hallo Herr Weber,
 # der Drucker druckt nicht mehr." The greeting says nothing; the clause after it does.
-_GREETING = re.compile(
-    r"^\W*(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)|liebe[rs]?"
-    r"|sehr geehrte[rs]?|dear|hello|good (?:morning|afternoon|evening))(?![\w-])"
-    r"[^,:;!?\n]{0,40}?[,:;!]\s+", re.IGNORECASE)
+_GREETING = re.compile(rf"^\W*{cues.GREETING_WORDS}(?![\w-])[^,:;!?\n]{{0,40}}?[,:;!]\s+",
+                       re.IGNORECASE)
 
 
 def _content(sentence: str) -> str | None:

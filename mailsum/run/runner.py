@@ -23,7 +23,6 @@ from mailsum.analysis import thread
 from mailsum.config.loader import Config, SourceConfig
 from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
 from mailsum.extract import points as extract
-from mailsum.extract.dates import explain_due
 from mailsum.extract.explain import explain as explain_point
 from mailsum.models import Customer, ParsedMessage, SourceState, Update
 from mailsum.parse import message as parse
@@ -272,13 +271,9 @@ def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None =
                   for p in result.points]
         if explain:
             for point in points:
-                point["explain"] = [asdict(f) for f in explain_point(point["text"])]
                 msg = by_id.get(point["message_id"])
-                found = explain_due(point["text"], msg.date, msg.language) if msg else None
-                if found is not None:  # which date form read the due date
-                    point["explain"].append({"table": "dates", "entry": f"dates.{found[1]}",
-                                             "where": "mailsum/extract/dates.py",
-                                             "sentence": found[0].isoformat()})
+                point["explain"] = [asdict(f) for f in explain_point(
+                    point["text"], msg.date if msg else None, msg.language if msg else "de")]
         out.append({
             "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
             "state": result.ticket.state if result.ticket else None, "points": points,

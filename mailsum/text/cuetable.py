@@ -75,9 +75,7 @@ class CueTable:
 
     def compile(self, patterns: tuple[str, ...]) -> re.Pattern[str]:
         """``patterns`` matched as this table matches its phrases (longest first, as there)."""
-        ordered = sorted(patterns, key=len, reverse=True)
-        return re.compile(self.form.replace("{alt}", "|".join(f"(?:{p})" for p in ordered)),
-                          self.flags)
+        return re.compile(self.form.replace("{alt}", alternation(patterns)), self.flags)
 
     def entry_regex(self, entry: Cue) -> re.Pattern[str]:
         return self._regexes[entry.name]
@@ -85,6 +83,11 @@ class CueTable:
     def fired(self, text: str) -> list[Cue]:
         """The entries that match ``text`` (``--explain``; not on the hot path)."""
         return [c for c in self.entries if self._regexes[c.name].search(text)]
+
+
+def alternation(patterns: tuple[str, ...]) -> str:
+    """``(?:p1)|(?:p2)|…``, longest first: at one position the longer phrase wins."""
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
 
 
 def table(name: str, *entries: Cue, form: str = WORDS) -> CueTable:

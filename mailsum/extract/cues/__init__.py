@@ -22,13 +22,8 @@ from mailsum.extract.cues import (
     resolution,
     todo,
 )
-from mailsum.text.cuetable import CueTable, registry
+from mailsum.text.cuetable import CueTable, alternation, registry
 from mailsum.text.screen import PhraseTable, Screen
-
-
-def _alternation(phrases: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
-
 
 # Every word-bounded table shares one index of its phrases' keywords: a sentence's words are
 # read once for all of them, and a table runs only the phrases that may match (issue 21).
@@ -80,8 +75,8 @@ BOILERPLATE = boilerplate.BOILERPLATE.phrases
 REQUEST_RE = _words(request.REQUEST)
 # an imperative entry, or any "<verb>en Sie" that is not a question or a condition
 IMPERATIVE_RE = re.compile(
-    rf"{question._LEAD}(?:(?:{_alternation(IMPERATIVE)})(?![\w-])"
-    rf"|(?!{_alternation(question.NOT_IMPERATIVE)}\b)[a-zäöü]+en (?-i:Sie)\b(?![^?]*\?))",
+    rf"{question._LEAD}(?:(?:{alternation(IMPERATIVE)})(?![\w-])"
+    rf"|(?!{alternation(question.NOT_IMPERATIVE)}\b)[a-zäöü]+en (?-i:Sie)\b(?![^?]*\?))",
     re.IGNORECASE,
 )
 QUESTION_START_RE = _regex(question.QUESTION_START)
@@ -102,6 +97,7 @@ FUTURE_RE = _words(FUTURE)
 TICKET_CLOSED_RE = _regex(resolution.TICKET_CLOSED)
 IGNORE_RE = _regex(boilerplate.IGNORE)
 BOILERPLATE_RE = _regex(boilerplate.BOILERPLATE)
+GREETING_WORDS = boilerplate.GREETING_WORDS
 NEW_MATTER_RE = _regex(discourse.NEW_MATTER)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
 _QUESTION_END = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")

@@ -11,13 +11,15 @@ def _few_words(n: int) -> str:
     return rf"(?:[\s,]+(?:dr|hr|fr|mr|mrs|ms|prof)\.|[\s,-]+[^\s.!?,:;]+){{0,{n}}}"
 
 
+# The words a greeting opens with (also where it shares a line with a clause: extract.points)
+GREETING_WORDS = (r"(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)"
+                  r"|liebe[rs]?|sehr geehrte[rs]?|dear|hello|good (?:morning|afternoon|evening))")
+
 # Whole sentences that carry no content: greetings, closings, thanks alone.
 IGNORE = table(
     "ignore",
     cue("ignore.greeting",
-        r"(?:hallo|hi|hey|moin|servus|(?:sch[öo]nen )?guten (?:tag|morgen|abend)|liebe[rs]?"
-        r"|sehr geehrte[rs]?"
-        rf"|dear|hello|good (?:morning|afternoon|evening))\b{_few_words(5)}[,!.:]?",
+        rf"{GREETING_WORDS}\b{_few_words(5)}[,!.:]?",
         matches=("Hallo Frau Meier,", "Sehr geehrte Damen und Herren,",
                  "Dear Mr. and Mrs. Smith,", "Guten Morgen zusammen!"),
         rejects=("Hey call me when you're on the net",
