@@ -44,16 +44,19 @@ def new_point(p: Point, at: Placement) -> PointRecord:
 
 
 def merged_point(old: PointRecord, p: Point, at: Placement) -> PointRecord:
-    """A stored point read again: where it stands in the thread follows the fresh reading;
-    an owner the contact set stays. Its status moves to resolved; back to open only when the
-    thread's own mail had settled it and the fresh reading no longer does (the customer
-    objected: "geht leider immer noch nicht") — never what the contact settled by reply, and
-    never an archived one."""
+    """A stored point read again: what the thread says of it follows the fresh reading (text,
+    kind, escalation, due date, promise, position); an owner the contact set stays. Its
+    status moves to resolved; back to open only when the thread's own mail had settled it and
+    the fresh reading no longer does (the customer objected: "geht leider immer noch nicht")
+    — never what the contact settled by reply, and never an archived one."""
     rec = replace(old, customer_id=at.customer_id, thread_id=at.thread_id,
                   last_activity=at.last_activity,
                   # our promise may take on a request after it was stored, and set its date
                   position=p.position, due=p.due, promise=p.promise,
-                  text=p.text)  # "Die Fehlermeldung lautet …" may join a stored blocker
+                  text=p.text,  # "Die Fehlermeldung lautet …" may join a stored blocker
+                  # under cron the chase ("dringend, gibt es etwas Neues?") and the line that
+                  # makes an ask a blocker come in a later run than the ask itself
+                  kind=p.kind, escalation=p.escalation)
     if p.owner and not rec.owner_by_command:
         rec.owner = p.owner
     if p.status == PointStatus.RESOLVED and old.status not in SETTLED:
