@@ -290,6 +290,35 @@ def test_analysis_in_slices_gives_the_same_threads_and_points(tmp_path, monkeypa
             {(p.id, p.status, p.owner) for p in whole.points(cid) if p.status != "withdrawn"}
 
 
+
+def test_slices_that_keep_conversations_whole_read_each_thread_once(tmp_path, monkeypatch):
+    """Slices cut between conversations (run/slices.py): every point, withdrawn ones too, is
+    what one reading of the whole mailbox gives, and no thread is extracted twice."""
+    import mailsum.extract.points as points_module
+    import mailsum.run.runner as runner_module
+
+    sample = REPO / "examples" / "mailbox"
+    src = mailbox.Maildir(sample, factory=None, create=False)
+    messages = [src.get_bytes(k) for k in sorted(src.iterkeys())]
+    config, _ = setup(tmp_path / "whole", messages)
+    _, whole, _, _ = run(config, send=False)
+    largest = max(len(t.message_ids) for t in whole.threads())
+    assert largest * 2 < len(messages)  # so there are several slices
+    monkeypatch.setattr(runner_module, "ANALYZE_CHUNK", largest)
+    read: list[str] = []
+    extract = points_module.extract_thread
+    monkeypatch.setattr(points_module, "extract_thread",
+                        lambda t, *a, **k: read.append(t.thread_id) or extract(t, *a, **k))
+    config, _ = setup(tmp_path / "sliced", messages)
+    _, sliced, _, calls = run(config, send=False)
+    assert len(read) == len(set(read))
+    assert sum(1 for c in calls if c[0] == "analyse threads" and c[1] == c[2]) > 1
+    assert _groups(sliced) == _groups(whole)
+    for cid in ("acme", "stadtwerke", "brightline"):
+        assert {(p.id, p.status, p.owner, p.kind, p.escalation) for p in sliced.points(cid)} \
+            == {(p.id, p.status, p.owner, p.kind, p.escalation) for p in whole.points(cid)}
+
+
 def _subject_mail(n: int, subject: str, day: int, parent: int | None = None) -> bytes:
     when = datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(days=day, minutes=n)
     return raw_mail({"From": ACME_CONTACT, "To": DESK, "Subject": subject,
@@ -634,3 +663,25 @@ def test_only_a_party_to_the_ticket_settles_it(tmp_path):
     settled = {p.id: (p.status, p.resolved_by) for p in store.points("acme")}
     assert settled[matter.id] == ("resolved", "<m3@x.de>")
     store.close()
+
+
+def test_a_chase_in_a_later_run_escalates_the_stored_point(tmp_path):
+    """Under cron a chase always comes in a later run than the ask: the stored point must take
+    the fresh reading's escalation (and kind), as when both mails are read at once."""
+    chase = mail(2, reply_to=1, subject="AW: [ACME-1] Anfrage 1",
+                 body="Das ist jetzt dringend, wir warten seit Tagen. Gibt es etwas Neues?")
+    config, _ = setup(tmp_path / "at-once", [mail(1), chase])
+    _, store, _, _ = run(config, send=False)
+    (whole,) = store.points("acme")
+    assert whole.escalation
+    store.close()
+    config, box = setup(tmp_path / "run-by-run", [mail(1)])
+    _, store, _, _ = run(config, send=False)
+    (first,) = store.points("acme")
+    assert not first.escalation
+    store.close()
+    box.add(chase)
+    _, store, _, _ = run(config, send=False)
+    (later,) = store.points("acme")
+    assert (later.id, later.kind, later.escalation, later.status) == \
+        (whole.id, whole.kind, whole.escalation, whole.status)

@@ -3,7 +3,8 @@
 The Runner holds the analysis lease and cuts the new mail into slices, oldest first, so memory
 stays flat on a first poll of 100,000. Slicing cannot change the result: each slice is
 threaded against what the earlier ones stored (tests/test_runner.py checks arrival in any
-order gives the same threads).
+order gives the same threads), and slices are cut between conversations (run/slices.py), so
+a thread is read once with all its new mail and its points are those of one whole reading.
 """
 
 from __future__ import annotations

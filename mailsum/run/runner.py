@@ -26,7 +26,7 @@ from mailsum.extract import points as extract
 from mailsum.extract.explain import explain as explain_point
 from mailsum.models import Customer, ParsedMessage, SourceState, Update
 from mailsum.parse import message as parse
-from mailsum.run import analyse, poll
+from mailsum.run import analyse, poll, slices
 from mailsum.run import send as sending
 from mailsum.run.budget import OverBudget, time_budget
 from mailsum.run.context import CollectingDelivery, RunContext, RunOptions, RunReport
@@ -174,7 +174,8 @@ class Runner:
 
     def analyze(self) -> None:
         """Thread the new messages against the stored threads they can join, then extract,
-        in slices of ``ANALYZE_CHUNK``, oldest first, under the one analysis lease."""
+        in slices of up to ``ANALYZE_CHUNK`` that keep conversations whole (run/slices.py),
+        oldest first, under the one analysis lease."""
         lease = self.claim("analysis", "all")  # threads span sources: one analyser at a time
         if lease is None:
             return
@@ -182,10 +183,10 @@ class Runner:
             order = self.store.unanalyzed_by_date()
             if order:
                 self.ctx.archive_before = self.ctx.import_horizon()
-            for start in range(0, len(order), ANALYZE_CHUNK):
+            for part in slices.cut(order, self.store.join_keys_of(order), ANALYZE_CHUNK):
                 if self.stopping():
                     return
-                analyse.analyse_slice(self.ctx, set(order[start:start + ANALYZE_CHUNK]), lease)
+                analyse.analyse_slice(self.ctx, set(part), lease)
         except LeaseLost as exc:
             log.warning("%s; the slice was rolled back and is analysed again", exc)
         finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from mailsum.models import ParsedMessage
@@ -137,6 +137,13 @@ class MailRepository:
     def unanalyzed_by_date(self) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT message_id FROM messages WHERE analyzed=0 ORDER BY date, message_id")]
+
+    def join_keys_of(self, message_ids: list[str]) -> Iterator[tuple[str, str, str]]:
+        """(message id, kind, key) of these messages' thread join keys, read in chunks."""
+        for r in self.db.select_in(
+                "SELECT message_id, kind, key FROM message_keys WHERE message_id IN ({in})",
+                message_ids):
+            yield r[0], r[1], r[2]
 
     def has_unanalyzed(self) -> bool:
         return self.db.one("SELECT 1 FROM messages WHERE analyzed=0 LIMIT 1") is not None

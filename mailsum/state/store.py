@@ -191,6 +191,7 @@ class StateStore:
     mentioning = _via("mail_repo", MailRepository.mentioning)
     message_headers = _via("mail_repo", MailRepository.message_headers)
     unanalyzed_by_date = _via("mail_repo", MailRepository.unanalyzed_by_date)
+    join_keys_of = _via("mail_repo", MailRepository.join_keys_of)
     has_unanalyzed = _via("mail_repo", MailRepository.has_unanalyzed)
     mark_analyzed = _via("mail_repo", MailRepository.mark_analyzed)
     newest_message_date = _via("mail_repo", MailRepository.newest_message_date)
