@@ -704,3 +704,22 @@ def test_our_promise_for_a_later_day_outlives_our_fix_and_their_thanks() -> None
     )
     (point,) = _open(x)
     assert "written summary" in point.text and point.due == date(2026, 11, 16)
+
+
+def test_the_fault_that_names_the_matter_leads_a_report_that_opens_with_a_bare_one() -> None:
+    # must: "Leider ist das Problem wieder da." names nothing; the next fault names the printer
+    x = _extract(_msg(1, "k@kunde.de", "Leider ist das Problem wieder da. Der Drucker im 2. OG "
+                                       "druckt wieder nur leere Seiten.", 23))
+    (point,) = _open(x)
+    assert point.text.startswith("Der Drucker im 2. OG druckt")
+
+
+def test_the_first_fault_leads_when_it_names_the_matter_or_none_does() -> None:
+    # must not: the first fault names the printer; a later one about it too stays behind
+    x = _extract(_msg(1, "k@kunde.de", "Der Drucker im 2. OG druckt nur leere Seiten. Auch "
+                                       "der Drucker im 1. OG zeigt einen Fehler an.", 23))
+    assert _open(x)[0].text.startswith("Der Drucker im 2. OG druckt")
+    # must not: under a subject no fault shares a word with, the first fault leads
+    x = _extract(_msg(1, "k@kunde.de", "Leider ist das Problem wieder da. Outlook stürzt beim "
+                                       "Start ab.", 23, subject="Kurze Frage"))
+    assert _open(x)[0].text.startswith("Leider ist das Problem wieder da.")

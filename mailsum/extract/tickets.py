@@ -365,7 +365,7 @@ def _customer_matter(customer: list[Point], promises: list[Point],
 def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     """The report, what they asked of us in the same mail, and their latest chase."""
     first = customer[0]
-    lead = _lead(customer)
+    lead = _lead(customer, messages[0].subject if messages else "")
     ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
                 and p.kind in _ASKS), None) if lead.kind == PointKind.BLOCKER else None
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
@@ -401,14 +401,17 @@ def _matter_due(customer: list[Point], promise: Point | None) -> date | None:
     return min(dues) if dues else None
 
 
-def _lead(customer: list[Point]) -> Point:
-    """The sentence that names the matter: the first fault reported, else the first ask."""
+def _lead(customer: list[Point], subject: str = "") -> Point:
+    """The sentence that names the matter: the first fault reported, else the first ask; of
+    those, the first that shares a word with the subject ("Sorry, the problem is back. The
+    workstation in surgery 2 again says …" under "X-ray workstation in surgery 2 …")."""
     first_message = [p for p in customer if p.message_id == customer[0].message_id]
+    named = answers.topic_words(subject) if subject else frozenset()
     for kinds in ((PointKind.BLOCKER,), (PointKind.REQUEST, PointKind.QUESTION),
                   (PointKind.DEADLINE, PointKind.TODO)):
-        for p in first_message:
-            if p.kind in kinds:
-                return p
+        tier = [p for p in first_message if p.kind in kinds]
+        if tier:
+            return next((p for p in tier if named & answers.topic_words(p.text)), tier[0])
     return customer[0]
 
 

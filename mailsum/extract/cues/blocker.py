@@ -27,6 +27,16 @@ BLOCKER = table(
         r"|immer noch|noch immer|nach wie vor|weiter|fort)\b",
         matches=("Das Problem besteht leider weiterhin.", "Die Störung besteht nach wie vor."),
         rejects=("Das Problem bestand nur kurz.", "Es besteht kein Problem mehr.")),
+    # "Leider ist das Problem wieder da" (the English table's "the problem is back")
+    cue("blocker.problem_back_de",
+        r"(?:problem|fehler|st[öo]rung)\w* (?:ist|sind) (?:(?!nicht\b|nie\b)\w+ )?wieder"
+        r" (?:da|aufgetreten)\b",
+        r"(?:ist|sind) (?:der|die|das) (?:problem|fehler|st[öo]rung)\w* (?:(?!nicht\b|nie\b)\w+ )?"
+        r"wieder (?:da|aufgetreten)\b",
+        matches=("Leider ist das Problem wieder da.", "Der Fehler ist heute wieder aufgetreten.",
+                 "Die Störungen sind wieder da."),
+        rejects=("Das Problem ist nicht wieder aufgetreten.", "Seitdem ist der Fehler nie wieder "
+                 "aufgetreten.", "Das Problem ist weg, der Drucker ist wieder da.")),
     # "Leider tritt der Fehler immer noch auf"
     cue("blocker.problem_occurs_de",
         r"(?:tritt|treten) (?:(?!nicht\b|nichts\b|nie\b|niemals\b|kein)[\w.-]+ ){0,4}?(?:fehler|pro"
