@@ -723,3 +723,25 @@ def test_the_first_fault_leads_when_it_names_the_matter_or_none_does() -> None:
     x = _extract(_msg(1, "k@kunde.de", "Leider ist das Problem wieder da. Outlook stürzt beim "
                                        "Start ab.", 23, subject="Kurze Frage"))
     assert _open(x)[0].text.startswith("Leider ist das Problem wieder da.")
+
+
+def test_of_a_sentences_dates_the_ask_is_due_on_the_one_its_clause_names() -> None:
+    # must: the boss's Friday is context, the quote is asked for by Thursday (day 23 = Mon)
+    x = _extract(_msg(1, "k@kunde.de", "Herr Hofmann möchte die Bestellung bis Freitag "
+                                       "freigeben, bitte schicken Sie uns das Angebot bis "
+                                       "Donnerstag.", 23))
+    assert _open(x)[0].due == date(2026, 11, 26)
+    x = _extract(_msg(1, "k@kunde.com", "We go live on Monday 30 November, so please send the "
+                                        "config by Friday.", 23, lang="en"))
+    assert _open(x)[0].due == date(2026, 11, 27)
+
+
+def test_a_date_split_by_a_comma_or_asked_in_two_clauses_keeps_the_first_reading() -> None:
+    # must not: "Freitag, 04.12." is one date, not two clauses
+    x = _extract(_msg(1, "k@kunde.de", "Bitte richten Sie den Zugang bis Freitag, 04.12., ein.",
+                      23))
+    assert _open(x)[0].due == date(2026, 12, 4)
+    # must not: two clauses ask, so the sentence's first date stands
+    x = _extract(_msg(1, "k@kunde.de", "Bitte bestellen Sie den Toner bis Mittwoch, bitte "
+                                       "tauschen Sie ihn bis Freitag.", 23))
+    assert _open(x)[0].due == date(2026, 11, 25)

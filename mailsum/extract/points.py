@@ -630,6 +630,8 @@ class _Reader:
         msg, team = mail.msg, mail.team
         due = parse_due(sentence, msg.date, msg.language)
         kind, due = self._read_kind(mail, sentence, due)
+        if kind == PointKind.REQUEST and not team and due is not None:
+            due = _ask_due(sentence, msg.date, msg.language) or due
         kind = self._social(mail, sentence, kind)
         if team:
             kind = self._working(mail, sentence, kind, due)
@@ -819,6 +821,21 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     if kind == PointKind.DEADLINE:
         return PointKind.TODO
     return kind
+
+
+# a clause ends at a comma or semicolon before a word (not inside "Freitag, 27.11.")
+_CLAUSE = re.compile(r"[,;]\s+(?=[^\W\d_])")
+
+
+def _ask_due(sentence: str, sent: datetime, language: str) -> date | None:
+    """Of a sentence's dates, the one in the clause that asks: "Herr Hofmann möchte die
+    Bestellung bis Freitag freigeben, bitte schicken Sie es uns bis Donnerstag" is due
+    Thursday. None unless exactly one clause asks and names a date."""
+    clauses = _CLAUSE.split(" ".join(sentence.split()))
+    if len(clauses) < 2:
+        return None
+    asking = [c for c in clauses if cues.REQUEST_RE.search(c) or cues.IMPERATIVE_RE.match(c)]
+    return parse_due(asking[0], sent, language) if len(asking) == 1 else None
 
 
 _COURTESY_WORDS = 2  # a promise that names no work of its own: "Mache ich gern weiter."
