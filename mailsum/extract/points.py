@@ -629,6 +629,8 @@ class _Reader:
         read, as the thread so far changes it, then what it does to owners and answers."""
         msg, team = mail.msg, mail.team
         due = parse_due(sentence, msg.date, msg.language)
+        if due is None and cues.BY_THEN_RE.search(sentence):
+            due = _date_before(mail.sentences, sentence, msg)
         kind, due = self._read_kind(mail, sentence, due)
         if kind == PointKind.REQUEST and not team and due is not None:
             due = _ask_due(sentence, msg.date, msg.language) or due
@@ -821,6 +823,17 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     if kind == PointKind.DEADLINE:
         return PointKind.TODO
     return kind
+
+
+def _date_before(sentences: list[str], sentence: str, msg: ParsedMessage) -> date | None:
+    """"Amy starts on 7 December. Could you set up a laptop by then?": the date of the two
+    sentences before in the same mail, the nearer first."""
+    at = sentences.index(sentence) if sentence in sentences else 0
+    for earlier in reversed(sentences[max(0, at - 2):at]):
+        due = parse_due(earlier, msg.date, msg.language)
+        if due is not None:
+            return due
+    return None
 
 
 # a clause ends at a comma or semicolon before a word (not inside "Freitag, 27.11.")

@@ -1,4 +1,5 @@
-"""Words that open a new matter in the middle of a mail: "One more thing: …", "Außerdem …"."""
+"""Words that point elsewhere in the mail: one opening a new matter ("One more thing: …",
+"Außerdem …"), one taking a date from the sentence before ("by then", "bis dahin")."""
 
 from __future__ import annotations
 
@@ -49,4 +50,26 @@ NEW_MATTER = table(
         matches=("PS: Der Scanner im 2. OG streikt auch.", "P.S. Can you also renew the domain?"),
         rejects=("Der PS-Drucker ist neu.",)),
     form=r"^\W*(?:{alt})(?![\w-])",
+)  # fmt: skip
+
+# "Amy starts on 7 December. Could you set up a laptop for her by then?": the date is the one
+# the sentence before names (extract.points reads it there)
+BY_THEN = table(
+    "by_then",
+    cue("by_then.en",
+        r"by then", r"until then", r"till then", r"before then", r"in time for (?:that|it)",
+        r"by (?:that|the same) (?:day|date|time)",
+        matches=("Could you set up a laptop for her by then?",
+                 "Please have the account ready before then.",
+                 "Can the switch be installed by that date?"),
+        rejects=("Then please send it by Friday.", "Back then it worked.",
+                 "Since then the printer works.")),
+    cue("by_then.de",
+        r"bis dahin", r"bis zu diesem (?:tag|termin|zeitpunkt|datum)", r"bis zu dem tag",
+        r"bis zum (?:gleichen|selben) tag", r"rechtzeitig (?:davor|vorher)",
+        matches=("Können Sie den Zugang bis dahin einrichten?",
+                 "Bitte bis zu diesem Termin alles vorbereiten.",
+                 "Das Postfach sollte rechtzeitig vorher stehen."),
+        rejects=("Seitdem läuft es.", "Bis bald und viele Grüße.",
+                 "Bis Freitag brauchen wir das.")),
 )  # fmt: skip
