@@ -629,9 +629,11 @@ class _Reader:
         read, as the thread so far changes it, then what it does to owners and answers."""
         msg, team = mail.msg, mail.team
         due = parse_due(sentence, msg.date, msg.language)
-        if due is None and cues.BY_THEN_RE.search(sentence):
-            due = _date_before(mail.sentences, sentence, msg)
         kind, due = self._read_kind(mail, sentence, due)
+        if kind is not None and due is None and cues.BY_THEN_RE.search(sentence):
+            # a point of its own that dates itself by the sentence before; "Bis dahin können
+            # Sie die Pläne an den Copyshop geben" is no point for having a date
+            due = _date_before(mail.sentences, sentence, msg)
         if kind == PointKind.REQUEST and not team and due is not None:
             due = _ask_due(sentence, msg.date, msg.language) or due
         kind = self._social(mail, sentence, kind)
