@@ -100,6 +100,11 @@ def test_has_reply_prefix() -> None:
         ("in case 1 it fails", []),
         ("[PATCH 1/2] UTF-8 fix", []),
         ("Drucker defekt", []),
+        # a year-prefixed number is one number (two tickets of 2026 are two tickets)
+        ("Ihr Ticket #2026-4711 wurde aktualisiert", ["ticket#2026-4711"]),
+        ("AW: [Ticket#2026/0815] Drucker", ["ticket#2026-815"]),
+        ("Vorgang 2026-4798: Rückfrage", ["vorgang#2026-4798"]),
+        ("Ticket 4711-Druckerproblem", ["ticket#4711"]),
     ],
 )
 def test_ticket_tags(subject: str, expected: list[str]) -> None:
@@ -108,6 +113,8 @@ def test_ticket_tags(subject: str, expected: list[str]) -> None:
 
 def test_ticket_tag_spellings_agree() -> None:
     assert ticket_tags("[Ticket#123]") == ticket_tags("Ticket-Nr. 123") == ticket_tags("Ticket 123")
+    assert ticket_tags("Ticket #2026-4711") == ticket_tags("[Ticket#2026/4711]")
+    assert ticket_tags("Ticket #2026-4711") != ticket_tags("Ticket #2026-4798")
 
 
 # --------------------------------------------------------------------------- headers

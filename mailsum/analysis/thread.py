@@ -126,14 +126,22 @@ def _generic(key: str) -> bool:
 
 # --------------------------------------------------------------------------- ticket tags
 
+# a ticket number may come in parts: "#2026-4711", "2026/0815" (year and count) are one number,
+# not the year alone (that joined every ticket of a year into one thread)
+_NUMBER = r"(\d+(?:[-/]\d+)*)(?![\d/-]?\d)"
 _KEYWORD_TICKET = re.compile(
     r"(?<![\w-])(ticket|vorgang|case|incident)"
     r"((?:[\s-]?(?:nr|no|nummer|number|id)\b)?\.?)"
-    r"\s*:?\s*(#?)\s*(\d+)(?!\d)",
+    rf"\s*:?\s*(#?)\s*{_NUMBER}",
     re.IGNORECASE,
 )
-_BRACKET_HASH = re.compile(r"\[\s*([A-Za-z][\w.\-]*)?\s*#\s*(\d+)\s*\]")
+_BRACKET_HASH = re.compile(rf"\[\s*([A-Za-z][\w.\-]*)?\s*#\s*{_NUMBER}\s*\]")
 _BRACKET_KEY = re.compile(r"\[([A-Za-z][A-Za-z0-9]*)-(\d+)\]")
+
+
+def _canonical(number: str) -> str:
+    """"0815" and "815" agree; "2026/4711" and "2026-4711" too."""
+    return "-".join(str(int(part)) for part in re.split(r"[-/]", number))
 
 
 def ticket_tags(subject: str) -> list[str]:
@@ -148,11 +156,11 @@ def ticket_tags(subject: str) -> list[str]:
     text = subject or ""
     for m in _BRACKET_HASH.finditer(text):
         name = (m.group(1) or "").lower()
-        found.append(f"{name}#{int(m.group(2))}")
+        found.append(f"{name}#{_canonical(m.group(2))}")
     for m in _KEYWORD_TICKET.finditer(text):
         word, nr, hash_, num = m.groups()
         if hash_ or nr.strip(" -.") or len(num) >= 3:
-            found.append(f"{word.lower()}#{int(num)}")
+            found.append(f"{word.lower()}#{_canonical(num)}")
     for m in _BRACKET_KEY.finditer(text):
         found.append(f"{m.group(1).upper()}-{int(m.group(2))}")
     alert = alert_tag(text)
