@@ -745,3 +745,35 @@ def test_a_date_split_by_a_comma_or_asked_in_two_clauses_keeps_the_first_reading
     x = _extract(_msg(1, "k@kunde.de", "Bitte bestellen Sie den Toner bis Mittwoch, bitte "
                                        "tauschen Sie ihn bis Freitag.", 23))
     assert _open(x)[0].due == date(2026, 11, 25)
+
+
+def test_our_promise_for_one_item_of_their_list_outlives_a_report_on_another() -> None:
+    from mailsum.extract.points import _resolve
+    from mailsum.models import Point
+
+    report = _msg(4, "aisha.patel@provider.de", "I updated TrialDirector on CP-LT-019 to "
+                  "version 8.1 remotely this afternoon.", 17, lang="en")
+
+    def promise(text: str) -> Point:
+        return Point(id=text[:8], kind="todo", text=text, message_id="<2@x>",
+                     raised_by="aisha.patel@provider.de", raised_at=datetime(2026, 11, 16, 9,
+                     tzinfo=UTC), owner="aisha.patel@provider.de", due=date(2026, 12, 1))
+
+    # must: "For (1), …" is about item 1 of their list; the report is about item 3
+    kept = promise("For (1), our field technician will set up Conference Room B on Tuesday "
+                   "12/1.")
+    # must not: a visit for a later day without a deadline word or an item is moot once done
+    moot = promise("Our field technician will come over on Tuesday 12/1.")
+    _resolve([kept, moot], report, True, Team(TEAM), {}, said=[report.text])
+    assert (kept.status, moot.status) == ("open", "resolved")
+
+
+def test_our_fix_report_settles_our_planned_visit_to_the_same_fault() -> None:
+    # must not: a visit promised for Wednesday is moot once we fixed it remotely
+    x = _extract(
+        _msg(1, "k@kunde.de", "Im Tagungsraum bricht das WLAN alle paar Minuten ab.", 16),
+        _msg(2, "max.weber@provider.de", "Ich komme am Mittwoch mit einem Messgerät vorbei.", 16),
+        _msg(3, "max.weber@provider.de", "Ich habe den Access Point per Fernwartung neu "
+             "eingerichtet, das WLAN läuft jetzt stabil.", 17),
+    )
+    assert _open(x) == []

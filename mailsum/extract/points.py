@@ -960,7 +960,8 @@ def _resolve(
     """Settle what ``msg`` settles: ours the fault and our promises, theirs everything open,
     but not what we asked them when they say they will come back to it (``keep_asked``), nor
     our promise for a later day that our report (``said``) does not name ("I'll send you a
-    written summary by Monday" outlives "I've expanded the volume by 2 TB")."""
+    written summary by Monday" outlives "I've expanded the volume by 2 TB"; "For (1), our
+    technician sets up the room on 12/1" outlives "I updated TrialDirector", item 3)."""
     for p in open_points:
         if p.status != OPEN:
             continue
@@ -968,7 +969,8 @@ def _resolve(
         if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
         if team and said and ours and p.kind == PointKind.TODO and p.due is not None and (
-                p.due > msg.date.date()) and _BY_A_DAY.search(p.text) and not any(
+                p.due > msg.date.date()) and (
+                _BY_A_DAY.search(p.text) or cues.ITEM_REFERENCE_RE.match(p.text)) and not any(
                 answers.answers(p.text, x) or answers.answers(x, p.text) for x in said):
             continue
         if not team and p.due is not None and p.due > msg.date.date() and (

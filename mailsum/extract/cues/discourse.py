@@ -73,3 +73,29 @@ BY_THEN = table(
         rejects=("Seitdem läuft es.", "Bis bald und viele Grüße.",
                  "Bis Freitag brauchen wir das.")),
 )  # fmt: skip
+
+# "For (1), our technician will set up the room on Tuesday 12/1", "Zu 1. und 2.: Herr Färber
+# schließt am 26.11. alles an": a sentence about one item of the customer's numbered list
+# (extract.points: a report on another item does not keep it)
+ITEM_REFERENCE = table(
+    "item_reference",
+    cue("item_reference.en",
+        r"(?:for|re|regarding|as for|as to|on) \(?\d{1,2}\)?[.:,]",
+        r"(?:point|item|question|re:?) \(?\d{1,2}\)?[.:,]",
+        r"\(\d{1,2}\)",
+        matches=("For (1), our Chicago field technician will set up Conference Room B on "
+                 "Tuesday 12/1.", "Regarding 2: the licences are ordered.",
+                 "(3) I will order the toner tomorrow."),
+        rejects=("For 2 weeks we had no internet.", "On 12/1 the technician comes.",
+                 "For the war room we need two monitors.")),
+    cue("item_reference.de",
+        r"zu (?:punkt |frage )?\(?\d{1,2}\)?[.:,]",
+        r"(?:punkt|frage|nr\.) \(?\d{1,2}\)?[.:,]",
+        r"bzgl\. (?:punkt )?\d{1,2}[.:,]",
+        matches=("Zu 1. und 2.: Herr Färber schließt am Donnerstag alles an.",
+                 "Zu 3.: Das Angebot schicke ich Ihnen bis Mittwoch.",
+                 "Punkt 2: erledigt ich bis Freitag."),
+        rejects=("Zu 3 Uhr passt es uns.", "Zum Termin am 26.11. komme ich vorbei.",
+                 "Zu Ihrer Frage: ja.")),
+    form=r"^\W*(?:{alt})(?![\w-])",
+)  # fmt: skip
