@@ -777,3 +777,22 @@ def test_our_fix_report_settles_our_planned_visit_to_the_same_fault() -> None:
              "eingerichtet, das WLAN läuft jetzt stabil.", 17),
     )
     assert _open(x) == []
+
+
+def test_the_mail_that_sends_what_we_promised_keeps_the_promise() -> None:
+    def thread(promise: str, sent: str, lang: str = "de"):
+        return _extract(
+            _msg(1, "k@kunde.de", "Lohnt sich Business Premium für uns?", 18, lang=lang),
+            _msg(2, "frauke.meyer@provider.de", promise, 19, lang=lang),
+            _msg(3, "frauke.meyer@provider.de", sent, 23, lang=lang))
+
+    # must: the attachment names the promised thing
+    x = thread("Ich schicke Ihnen bis Anfang nächster Woche eine Gegenüberstellung mit den "
+               "Kosten.", "anbei wie versprochen die Gegenüberstellung.")
+    assert not any("Gegenüberstellung" in p.text for p in _open(x))
+    x = thread("I'll send you a cost comparison by Monday.", "Please find attached the "
+               "comparison.", "en")
+    assert not any("comparison" in p.text for p in _open(x))
+    # must not: another attachment leaves the promise owed
+    x = thread("Ich schicke Ihnen bis Freitag das Angebot.", "Anbei das Protokoll der Wartung.")
+    assert any("Angebot" in p.text for p in _open(x))

@@ -239,19 +239,33 @@ def _written_to(msg: ParsedMessage, writers: set[str], us: Team) -> str | None:
 
 
 def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMessage,
-                   asked_due: dict[str, date | None]) -> None:
+                   asked_due: dict[str, date | None], us: Team) -> None:
     """Our mail that sends or reports what we promised ("Quote attached for three laptops" after
     "I'll send you a quote by 12/8") keeps the promise: its date no longer binds the point, and
-    the report is its status now. What the customer asked beyond it stays open."""
+    the report is its status now. What the customer asked beyond it stays open. A promise of
+    ours that is a point of its own is kept by the mail that sends it ("anbei wie versprochen
+    die Gegenüberstellung" after "Ich schicke Ihnen eine Gegenüberstellung")."""
     done = [s for s in sentences if acts.sends_now(s) or acts.reports_done(s)]
     if not done:
         return
     for p in open_points:
-        if p.status == OPEN and p.promise and any(
+        if (p.status == OPEN and p.kind == PointKind.TODO and not p.promise
+                and _is_team(p.raised_by, us) and any(_sends_promised(p.text, s) for s in done)):
+            p.status, p.resolved_by = RESOLVED, msg.message_id
+        elif p.status == OPEN and p.promise and any(
                 answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):
             p.promise = next(s for s in done if answers.answers(p.promise, s)
                              or answers.answers(s, p.promise))
             p.due = asked_due.get(p.id)
+
+
+def _sends_promised(promise: str, sentence: str) -> bool:
+    """Whether ``sentence`` (ours, sending or reporting) keeps ``promise``: it speaks to it, or
+    it sends and names the promised thing ("anbei wie versprochen die Gegenüberstellung")."""
+    if answers.answers(promise, sentence) or answers.answers(sentence, promise):
+        return True
+    return acts.sends_now(sentence) and bool(
+        answers.topic_words(promise) & answers.topic_words(sentence))
 
 
 def _thanks_only(msg: ParsedMessage, sentences: list[str], points: list[Point]) -> bool:
@@ -753,7 +767,7 @@ class _Reader:
         promised = [p for p in self.points
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
-            _keep_promises(mail.earlier, mail.sentences, msg, self.asked_due)
+            _keep_promises(mail.earlier, mail.sentences, msg, self.asked_due, self.us)
             if any(_settles(s, True) or acts.sends_now(s) for s in mail.sentences):
                 self.last_ours = "done"
             elif mail.took_on or promised:
