@@ -18,6 +18,14 @@ DONE = [
     "I've started it again and it's working through the backlog now.",
     "We replaced the switcher's power supply this morning.",
     "Done for Daniel: account disabled at 17:00.",
+    # the result said of the thing (passive)
+    "Der Drucker wurde getauscht.",
+    "Das Postfach ist jetzt eingerichtet.",
+    "die Grafikkarte im LW-PC2 ist getauscht, der Treiber neu installiert.",
+    "Your account has been unlocked.",
+    "All six partners are now on the Authenticator app with number matching.",
+    "The DKIM records are published and Arbor has switched on signing.",
+    "Thanks – Arbor is now in the SPF record.",
 ]
 NOT_DONE = [
     "Ich habe mir die DATEV-Rechte angesehen.",  # looked at it
@@ -34,6 +42,20 @@ NOT_DONE = [
     "I haven't fixed it yet.",  # negated
     "Done by Friday, as promised.",  # a date, not a report
     "We need the printer urgently.",
+    # passive, but a fault, a plan, a person's state or a condition
+    "Der Server ist heute Nacht abgestürzt.",
+    "Frau Nowak ist seit Dienstag erkrankt.",
+    "Das Ticket wurde an den Hersteller weitergeleitet.",
+    "Der Drucker ist noch nicht getauscht.",
+    "Sobald das Zertifikat erneuert ist, melde ich mich.",
+    "Das Problem ist, dass der Toner getauscht werden muss.",
+    "Ihre Mail ist bei uns angekommen.",
+    "The meeting has been moved to Monday.",
+    "The printer is now offline.",
+    "Your data is now being migrated.",
+    "The printer is located in room 2.",
+    "The office is closed on Friday.",
+    "The licences are ordered.",
 ]
 
 

@@ -44,6 +44,51 @@ _SEPARABLE = ("zurück", "weiter", "nach", "rück", "an", "auf", "vor", "hin", "
               "durch", "ein", "zu")
 
 
+# The result said of the thing, passive: "Der Drucker wurde getauscht", "Das Postfach ist jetzt
+# eingerichtet", "Your account has been unlocked", "All six partners are now on the app".
+_PASSIVE_DE = re.compile(
+    rf"\b(?:wurde|wurden|ist|sind)\s+(?P<rest>(?:[^\s.!?;:]+\s+){{0,6}}?)(?P<verb>{_PARTICIPLE_DE})"
+    r"\b(?!\s+(?:werden|sein|soll|sollte|muss|müsste|kann|könnte|wird)\b)", re.IGNORECASE)
+_PASSIVE_EN = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|just\s+|also\s+|already\s+|all\s+)?been\s+(?P<verb>[a-z]+)\b"
+    r"|\b(?:is|are)\s+now\s+(?P<state>[a-z]+)\b"
+    r"|\b(?:is|are)\s+(?:all\s+|both\s+|also\s+)?(?P<plain>[a-z]+ed)\b", re.IGNORECASE)
+# a fault or a plan said the same way: "Der Server ist abgestürzt", "was moved to Monday"
+_NOT_RESULT_DE = _wordset("""
+abgestürzt ausgefallen kaputtgegangen fehlgeschlagen gescheitert hängengeblieben
+stehengeblieben gesperrt verschwunden gelöscht beschädigt gestört unterbrochen getrennt
+blockiert abgelaufen überlastet eingefroren abgebrochen verloren vergessen angekommen
+eingegangen vorgesehen angesetzt terminiert gewünscht geändert betroffen verursacht
+erkrankt verreist verhindert beschäftigt verspätet verzögert beurlaubt gekündigt
+""")
+_NOT_RESULT_EN = _wordset("""
+crashed failed locked blocked broken stopped disconnected corrupted deleted lost frozen
+expired dropped jammed stuck affected delayed cancelled canceled rejected bounced flagged
+quarantined caused triggered related based located used supposed expected required involved
+being going waiting offline down unavailable unreachable gone missing full out moved
+postponed told informed invited interested concerned allowed designed limited considered
+closed tired pleased delighted worried surprised confused annoyed frustrated excited
+""")
+
+
+def _passive_done(text: str) -> bool:
+    for m in _PASSIVE_DE.finditer(text):
+        verb = m.group("verb").lower()
+        if _progress_de(verb) or verb in _NOT_RESULT_DE or _blocked(text[: m.start()], m.group(0)):
+            continue
+        return True
+    for m in _PASSIVE_EN.finditer(text):
+        verb = (m.group("verb") or m.group("state") or m.group("plain")).lower()
+        if verb in _PROGRESS_EN or verb in _NOT_RESULT_EN:
+            continue
+        if m.group("verb") and not (verb.endswith("ed") or verb in _IRREGULAR_EN):
+            continue
+        if _blocked(text[: m.start()], m.group(0)):
+            continue
+        return True
+    return False
+
+
 def _progress_de(verb: str) -> bool:
     if verb in _PROGRESS_DE:
         return True
@@ -85,6 +130,8 @@ def reports_done(sentence: str) -> bool:
             continue
         if _blocked(text[: m.start()], m.group(0)):
             continue
+        return True
+    if _passive_done(text):
         return True
     for pattern in (_PERFECT_EN, _PAST_EN):
         for m in pattern.finditer(text):
