@@ -79,8 +79,16 @@ def classify(
     kind = rule_kind(sentence, due_found)
     if (language != "en" or kind in _RULES_DECIDE or (ours and kind == PointKind.TODO)
             or _ignored(sentence)):
-        return kind
-    return combine(sentence, kind, intent.probability(sentence, kind))
+        return _unless_contingent(sentence, kind)
+    return _unless_contingent(sentence, combine(sentence, kind, intent.probability(sentence, kind)))
+
+
+def _unless_contingent(sentence: str, kind: PointKind | None) -> PointKind | None:
+    """"If something urgent comes up, call Mark": what to do should it happen asks nothing now."""
+    if kind in (PointKind.REQUEST, PointKind.QUESTION) and cues.CONTINGENCY_RE.match(
+            " ".join(sentence.split())):
+        return None
+    return kind
 
 
 def combine(sentence: str, kind: PointKind | None, probability: float) -> PointKind | None:

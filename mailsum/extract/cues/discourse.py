@@ -99,3 +99,37 @@ ITEM_REFERENCE = table(
                  "Zu Ihrer Frage: ja.")),
     form=r"^\W*(?:{alt})(?![\w-])",
 )  # fmt: skip
+
+# "If something urgent comes up, Mark can be reached on his cell", "Falls er doch noch einmal
+# einfriert, melden Sie sich bitte": what to do should something happen, no ask now
+# (extract.points: no request or question)
+CONTINGENCY = table(
+    "contingency",
+    cue("contingency.en",
+        r"if (?:anything|something)\b", r"if you need anything",
+        r"if (?:it|this|that|the problem|the issue|the error) (?:\w+ ){0,3}?"
+        r"(?:again|recurs|returns|comes back)",
+        r"if (?:you have|there are) (?:any )?(?:further |more |other )?questions",
+        r"in case (?:of (?:an )?emergency|anything|something)\b",
+        r"should (?:anything|something|you have (?:any )?(?:further )?questions)\b",
+        matches=("If something urgent comes up, Mark can be reached on his cell.",
+                 "If it happens again, please call me straight away.",
+                 "If you have any questions, let me know.",
+                 "Should anything else come up, just reply to this mail."),
+        rejects=("If you could send me the file today, that would be great.",
+                 "If possible, please send the quote by Friday.",
+                 "Something is wrong with the printer.")),
+    cue("contingency.de",
+        r"(?:falls|sollte|wenn) (?:\w+ ){0,4}?(?:doch )?(?:noch einmal|nochmal|wieder|erneut)\b",
+        r"(?:falls|sollte|wenn) (?:noch )?(?:etwas|was) (?:\w+ ){0,3}?"
+        r"(?:sein|ist|kommt|auftaucht|passiert)",
+        r"falls (?:sie )?(?:noch |weitere )?fragen", r"bei (?:weiteren |noch )?fragen",
+        r"falls (?:es |etwas )?dringend",
+        matches=("Falls er doch noch einmal einfriert, melden Sie sich bitte sofort bei mir.",
+                 "Sollte der Fehler wieder auftreten, rufen Sie mich an.",
+                 "Falls noch etwas sein sollte, melden Sie sich.",
+                 "Bei Fragen rufen Sie mich gern an."),
+        rejects=("Falls möglich, bitte heute noch.", "Wenn es geht, schicken Sie es bis Freitag.",
+                 "Der Drucker fällt wieder aus.", "Können Sie noch einmal vorbeikommen?")),
+    form=r"^\W*(?:{alt})(?![\w-])",
+)  # fmt: skip
