@@ -796,3 +796,22 @@ def test_the_mail_that_sends_what_we_promised_keeps_the_promise() -> None:
     # must not: another attachment leaves the promise owed
     x = thread("Ich schicke Ihnen bis Freitag das Angebot.", "Anbei das Protokoll der Wartung.")
     assert any("Angebot" in p.text for p in _open(x))
+
+
+def test_each_item_of_a_list_is_a_matter_even_when_its_ask_follows_it() -> None:
+    # must: item 3 states a fault and asks in the next sentence; it shares words with the lead
+    # ("Geräte") and is still its own matter, with its number and its words
+    x = _extract(_msg(1, "k@kunde.de", "Wir brauchen ab dem 07.12. fünf zusätzliche Geräte "
+                      "wie die vorhandenen. Dazu drei Dinge:\n1. Bitte schicken Sie mir ein "
+                      "Angebot für die fünf Geräte.\n2. Bis wann müssen wir bestellen?\n3. Bei "
+                      "einigen alten Geräten halten die Akkus keine Schicht mehr. Können Sie "
+                      "die Akkus der vorhandenen Geräte prüfen?", 19))
+    items = [p.text for p in _open(x)]
+    assert any(t.startswith("3. Bei einigen alten Geräten") and "prüfen" in t for t in items)
+    assert any(t.startswith("1. Bitte schicken Sie mir ein Angebot") for t in items), items
+    # must not: a later mail that repeats an item joins that item's matter
+    x = _extract(_msg(1, "k@kunde.de", "Dazu zwei Dinge:\n1. Bitte schicken Sie ein Angebot "
+                      "für die Laptops.\n2. Bitte prüfen Sie die Akkus der Scanner.", 19),
+                 _msg(2, "k@kunde.de", "1. Das Angebot für die Laptops brauchen wir bitte bis "
+                      "Freitag.", 20))
+    assert len(_open(x)) == 2, [p.text for p in _open(x)]

@@ -86,7 +86,11 @@ def group_by_matter(customer: list[Point], promises: list[Point],
     follows: list[tuple[Point, Group]] = []  # each customer point and its matter, in order
     for p in sorted(customer, key=_when):
         opens = _opens(p)
-        if current is None or opens and not any(g.shares(p) for g in groups):
+        # an item of a list is a matter of its own beside the rest of its mail ("3. … die
+        # Akkus der vorhandenen Geräte" after "fünf zusätzliche Handscanner"); in a later
+        # mail, one that shares a matter's words repeats it ("Zu 1.: …")
+        if current is None or opens and not any(
+                g.shares(p) for g in groups if g.customer[0].message_id != p.message_id):
             current = Group()
             groups.append(current)
         elif not opens:

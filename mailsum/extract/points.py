@@ -132,6 +132,7 @@ def _content(sentence: str) -> str | None:
 
 
 # An item of a list: "1. Router/Firewall …", "2) …", "- ein Postfach für …", "• a laptop"
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")  # what extract.matters counts as an item
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*·])\s+\S")
 
 
@@ -750,12 +751,26 @@ class _Reader:
         elif not team:
             addressee = mail.written_to  # "To: ravi.menon@…": the one of us they wrote to
         self.points.append(Point(
-            id=pid, kind=kind, text=sentence, message_id=msg.message_id,
+            id=pid, kind=kind, text=self._with_item(mail, position, sentence),
+            message_id=msg.message_id,
             raised_by=msg.from_addr, raised_at=msg.date,
             # "Tom will prepare the laptops": a promise made for a colleague
             owner=promiser if team else addressee or self.owner,
             due=due, escalation=mail.urgent, position=position))
         mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
+
+    def _with_item(self, mail: _Mail, position: int, sentence: str) -> str:
+        """"3. Bei einigen Scannern halten die Akkus nicht mehr. Können Sie sie prüfen?": the
+        ask after a numbered item that asked nothing itself is that item (its matter, its
+        words)."""
+        if position == 0 or _NUMBERED.match(sentence):
+            return sentence
+        before = mail.sentences[position - 1]
+        if not _NUMBERED.match(before) or any(
+                p.message_id == mail.msg.message_id and p.position == position - 1
+                for p in self.points):
+            return sentence
+        return f"{before} {sentence}"
 
     def _settle_after(self, mail: _Mail) -> None:
         """Their thanks, our kept promises and what our mail did, answers to either side."""

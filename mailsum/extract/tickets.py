@@ -406,7 +406,8 @@ def _lead(customer: list[Point], subject: str = "") -> Point:
     those, the first that shares a word with the subject ("Sorry, the problem is back. The
     workstation in surgery 2 again says …" under "X-ray workstation in surgery 2 …")."""
     first_message = [p for p in customer if p.message_id == customer[0].message_id]
-    named = answers.topic_words(subject) if subject else frozenset()
+    # words, not numbers: "2. Bis wann …" shares nothing with "Drucker 2. OG"
+    named = {w for w in answers.topic_words(subject) if not w.isdigit()} if subject else set()
     for kinds in ((PointKind.BLOCKER,), (PointKind.REQUEST, PointKind.QUESTION),
                   (PointKind.DEADLINE, PointKind.TODO)):
         tier = [p for p in first_message if p.kind in kinds]
