@@ -815,3 +815,17 @@ def test_each_item_of_a_list_is_a_matter_even_when_its_ask_follows_it() -> None:
                  _msg(2, "k@kunde.de", "1. Das Angebot für die Laptops brauchen wir bitte bis "
                       "Freitag.", 20))
     assert len(_open(x)) == 2, [p.text for p in _open(x)]
+
+
+def test_their_second_question_of_a_mail_is_shown_with_the_first() -> None:
+    # must: two questions, each wants its answer
+    x = _extract(_msg(1, "g@school.uk", "Is the renewal something you handle through your "
+                      "licensing agreement? And will the pupils' A1 licences be affected as "
+                      "well?", 25, lang="en", subject="FW: Your subscription will expire"))
+    (point,) = _open(x)
+    assert "renewal" in point.text and "A1 licences" in point.text
+    # must not: a request beside the question is the same ask said again, not shown twice
+    x = _extract(_msg(1, "k@kunde.de", "Können Sie uns das Angebot noch diese Woche schicken? "
+                      "Bitte schicken Sie es an die Buchhaltung.", 23))
+    (point,) = _open(x)
+    assert "Buchhaltung" not in point.text

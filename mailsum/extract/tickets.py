@@ -366,8 +366,13 @@ def _matter_text(customer: list[Point], messages: list[ParsedMessage]) -> str:
     """The report, what they asked of us in the same mail, and their latest chase."""
     first = customer[0]
     lead = _lead(customer, messages[0].subject if messages else "")
+    # beside their fault, what they asked of us; beside a question, their next question
+    # ("… or do we have to do it ourselves? And will the pupils' A1 licences be affected?"):
+    # each wants its answer
+    wanted = (_ASKS if lead.kind == PointKind.BLOCKER
+              else (PointKind.QUESTION,) if lead.kind == PointKind.QUESTION else ())
     ask = next((p for p in customer if p.message_id == first.message_id and p is not lead
-                and p.kind in _ASKS), None) if lead.kind == PointKind.BLOCKER else None
+                and p.kind in wanted), None)
     # their latest ask in a later mail ("Gibt es schon etwas Neues?"), not a date they mention
     chase = next((p for p in reversed(customer) if p.message_id != first.message_id
                   and _asks_work(p)), None)
