@@ -829,3 +829,17 @@ def test_their_second_question_of_a_mail_is_shown_with_the_first() -> None:
                       "Bitte schicken Sie es an die Buchhaltung.", 23))
     (point,) = _open(x)
     assert "Buchhaltung" not in point.text
+
+
+def test_a_plan_said_to_inform_is_no_to_do_but_a_fault_said_so_is_one() -> None:
+    # must: our maintenance notice, acknowledged, leaves nothing open
+    x = _extract(
+        _msg(1, "okan.yildiz@provider.de", "zur Info: Am Samstag, 28.11., spielen wir zwischen "
+             "8 und 10 Uhr ein Sicherheitsupdate auf Ihre Firewall ein. Sie müssen nichts "
+             "vorbereiten.", 23, subject="Info: Firmware-Update"),
+        _msg(2, "k@kunde.de", "Danke für die Info, samstags ist hier ohnehin niemand.", 23))
+    assert _open(x) == []
+    # must not: a fault reported "for information" is still a fault
+    x = _extract(_msg(1, "k@kunde.de", "Zur Info: Der Drucker im 2. OG druckt seit heute nur "
+                      "noch leere Seiten.", 23))
+    assert [p.kind for p in _open(x)] == ["blocker"]

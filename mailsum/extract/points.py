@@ -84,9 +84,13 @@ def classify(
 
 
 def _unless_contingent(sentence: str, kind: PointKind | None) -> PointKind | None:
-    """"If something urgent comes up, call Mark": what to do should it happen asks nothing now."""
-    if kind in (PointKind.REQUEST, PointKind.QUESTION) and cues.CONTINGENCY_RE.match(
-            " ".join(sentence.split())):
+    """"If something urgent comes up, call Mark": what to do should it happen asks nothing now;
+    "zur Info: Am Samstag spielen wir ein Update ein": a plan or date said to inform is no
+    to-do (a fault said so still is one)."""
+    text = " ".join(sentence.split())
+    if kind in (PointKind.REQUEST, PointKind.QUESTION) and cues.CONTINGENCY_RE.match(text):
+        return None
+    if kind in (PointKind.TODO, PointKind.DEADLINE) and cues.INFORMATION_RE.match(text):
         return None
     return kind
 

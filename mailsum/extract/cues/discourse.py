@@ -133,3 +133,26 @@ CONTINGENCY = table(
                  "Der Drucker fällt wieder aus.", "Können Sie noch einmal vorbeikommen?")),
     form=r"^\W*(?:{alt})(?![\w-])",
 )  # fmt: skip
+
+# "zur Info: Am Samstag spielen wir ein Sicherheitsupdate ein", "FYI: the office is closed on
+# Friday": said to inform (extract.points: a date or plan said so is no to-do; a fault is one)
+INFORMATION = table(
+    "information",
+    cue("information.en",
+        r"fyi", r"for your information", r"(?:just )?a (?:quick )?heads[- ]up", r"just so you know",
+        r"for the record", r"please note", r"note:",
+        matches=("FYI: we will patch the firewall on Saturday 28 November.",
+                 "Just a heads-up: our office will be closed on Thursday 11/26.",
+                 "Please note: the portal is offline on Sunday from 8 to 10."),
+        rejects=("Could you note the new password somewhere safe?",
+                 "I'll send you the information by Friday.")),
+    cue("information.de",
+        r"(?:nur )?zur info(?:rmation)?", r"zu ihrer information", r"zur kenntnis",
+        r"info:", r"hinweis:", r"kurze info",
+        matches=("zur Info: Am Samstag, 28.11., spielen wir ein Sicherheitsupdate ein.",
+                 "Nur zur Info: Der Server wird am Montag neu gestartet.",
+                 "Hinweis: Am Freitag ist unser Büro geschlossen."),
+        rejects=("Die Info schicke ich Ihnen bis Freitag.",
+                 "Können Sie uns bitte kurz informieren?")),
+    form=r"^\W*(?:{alt})(?![\w-])",
+)  # fmt: skip
