@@ -843,3 +843,22 @@ def test_a_plan_said_to_inform_is_no_to_do_but_a_fault_said_so_is_one() -> None:
     x = _extract(_msg(1, "k@kunde.de", "Zur Info: Der Drucker im 2. OG druckt seit heute nur "
                       "noch leere Seiten.", 23))
     assert [p.kind for p in _open(x)] == ["blocker"]
+
+
+def test_their_ask_our_promise_took_on_outlives_an_interim_report_on_something_else() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Das Angebot für die Lizenz hätten wir gern.", 17),
+        _msg(2, "timo.lueders@provider.de", "Das Angebot für die zusätzliche Lizenz schicke "
+             "ich Ihnen bis Mittwoch, 25.11.", 17),
+        # must: the interim report names the account, not the quote
+        _msg(3, "timo.lueders@provider.de", "kurzer Zwischenstand: das Konto o.carstens ist "
+             "angelegt, das Postfach auch.", 19))
+    assert any("Angebot" in p.text for p in _open(x))
+    # must not: the report that sends the quote keeps the promise
+    x = _extract(
+        _msg(1, "k@kunde.de", "Das Angebot für die Lizenz hätten wir gern.", 17),
+        _msg(2, "timo.lueders@provider.de", "Das Angebot für die zusätzliche Lizenz schicke "
+             "ich Ihnen bis Mittwoch, 25.11.", 17),
+        _msg(3, "timo.lueders@provider.de", "Anbei das Angebot für die zusätzliche Lizenz.", 19),
+        _msg(4, "k@kunde.de", "Danke, passt so.", 20))
+    assert _open(x) == []

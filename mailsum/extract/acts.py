@@ -60,6 +60,8 @@ stehengeblieben gesperrt verschwunden gelöscht beschädigt gestört unterbroche
 blockiert abgelaufen überlastet eingefroren abgebrochen verloren vergessen angekommen
 eingegangen vorgesehen angesetzt terminiert gewünscht geändert betroffen verursacht
 erkrankt verreist verhindert beschäftigt verspätet verzögert beurlaubt gekündigt
+belegt besetzt ausgelastet vergeben gebucht geschlossen geöffnet begrenzt beschränkt bekannt
+benötigt gewünscht erwartet
 """)
 _NOT_RESULT_EN = _wordset("""
 crashed failed locked blocked broken stopped disconnected corrupted deleted lost frozen

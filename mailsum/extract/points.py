@@ -1009,11 +1009,11 @@ def _resolve(
         ours = _is_team(p.raised_by, us)
         if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
-        if team and said and ours and p.kind == PointKind.TODO and p.due is not None and (
-                p.due > msg.date.date()) and (
-                _BY_A_DAY.search(p.text) or cues.ITEM_REFERENCE_RE.match(p.text)) and not any(
-                answers.answers(p.text, x) or answers.answers(x, p.text) for x in said):
-            continue
+        promised = p.text if ours and p.kind == PointKind.TODO else p.promise
+        if team and said and promised and p.due is not None and p.due > msg.date.date() and (
+                _BY_A_DAY.search(promised) or cues.ITEM_REFERENCE_RE.match(promised)) and not any(
+                answers.answers(promised, x) or answers.answers(x, promised) for x in said):
+            continue  # also their ask our promise took on ("Das Angebot schicke ich bis …")
         if not team and p.due is not None and p.due > msg.date.date() and (
                 ours and p.kind == PointKind.TODO or p.promise):
             # "Läuft wieder, danke" does not keep our promise for next Tuesday: it stays open,
