@@ -862,3 +862,15 @@ def test_their_ask_our_promise_took_on_outlives_an_interim_report_on_something_e
         _msg(3, "timo.lueders@provider.de", "Anbei das Angebot für die zusätzliche Lizenz.", 19),
         _msg(4, "k@kunde.de", "Danke, passt so.", 20))
     assert _open(x) == []
+
+
+def test_our_mail_that_carries_what_they_asked_us_to_send_settles_the_ask() -> None:
+    def thread(ask: str, sent: str):
+        return _extract(_msg(1, "k@kunde.de", ask, 11), _msg(2, "h.tietjen@provider.de", sent, 11))
+
+    # must: the quote asked for is attached
+    assert _open(thread("Bitte schicken Sie mir ein kurzes Angebot.", "anbei das Angebot.")) == []
+    # must not: another attachment, or an ask that is no sending, stays open
+    assert _open(thread("Bitte schicken Sie mir ein kurzes Angebot.", "anbei das Protokoll."))
+    assert _open(thread("Bitte prüfen Sie die Akkus der Scanner.", "Anbei die Liste der "
+                        "Scanner."))

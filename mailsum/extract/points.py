@@ -261,9 +261,15 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
     done = [s for s in sentences if acts.sends_now(s) or acts.reports_done(s)]
     if not done:
         return
+    sent = [s for s in done if acts.sends_now(s)]
     for p in open_points:
         if (p.status == OPEN and p.kind == PointKind.TODO and not p.promise
                 and _is_team(p.raised_by, us) and any(_sends_promised(p.text, s) for s in done)):
+            p.status, p.resolved_by = RESOLVED, msg.message_id
+        elif (p.status == OPEN and p.kind == PointKind.REQUEST and not p.promise
+              and not _is_team(p.raised_by, us) and cues.SEND_ASK_RE.search(p.text)
+              and any(_sends_promised(p.text, s) for s in sent)):
+            # "Bitte schicken Sie mir ein Angebot" / "anbei das Angebot": sent, so done
             p.status, p.resolved_by = RESOLVED, msg.message_id
         elif p.status == OPEN and p.promise and any(
                 answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):

@@ -620,3 +620,19 @@ REQUEST = table(
         rejects=("Die Kassen brauchen kaum Bandbreite.",
                  "Die Kollegen brauchen keinen Zugang mehr.", "Die drei brauchten nichts.")),
 )  # fmt: skip
+
+# An ask for something to be sent ("Bitte schicken Sie mir ein Angebot", "Could you send us the
+# report?"): our mail that carries it ("anbei das Angebot") settles it (extract.points).
+SEND_ASK = table(
+    "send_ask",
+    cue("send_ask.de",
+        r"schicken", r"schicke", r"senden", r"sende", r"[üu]bersenden", r"[üu]bermitteln",
+        r"zukommen lassen", r"zusenden", r"zuschicken", r"mailen",
+        matches=("Bitte schicken Sie mir ein kurzes Angebot.",
+                 "Können Sie uns die Zugangsdaten zukommen lassen?"),
+        rejects=("Bitte prüfen Sie die Akkus.", "Können Sie morgen vorbeikommen?")),
+    cue("send_ask.en",
+        r"send", r"e-?mail (?:me|us)", r"forward", r"share",
+        matches=("Could you send us the report?", "Please email me the quote."),
+        rejects=("Could you check the backup?", "Please call me back.")),
+)  # fmt: skip
