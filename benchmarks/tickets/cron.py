@@ -40,8 +40,10 @@ SHARED = HERE.parents[1].parent / "shared" / "eval" / "tickets"
 
 def ticks(first: datetime, now: datetime, zone: ZoneInfo, hours: float | None) -> list[datetime]:
     """The runs before the scoring one: every ``hours`` from the first mail, or 07:05, 12:05
-    and 17:05 local each day (an update schedule's morning run and two polls)."""
+    and 17:05 local each day (an update schedule's morning run and two polls); none in the
+    12 hours before the scoring run, so that it is the one that sends the morning's update."""
     out: list[datetime] = []
+    now = now - timedelta(hours=12)
     if hours:
         t = first + timedelta(hours=hours)
         while t < now:
