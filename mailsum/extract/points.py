@@ -263,19 +263,24 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
         return
     sent = [s for s in done if acts.sends_now(s)]
     for p in open_points:
-        if (p.status == OPEN and p.kind == PointKind.TODO and not p.promise
-                and _is_team(p.raised_by, us) and any(_sends_promised(p.text, s) for s in done)):
-            p.status, p.resolved_by = RESOLVED, msg.message_id
-        elif (p.status == OPEN and p.kind == PointKind.REQUEST and not p.promise
-              and not _is_team(p.raised_by, us) and cues.SEND_ASK_RE.search(p.text)
-              and any(_sends_promised(p.text, s) for s in sent)):
-            # "Bitte schicken Sie mir ein Angebot" / "anbei das Angebot": sent, so done
+        if p.status == OPEN and not p.promise and _delivered(p, done, sent, us):
             p.status, p.resolved_by = RESOLVED, msg.message_id
         elif p.status == OPEN and p.promise and any(
                 answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):
             p.promise = next(s for s in done if answers.answers(p.promise, s)
                              or answers.answers(s, p.promise))
             p.due = asked_due.get(p.id)
+
+
+def _delivered(p: Point, done: list[str], sent: list[str], us: Team) -> bool:
+    """Our promise that is a point of its own, kept by what our mail sends or reports; their
+    ask to send something ("Bitte schicken Sie mir ein Angebot"), by our mail that sends it
+    ("anbei das Angebot")."""
+    if p.kind == PointKind.TODO and _is_team(p.raised_by, us):
+        return any(_sends_promised(p.text, s) for s in done)
+    return (p.kind == PointKind.REQUEST and not _is_team(p.raised_by, us)
+            and bool(cues.SEND_ASK_RE.search(p.text))
+            and any(_sends_promised(p.text, s) for s in sent))
 
 
 def _sends_promised(promise: str, sentence: str) -> bool:
@@ -505,6 +510,7 @@ class _Mail:
     took_on: list[Point] = field(default_factory=list)  # requests its promise took on
     blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
     listed: dict[int, PointKind] = field(default_factory=dict)  # list item -> its intro's ask
+    pointed: set[int] = field(default_factory=set)  # positions of its sentences made points
 
 
 class _Reader:
@@ -767,6 +773,7 @@ class _Reader:
             # "Tom will prepare the laptops": a promise made for a colleague
             owner=promiser if team else addressee or self.owner,
             due=due, escalation=mail.urgent, position=position))
+        mail.pointed.add(position)
         mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
 
     def _with_item(self, mail: _Mail, position: int, sentence: str) -> str:
@@ -776,9 +783,7 @@ class _Reader:
         if position == 0 or _NUMBERED.match(sentence):
             return sentence
         before = mail.sentences[position - 1]
-        if not _NUMBERED.match(before) or any(
-                p.message_id == mail.msg.message_id and p.position == position - 1
-                for p in self.points):
+        if not _NUMBERED.match(before) or position - 1 in mail.pointed:
             return sentence
         return f"{before} {sentence}"
 
@@ -1015,11 +1020,8 @@ def _resolve(
         ours = _is_team(p.raised_by, us)
         if (team or keep_asked) and p.kind in _ASKED and ours:
             continue  # our "fixed" settles the fault and our promises, not what we asked them
-        promised = p.text if ours and p.kind == PointKind.TODO else p.promise
-        if team and said and promised and p.due is not None and p.due > msg.date.date() and (
-                _BY_A_DAY.search(promised) or cues.ITEM_REFERENCE_RE.match(promised)) and not any(
-                answers.answers(promised, x) or answers.answers(x, promised) for x in said):
-            continue  # also their ask our promise took on ("Das Angebot schicke ich bis …")
+        if team and said and _outlives(p, ours, msg, said):
+            continue
         if not team and p.due is not None and p.due > msg.date.date() and (
                 ours and p.kind == PointKind.TODO or p.promise):
             # "Läuft wieder, danke" does not keep our promise for next Tuesday: it stays open,
@@ -1028,6 +1030,18 @@ def _resolve(
                 p.text, p.kind, p.promise = p.promise, PointKind.TODO, None
             continue
         _settle(p, msg, reopened)
+
+
+def _outlives(p: Point, ours: bool, msg: ParsedMessage, said: list[str]) -> bool:
+    """Our promise for a later day (ours, or the one that took on their ask: "Das Angebot
+    schicke ich bis …") that says "by" or names an item of their list, and that our report
+    does not name, stays owed."""
+    promised = p.text if ours and p.kind == PointKind.TODO else p.promise
+    if not promised or p.due is None or p.due <= msg.date.date():
+        return False
+    if not (_BY_A_DAY.search(promised) or cues.ITEM_REFERENCE_RE.match(promised)):
+        return False
+    return not any(answers.answers(promised, x) or answers.answers(x, promised) for x in said)
 
 
 def _settle(p: Point, msg: ParsedMessage, reopened: dict[str, datetime]) -> None:

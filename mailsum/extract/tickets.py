@@ -31,6 +31,7 @@ from mailsum.text.formulae import without_formulae
 from mailsum.text.segment import split_sentences
 
 _MAX_TEXT_SENTENCES = 2
+_LEAD_CANDIDATES = 4  # the sentences of a mail's first faults (or asks) that may lead it
 _ASKS = (PointKind.QUESTION, PointKind.REQUEST)
 
 # A ticket system's status notice: "Ticket status changed to Pending", "has been set to
@@ -416,8 +417,9 @@ def _lead(customer: list[Point], subject: str = "") -> Point:
     for kinds in ((PointKind.BLOCKER,), (PointKind.REQUEST, PointKind.QUESTION),
                   (PointKind.DEADLINE, PointKind.TODO)):
         tier = [p for p in first_message if p.kind in kinds]
-        if tier:
-            return next((p for p in tier if named & answers.topic_words(p.text)), tier[0])
+        if tier:  # among its first few: a report names its matter early (and a flood is cheap)
+            return next((p for p in tier[:_LEAD_CANDIDATES]
+                         if named & answers.topic_words(p.text)), tier[0])
     return customer[0]
 
 
