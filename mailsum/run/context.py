@@ -59,6 +59,10 @@ class RunOptions:
     should_stop: Callable[[], bool] | None = None
     # worker processes for parsing and extraction on a big poll; None: one per core
     jobs: int | None = None
+    # compile every customer's templates before the first update is rendered, so a broken one
+    # fails the run as a configuration error with file and line (the CLI's runs; a worker
+    # withholds that customer's update instead)
+    check_templates: bool = False
 
 
 @dataclass
