@@ -252,7 +252,6 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
 
     with _errors(), ExitStack() as held:
         config = _load(ctx)
-        _check_templates(config)
         # an overlapping cron run stops here, before any heavy import; on PostgreSQL, runs on
         # several machines share the work through leases instead
         if not dry_run and not config.state_url:
@@ -268,7 +267,8 @@ def _execute(ctx: click.Context, *, poll: bool, send: bool, dry_run: bool, fmt: 
             held.callback(progress.close)
         options = RunOptions(poll=poll, send=send, dry_run=dry_run, customers=customers,
                              force=force, now=_now(now), progress=progress,
-                             unrouted_details=fmt == "json" or dry_run)
+                             unrouted_details=fmt == "json" or dry_run,
+                             check_templates=True)  # before the first render: jinja2 loads there
         if dry_run:
             store = StateStore.open_scratch(config.state)
             delivery: Any = CollectingDelivery()
@@ -439,9 +439,10 @@ def check(ctx: click.Context, connect: bool) -> None:
     """Validate the configuration and rules; with --connect, test the servers."""
     from mailsum.outbound.deliver import DirectoryDelivery
     from mailsum.run.factory import make_delivery, make_fetcher
+    from mailsum.run.renderwork import check_templates
 
     config = _load(ctx)
-    _check_templates(config)
+    check_templates(config)
     click.echo(f"{config.path}: OK — {len(config.sources)} source(s), "
                f"{len(config.rules.customers)} customer(s) in "
                f"{', '.join(str(f) for f in config.rules_files)}")
@@ -546,25 +547,6 @@ def status(ctx: click.Context, customer: str | None, history: bool, fmt: str,
         click.echo(line)
 
 
-def _check_templates(config: Any) -> None:
-    """Compile the update templates every customer uses: a broken user template is a
-    configuration error with file and line here, not a failed update at 07:00."""
-    import jinja2
-
-    from mailsum.outbound.render import HTML_TEMPLATE, TEXT_TEMPLATE, make_environment
-
-    folders = {config.templates} | {Path(c.templates) for c in config.rules.customers
-                                    if c.templates}
-    for folder in sorted(folders, key=str):
-        env = make_environment(folder)
-        for name in (TEXT_TEMPLATE, HTML_TEMPLATE):
-            try:
-                env.get_template(name)
-            except jinja2.TemplateSyntaxError as exc:
-                raise ConfigError(exc.filename or name, exc.lineno, "template",
-                                  exc.message or "syntax error") from None
-
-
 def _known_customer(config: Any, customer: str | None) -> None:
     """An unknown customer id is a configuration error that lists the known ones."""
     known = sorted(c.id for c in config.rules.customers)
@@ -622,7 +604,7 @@ def init(folder: Path) -> None:
 def extract(files: tuple[Path, ...], sentences: int, ratio: float | None, own_text: bool,
             per_sentence: bool, explain: bool, fmt: str) -> None:
     """Thread FILES (.eml, .mbox, Maildir) and print summaries and open points; no config."""
-    from mailsum.run.runner import extract_files
+    from mailsum.run.files import extract_files
 
     with _errors():
         result = extract_files(list(files), sentences=sentences, ratio=ratio, own_text=own_text,

@@ -25,6 +25,10 @@ from mailsum.state.store import StateStore
 
 log = logging.getLogger("mailsum")
 
+# what the run hands to worker processes (parse_all, analyze_threads): imported by the pool just
+# before it forks, since one pool started by a big poll also serves the analysis after it
+WORKER_STAGES = ("mailsum.run.parsework", "mailsum.run.threadwork")
+
 
 class CollectingDelivery:
     """Delivery for ``--dry-run``: keeps the mail, sends nothing."""
@@ -59,6 +63,10 @@ class RunOptions:
     should_stop: Callable[[], bool] | None = None
     # worker processes for parsing and extraction on a big poll; None: one per core
     jobs: int | None = None
+    # compile every customer's templates before the first update is rendered, so a broken one
+    # fails the run as a configuration error with file and line (the CLI's runs; a worker
+    # withholds that customer's update instead)
+    check_templates: bool = False
 
 
 @dataclass
@@ -111,7 +119,7 @@ class RunContext:
         # mail raised before this is the mailbox's past (set by the analysis, which measures it)
         self.archive_before = datetime.min.replace(tzinfo=UTC)
         self.pool = WorkPool(options.jobs if options.jobs is not None
-                             else config.jobs or available_cores())
+                             else config.jobs or available_cores(), preload=WORKER_STAGES)
 
     @functools.cached_property
     def customers(self) -> dict[str, Customer]:

@@ -7,16 +7,12 @@ written in fetch order with its cursor, so a crash or a stop keeps every batch c
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mailsum.analysis import thread
 from mailsum.config.loader import SourceConfig
-from mailsum.errors import ParseError, SourceError
+from mailsum.errors import SourceError
 from mailsum.models import RawMessage
-from mailsum.parse import message as parse
-from mailsum.run.budget import OverBudget, time_budget
 from mailsum.run.context import RunContext
 from mailsum.run.crashpoint import crashpoint
 from mailsum.run.factory import make_fetcher
@@ -25,38 +21,10 @@ from mailsum.run.workpool import Pending
 from mailsum.sources import fetch
 from mailsum.state.store import Lease, MessageRow, message_from_json
 
+if TYPE_CHECKING:
+    from mailsum.run.parsework import _Parsed
+
 log = logging.getLogger("mailsum")
-
-
-@dataclass
-class _Parsed:
-    """One message's parse, as it travels back from a worker process."""
-
-    row: MessageRow | None = None  # encoded for the messages table where it was parsed
-    keys: list[tuple[str, str]] = field(default_factory=list)  # its thread join keys
-    error: str = ""  # why it is recorded as a failure instead
-    trace: str = ""  # a parser bug's traceback, logged by the run
-
-
-def parse_all(datas: list[bytes], budget: float | None = None) -> list[_Parsed]:
-    """Parse a batch; failures are values, so one broken mail never loses its batch."""
-    out: list[_Parsed] = []
-    for data in datas:
-        try:
-            with time_budget(budget):
-                msg = parse.parse_message(data)
-                keys = thread.join_keys(msg)
-                row = MessageRow.of(msg)
-                # what no database can store (a stray surrogate) fails this mail before anything
-                # of it is written, not the run; the JSON holds every field the row has
-                row.data.encode("utf-8")
-            out.append(_Parsed(row, keys))
-        except (ParseError, OverBudget) as exc:
-            out.append(_Parsed(error=str(exc)))
-        except Exception as exc:
-            out.append(_Parsed(error=f"internal parser error: {type(exc).__name__}: {exc}",
-                               trace=traceback.format_exc()))
-    return out
 
 
 def poll(ctx: RunContext, src: SourceConfig, lease: Lease) -> None:
@@ -160,7 +128,10 @@ def _commit_local(ctx: RunContext, src: SourceConfig, lease: Lease, batch: list[
 
 
 def _parse(ctx: RunContext, batch: list[RawMessage]) -> Pending[list[_Parsed]]:
-    return ctx.pool.submit(parse_all, [raw.data for raw in batch],
+    # the parse stack loads with the first new mail, here in the run before the pool forks
+    from mailsum.run import parsework
+
+    return ctx.pool.submit(parsework.parse_all, [raw.data for raw in batch],
                            ctx.config.message_seconds, weight=len(batch))
 
 

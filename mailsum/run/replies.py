@@ -26,7 +26,6 @@ from mailsum.models import (
 )
 from mailsum.outbound import deliver
 from mailsum.replies import interact
-from mailsum.replies import render as reply_render
 from mailsum.replies.commands import Command, parse_commands
 from mailsum.state.store import StateStore
 
@@ -159,6 +158,9 @@ class ReplyHandler:
                                  self.config.replies.answers_per_day):
             log.warning("not answering %s: answer limit per day reached", msg.from_addr)
             return
+        # jinja2 loads with the first answer to render: new mail without replies never needs it
+        from mailsum.replies import render as reply_render
+
         tz = customer.timezone or self.config.timezone
         changed, unchanged = reply_render.describe(plan, language, tz)
         rendered = reply_render.render_answer(

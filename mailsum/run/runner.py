@@ -7,43 +7,57 @@ One run is poll (fetch → parse → store, committed per batch: run/poll.py), a
 copy of the state and a delivery that only collects, so what it prints is what a real run
 would do. The business rules between the queries are pure functions with their own tests:
 run/loadplan.py, run/merge.py, run/outbox.py, run/inflight.py.
+
+Importing this module is cheap on purpose: a cron run with no new mail and no update due
+polls, finds nothing and exits without loading the parse, analysis or render stacks. Each is
+imported where its work starts (run/poll.py's ``_parse``, ``Runner.analyze``, run/send.py's
+``_render``), in this process before the pool forks, so workers never import them again.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-
-from mailsum.analysis import thread
 from mailsum.config.loader import Config, SourceConfig
-from mailsum.errors import DeliveryError, LeaseLost, ParseError, SourceError, StateConflict
-from mailsum.extract import points as extract
-from mailsum.extract.explain import explain as explain_point
-from mailsum.models import Customer, ParsedMessage, SourceState, Update
-from mailsum.parse import message as parse
-from mailsum.run import analyse, poll, slices
+from mailsum.errors import DeliveryError, LeaseLost, SourceError, StateConflict
+from mailsum.models import Customer, SourceState, Update
+from mailsum.run import poll, slices
 from mailsum.run import send as sending
 from mailsum.run.budget import OverBudget, time_budget
 from mailsum.run.context import CollectingDelivery, RunContext, RunOptions, RunReport
 from mailsum.run.factory import Delivery, imap_settings, make_delivery
 from mailsum.run.holders import is_dead_here
 from mailsum.run.outbox import DIGEST_ID, retry_delay
-from mailsum.run.poll import parse_all
-from mailsum.run.threadwork import Limits, analyze_threads, cap_points
 from mailsum.run.workpool import WorkPool
-from mailsum.sources import fetch
 from mailsum.state.store import Lease, StateStore
+
+if TYPE_CHECKING:
+    from mailsum.run.files import extract_files
+    from mailsum.run.parsework import parse_all
+    from mailsum.run.threadwork import Limits, analyze_threads, cap_points
 
 __all__ = [  # what other modules and the tests import from here, wherever it lives now
     "ANALYZE_CHUNK", "DIGEST_ID", "CollectingDelivery", "Delivery", "Limits", "OverBudget",
     "RunOptions", "RunReport", "Runner", "analyze_threads", "cap_points", "extract_files",
     "imap_settings", "make_delivery", "parse_all", "retry_delay", "time_budget",
 ]
+
+# the re-exports that live with the parse and analysis stacks, imported on first use (PEP 562)
+# so that importing the runner does not load them: a run with no new mail never needs them
+_LAZY = {"Limits": "mailsum.run.threadwork", "analyze_threads": "mailsum.run.threadwork",
+         "cap_points": "mailsum.run.threadwork", "parse_all": "mailsum.run.parsework",
+         "extract_files": "mailsum.run.files"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name]), name)
+
 
 log = logging.getLogger("mailsum")
 
@@ -181,8 +195,13 @@ class Runner:
             return
         try:
             order = self.store.unanalyzed_by_date()
-            if order:
-                self.ctx.archive_before = self.ctx.import_horizon()
+            if not order:
+                return
+            # replies, threading and extraction load only when there is new mail, and here in
+            # the run, so the workers the pool forks for a big slice inherit them
+            from mailsum.run import analyse
+
+            self.ctx.archive_before = self.ctx.import_horizon()
             for part in slices.cut(order, self.store.join_keys_of(order), ANALYZE_CHUNK):
                 if self.stopping():
                     return
@@ -220,63 +239,7 @@ class Runner:
             work(lease)
         except DeliveryError as exc:
             self.report.delivery_errors.append(f"{customer_id}: {exc}")
-        except jinja2.TemplateError as exc:  # a user's template: this customer, not the run
-            why = f"template {getattr(exc, 'filename', None) or ''}" + (
-                f":{exc.lineno}" if getattr(exc, "lineno", None) else "") + f": {exc.message}"
-            log.error("%s: no update sent: %s", customer_id, why)
-            self.report.withheld.append(f"{customer_id}: no update sent: {why}")
         except (LeaseLost, StateConflict) as exc:
             log.warning("%s: %s; another worker has this update", customer_id, exc)
         finally:
             self.release(lease)
-
-
-# ------------------------------------------------------------------ config-free extraction
-
-
-def extract_files(paths: list[Any], *, sentences: int = 3, ratio: float | None = None,
-                  own_text: bool = False, per_sentence: bool = False,
-                  explain: bool = False) -> dict[str, Any]:
-    """``mailsum extract``: thread and extract the given files without any config.
-
-    ``per_sentence``: every request, question, promise and fault as the sentence rules find
-    it (``read_thread``), not one point per matter; the sentence-level benchmarks score this.
-    ``explain``: each point also lists the cue entries that fired for its sentences.
-    """
-    messages: list[ParsedMessage] = []
-    failures: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for raw in fetch.read_files(paths):
-        try:
-            msg = parse.parse_message(raw.data)
-        except ParseError as exc:
-            failures.append({"source": raw.source, "key": raw.key, "reason": str(exc)})
-            continue
-        if msg.message_id in seen:
-            continue
-        seen.add(msg.message_id)
-        messages.append(msg)
-    if own_text:
-        return {"messages": [{"message_id": m.message_id, "own_text": m.own_text}
-                             for m in messages], "failures": failures}
-    by_id = {m.message_id: m for m in messages}
-    out = []
-    for t in thread.thread_messages(messages):
-        members = [by_id[i] for i in t.message_ids if i in by_id]
-        read = extract.read_thread if per_sentence else extract.extract_thread
-        result = read(t, members, summary_sentences=sentences,  # no config: no team
-                      summary_ratio=ratio)
-        points = [{"kind": p.kind, "text": p.text, "status": p.status,
-                   "message_id": p.message_id, "owner": p.owner, "raised_by": p.raised_by,
-                   "due": p.due.isoformat() if p.due else None, "promise": p.promise}
-                  for p in result.points]
-        if explain:
-            for point in points:
-                msg = by_id.get(point["message_id"])
-                point["explain"] = [asdict(f) for f in explain_point(
-                    point["text"], msg.date if msg else None, msg.language if msg else "de")]
-        out.append({
-            "subject": t.subject, "message_ids": t.message_ids, "summary": result.summary,
-            "state": result.ticket.state if result.ticket else None, "points": points,
-        })
-    return {"threads": out, "failures": failures}

@@ -4,6 +4,9 @@ The outbox is drained first (retries, and what a crash left behind); then every 
 gets its update, and the fallback contact its digest of unrouted threads. A mail is committed
 to the outbox before it is handed to delivery, so a crash between the two resends the same
 mail, never a different one.
+
+Rendering (jinja2, the templates) is imported in ``_render`` with the first update a run
+renders: a cron run with nothing due drains the outbox and checks the schedules without it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import logging
 from datetime import date, datetime
 from email.utils import parseaddr
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mailsum import i18n
 from mailsum.errors import DeliveryError
@@ -26,13 +30,16 @@ from mailsum.models import (
     Update,
     UpdateStatus,
 )
-from mailsum.outbound import compose, render
+from mailsum.outbound import compose
 from mailsum.outbound.jsonout import update_json
-from mailsum.run import outbox, replies
+from mailsum.run import outbox
 from mailsum.run.context import RunContext
 from mailsum.run.crashpoint import crashpoint
 from mailsum.state.records import UpdateRecord
 from mailsum.state.store import Lease
+
+if TYPE_CHECKING:
+    from mailsum.run.replies import Answer
 
 log = logging.getLogger("mailsum")
 
@@ -140,7 +147,9 @@ def send_customer(ctx: RunContext, customer: Customer, lease: Lease) -> None:
         log.info("%s: nothing new, quiet_update is off; no update", customer.id)
         return
     templates = Path(customer.templates) if customer.templates else ctx.config.templates
-    rendered = render.render_update(update, templates)
+    rendered = _render(ctx, customer.id, update, templates)
+    if rendered is None:
+        return
     if update.source_problems:  # the subject must not read as an all-clear either
         rendered = RenderedUpdate(
             subject=i18n.t(update.language, "subject_incomplete", subject=rendered.subject),
@@ -185,11 +194,21 @@ def send_digest(ctx: RunContext, lease: Lease) -> None:
                               first_from=heads.get(t.message_ids[0], ("?",))[0],
                               last_activity=t.last_activity, messages=len(t.message_ids),
                               summary=t.summary[:2]) for t in threads])
-    rendered = render.render_digest(digest, ctx.config.templates)
+    rendered = _render(ctx, outbox.DIGEST_ID, digest, ctx.config.templates)
+    if rendered is None:
+        return
     out = _entry(ctx, outbox.DIGEST_ID, due_at, rendered, digest.to, [])
     update_id = _enqueue(ctx, lease, outbox.DIGEST_ID, due_at, out, rendered, quiet=False)
     deliver(ctx, update_id, outbox.DIGEST_ID, out.message_id, out.mail.recipients,
             out.mail.data)
+
+
+def _render(ctx: RunContext, outbox_id: str, what: Update | Digest,
+            templates: Path | None) -> RenderedUpdate | None:
+    # jinja2 and the templates load with the first update a run renders, not with every run
+    from mailsum.run import renderwork
+
+    return renderwork.render(ctx, outbox_id, what, templates)
 
 
 def _written_by_people(ctx: RunContext, t: ThreadRecord) -> bool:
@@ -247,7 +266,7 @@ def deliver(ctx: RunContext, update_id: int, customer_id: str, message_id: str,
     ctx.report.sent.append(where)
 
 
-def send_answers(ctx: RunContext, answers: list[replies.Answer]) -> None:
+def send_answers(ctx: RunContext, answers: list[Answer]) -> None:
     """The confirmations of commands read from replies (not kept in the outbox)."""
     for answer in answers:
         try:

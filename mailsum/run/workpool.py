@@ -7,16 +7,22 @@ after the first) never start a worker: forking costs more than it saves below a 
 messages. Results come back in submission order and are identical to computing them here; the
 pool only decides where the work runs.
 
-Safety on a server: workers are forked (they share the imported code, no re-import), ignore
-SIGINT/SIGTERM (the run decides when to stop and shuts them down), and ask the kernel to kill
-them when the run dies (``PR_SET_PDEATHSIG``), so a SIGKILLed run never leaves a worker behind
-holding an inherited lock file descriptor. If a worker dies anyway (out of memory), the item is
-computed here and the rest of the run goes without the pool.
+Workers are forked and share the code imported before they start, so none imports the parse
+or analysis stack again: a run imports those lazily (a cron run with no new mail never loads
+them), and the pool imports the stage modules it is given (``preload``: what the workers will
+run, each importing its stack at its top) just before it forks.
+
+Safety on a server: workers ignore SIGINT/SIGTERM (the run decides when to stop and shuts
+them down), and ask the kernel to kill them when the run dies (``PR_SET_PDEATHSIG``), so a
+SIGKILLed run never leaves a worker behind holding an inherited lock file descriptor. If a
+worker dies anyway (out of memory), the item is computed here and the rest of the run goes
+without the pool.
 """
 
 from __future__ import annotations
 
 import ctypes
+import importlib
 import logging
 import multiprocessing
 import os
@@ -80,12 +86,15 @@ class WorkPool:
     """``submit(fn, *args, weight=n)``: run ``fn`` in a worker once the run is big enough.
 
     ``jobs`` is the number of worker processes; 1 computes everything in this process (lazily,
-    at ``result()``), which is also what a single-core machine gets.
+    at ``result()``), which is also what a single-core machine gets. ``preload``: the modules
+    of every function the run may submit, imported here before the workers are forked.
     """
 
-    def __init__(self, jobs: int, start_after: int | None = None) -> None:
+    def __init__(self, jobs: int, start_after: int | None = None,
+                 preload: tuple[str, ...] = ()) -> None:
         self.jobs = jobs
         self.start_after = START_AFTER if start_after is None else start_after
+        self.preload = preload
         self._seen = 0
         self._executor: ProcessPoolExecutor | None = None
         self._off = jobs <= 1
@@ -104,6 +113,8 @@ class WorkPool:
         if self._off or self._seen <= self.start_after:
             return None
         if self._executor is None:
+            for name in self.preload:  # forked workers inherit them: none imports them again
+                importlib.import_module(name)
             try:
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
