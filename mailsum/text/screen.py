@@ -41,6 +41,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_MEMO_SIZE = 4096
+
+
 def memo(fn: Callable[P, R]) -> Callable[P, R]:
     """Remember a pure function of a sentence (first argument) and a few flags.
 
@@ -48,7 +51,10 @@ def memo(fn: Callable[P, R]) -> Callable[P, R]:
     and a thread is read again whenever new mail joins it. Texts longer than
     ``_CACHE_CHARS`` are computed, not kept.
     """
-    cached = lru_cache(maxsize=16384)(fn)
+    # 4,096 per function: the busy mailbox's 100,000-message first run peaked at 304.5 MB
+    # with 16,384 (the goal is 300) and at 294.9 MB with 4,096; the 10,000 run's CPU moved
+    # within this machine's noise (benchmarks/perf/README.md)
+    cached = lru_cache(maxsize=_MEMO_SIZE)(fn)
 
     @wraps(fn)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
