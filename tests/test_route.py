@@ -137,3 +137,15 @@ def test_rules_built_in_code_route_too():
     rules = Rules(team=Team(("us.example",)), customers=(customer,))
     decision = route_message(msg(subject="URGENT: down"), rules)
     assert decision.reason.startswith("f.yaml:3: customer c, match 1: subject 'urgent'")
+
+
+def test_our_mail_to_a_customer_is_theirs_copied_or_internal_is_not(rules: Rules):
+    # must: our question to them, with no reply yet, is their thread
+    ours = msg("anna@provider.de", "Inaktive Konten", to=("it@acme.de",))
+    decision = route_message(ours, rules)
+    assert decision.customer_id == "acme" and "recipient" in decision.reason
+    # must not: our inquiry to a vendor with the customer in Cc, or mail among ourselves
+    vendor = msg("anna@provider.de", "RMA", to=("rma@vendor.example",), cc=("it@acme.de",))
+    assert route_message(vendor, rules).customer_id is None
+    internal = msg("anna@provider.de", "Krankmeldung", to=("team@provider.de",))
+    assert route_message(internal, rules).customer_id is None

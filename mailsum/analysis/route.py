@@ -48,14 +48,24 @@ def _match_entry(msg: ParsedMessage, match: Match, sender_is_team: bool) -> list
     sender = msg.from_addr.lower()
     if match.from_domain:
         # Our own people write to every customer; their domain says nothing about whose
-        # thread it is (and a team address may sit outside the team domains).
-        if sender_is_team or not sender:
+        # thread it is (and a team address may sit outside the team domains) — the customer
+        # they write to does: our question to them, with no reply yet, is their thread (to
+        # them, not copied: our inquiry to a vendor with the customer in Cc is the vendor's)
+        if not sender:
             return None
-        domain = _domain_of(sender)
-        hit = next((d for d in match.from_domain if _in_domain(domain, d)), None)
-        if hit is None:
-            return None
-        why.append(f"from_domain '{hit}' matched \"{sender}\"")
+        if sender_is_team:
+            found = next(((d, a) for a in msg.to for d in match.from_domain
+                          if _in_domain(_domain_of(a.lower()), d)), None)
+            if found is None:
+                return None
+            why.append(f"from_domain '{found[0]}' matched the recipient \"{found[1].lower()}\" "
+                       "of our mail")
+        else:
+            domain = _domain_of(sender)
+            hit = next((d for d in match.from_domain if _in_domain(domain, d)), None)
+            if hit is None:
+                return None
+            why.append(f"from_domain '{hit}' matched \"{sender}\"")
     if match.from_address:
         if sender not in match.from_address:
             return None
