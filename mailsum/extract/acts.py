@@ -61,7 +61,7 @@ blockiert abgelaufen überlastet eingefroren abgebrochen verloren vergessen ange
 eingegangen vorgesehen angesetzt terminiert gewünscht geändert betroffen verursacht
 erkrankt verreist verhindert beschäftigt verspätet verzögert beurlaubt gekündigt
 belegt besetzt ausgelastet vergeben gebucht geschlossen geöffnet begrenzt beschränkt bekannt
-benötigt gewünscht erwartet
+benötigt erwartet
 """)
 _NOT_RESULT_EN = _wordset("""
 crashed failed locked blocked broken stopped disconnected corrupted deleted lost frozen

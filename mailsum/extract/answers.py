@@ -84,6 +84,11 @@ def _in_compound(stem: str, others: frozenset[str]) -> bool:
     )
 
 
+def same_topic(a: str, b: str) -> bool:
+    """Whether either speaks to the other's topic (``answers`` one way or the other)."""
+    return answers(a, b) or answers(b, a)
+
+
 def answers(question: str, statement: str) -> bool:
     """Whether ``statement`` speaks to the topic of ``question`` closely enough to settle it
     (or, from our side, whether our promise takes on the customer's request it names).

@@ -28,7 +28,7 @@ from mailsum.extract import answers, cues
 from mailsum.models import Point
 
 # A numbered item: "1. New starter: …", "2) Tom Barker …", "Zu 3.:" is an answer, not an item.
-_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")  # a numbered item: "1. …", "2) …"
 # Words that say when or that there is news, not what about: a promise or chase made of them
 # has no topic of its own.
 _TIMING = (
@@ -70,8 +70,7 @@ class Group:
         return [*self.customer, *self.promises, *self.asks]
 
     def shares(self, p: Point) -> bool:
-        return any(answers.answers(q.text, p.text) or answers.answers(p.text, q.text)
-                   for q in self.members)
+        return any(answers.same_topic(q.text, p.text) for q in self.members)
 
 
 def group_by_matter(customer: list[Point], promises: list[Point],
@@ -129,5 +128,5 @@ def _when(p: Point) -> tuple[object, int]:
 def _opens(p: Point) -> bool:
     """A numbered item or an ask that says it is another one ("One more thing: …")."""
     text = " ".join(p.text.split())
-    return bool(_ITEM.match(text) or cues.NEW_MATTER_RE.match(text)) and (
+    return bool(ITEM.match(text) or cues.NEW_MATTER_RE.match(text)) and (
         len(_topic(text)) >= _MIN_TOPIC)

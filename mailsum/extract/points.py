@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
-from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, tickets
+from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, matters, tickets
 from mailsum.extract.dates import parse_due
 from mailsum.models import (
     AutoKind,
@@ -87,6 +87,8 @@ def _unless_contingent(sentence: str, kind: PointKind | None) -> PointKind | Non
     """"If something urgent comes up, call Mark": what to do should it happen asks nothing now;
     "zur Info: Am Samstag spielen wir ein Update ein": a plan or date said to inform is no
     to-do (a fault said so still is one)."""
+    if kind is None:
+        return None
     text = " ".join(sentence.split())
     if kind in (PointKind.REQUEST, PointKind.QUESTION) and cues.CONTINGENCY_RE.match(text):
         return None
@@ -136,7 +138,6 @@ def _content(sentence: str) -> str | None:
 
 
 # An item of a list: "1. Router/Firewall …", "2) …", "- ein Postfach für …", "• a laptop"
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")  # what extract.matters counts as an item
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*·])\s+\S")
 
 
@@ -265,11 +266,10 @@ def _keep_promises(open_points: list[Point], sentences: list[str], msg: ParsedMe
     for p in open_points:
         if p.status == OPEN and not p.promise and _delivered(p, done, sent, us):
             p.status, p.resolved_by = RESOLVED, msg.message_id
-        elif p.status == OPEN and p.promise and any(
-                answers.answers(p.promise, s) or answers.answers(s, p.promise) for s in done):
-            p.promise = next(s for s in done if answers.answers(p.promise, s)
-                             or answers.answers(s, p.promise))
-            p.due = asked_due.get(p.id)
+        elif p.status == OPEN and p.promise:
+            report = next((s for s in done if answers.same_topic(p.promise, s)), None)
+            if report is not None:
+                p.promise, p.due = report, asked_due.get(p.id)
 
 
 def _delivered(p: Point, done: list[str], sent: list[str], us: Team) -> bool:
@@ -286,7 +286,7 @@ def _delivered(p: Point, done: list[str], sent: list[str], us: Team) -> bool:
 def _sends_promised(promise: str, sentence: str) -> bool:
     """Whether ``sentence`` (ours, sending or reporting) keeps ``promise``: it speaks to it, or
     it sends and names the promised thing ("anbei wie versprochen die Gegenüberstellung")."""
-    if answers.answers(promise, sentence) or answers.answers(sentence, promise):
+    if answers.same_topic(promise, sentence):
         return True
     return acts.sends_now(sentence) and bool(
         answers.topic_words(promise) & answers.topic_words(sentence))
@@ -663,7 +663,8 @@ class _Reader:
             self.owner = self.fixer
         self.fixed_by_us = set()
 
-    def _kind(self, mail: _Mail, sentence: str) -> tuple[str | None, date | None]:
+    def _kind(self, mail: _Mail, position: int, sentence: str
+              ) -> tuple[str | None, date | None]:
         """The sentence's point kind in this conversation, and its due date: what the rules
         read, as the thread so far changes it, then what it does to owners and answers."""
         msg, team = mail.msg, mail.team
@@ -672,7 +673,7 @@ class _Reader:
         if kind is not None and due is None and cues.BY_THEN_RE.search(sentence):
             # a point of its own that dates itself by the sentence before; "Bis dahin können
             # Sie die Pläne an den Copyshop geben" is no point for having a date
-            due = _date_before(mail.sentences, sentence, msg)
+            due = _date_before(mail.sentences[max(0, position - 2):position], msg)
         if kind == PointKind.REQUEST and not team and due is not None:
             due = _ask_due(sentence, msg.date, msg.language) or due
         kind = self._social(mail, sentence, kind)
@@ -736,7 +737,7 @@ class _Reader:
             mail.blocker[0].text = f"{mail.blocker[0].text} {sentence}"
             mail.blocker = (mail.blocker[0], position)
             return
-        kind, due = self._kind(mail, sentence)
+        kind, due = self._kind(mail, position, sentence)
         if position + 1 in mail.listed and position not in mail.listed:
             kind = None  # "Dafür brauchen wir:": each item of its list is the ask
         elif position in mail.listed and kind is None:
@@ -780,10 +781,10 @@ class _Reader:
         """"3. Bei einigen Scannern halten die Akkus nicht mehr. Können Sie sie prüfen?": the
         ask after a numbered item that asked nothing itself is that item (its matter, its
         words)."""
-        if position == 0 or _NUMBERED.match(sentence):
+        if position == 0 or matters.ITEM.match(sentence):
             return sentence
         before = mail.sentences[position - 1]
-        if not _NUMBERED.match(before) or position - 1 in mail.pointed:
+        if not matters.ITEM.match(before) or position - 1 in mail.pointed:
             return sentence
         return f"{before} {sentence}"
 
@@ -879,11 +880,10 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
     return kind
 
 
-def _date_before(sentences: list[str], sentence: str, msg: ParsedMessage) -> date | None:
-    """"Amy starts on 7 December. Could you set up a laptop by then?": the date of the two
-    sentences before in the same mail, the nearer first."""
-    at = sentences.index(sentence) if sentence in sentences else 0
-    for earlier in reversed(sentences[max(0, at - 2):at]):
+def _date_before(before: list[str], msg: ParsedMessage) -> date | None:
+    """"Amy starts on 7 December. Could you set up a laptop by then?": the date of the
+    sentences just before in the same mail, the nearer first."""
+    for earlier in reversed(before):
         due = parse_due(earlier, msg.date, msg.language)
         if due is not None:
             return due
@@ -1041,7 +1041,7 @@ def _outlives(p: Point, ours: bool, msg: ParsedMessage, said: list[str]) -> bool
         return False
     if not (_BY_A_DAY.search(promised) or cues.ITEM_REFERENCE_RE.match(promised)):
         return False
-    return not any(answers.answers(promised, x) or answers.answers(x, promised) for x in said)
+    return not any(answers.same_topic(promised, x) for x in said)
 
 
 def _settle(p: Point, msg: ParsedMessage, reopened: dict[str, datetime]) -> None:

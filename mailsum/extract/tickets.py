@@ -428,8 +428,8 @@ def _by_topic(promises: list[Point]) -> list[list[Point]]:
     groups: list[list[Point]] = []
     for p in promises:
         for g in groups:
-            if any(q.message_id == p.message_id or answers.answers(q.text, p.text)
-                   or answers.answers(p.text, q.text) for q in g):
+            if any(q.message_id == p.message_id or answers.same_topic(q.text, p.text)
+                   for q in g):
                 g.append(p)
                 break
         else:

@@ -118,6 +118,7 @@ class RunContext:
         self.report = RunReport()
         # mail raised before this is the mailbox's past (set by the analysis, which measures it)
         self.archive_before = datetime.min.replace(tzinfo=UTC)
+        self.templates_checked = False  # run/renderwork.py compiles them before the first render
         self.pool = WorkPool(options.jobs if options.jobs is not None
                              else config.jobs or available_cores(), preload=WORKER_STAGES)
 

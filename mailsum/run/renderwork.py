@@ -46,8 +46,9 @@ def render(ctx: RunContext, outbox_id: str, what: Update | Digest,
     """The rendered mail, or None when a user's template fails on it: that costs this update
     (reported as withheld), not the run. With ``options.check_templates`` (the CLI's runs) every
     template is compiled first, so a syntax error fails the run as a configuration error."""
-    if ctx.options.check_templates:
-        check_templates(ctx.config)
+    if ctx.options.check_templates and not ctx.templates_checked:
+        check_templates(ctx.config)  # once per run, before its first render
+        ctx.templates_checked = True
     try:
         if isinstance(what, Digest):
             return render_digest(what, templates)
