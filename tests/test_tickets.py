@@ -874,3 +874,89 @@ def test_our_mail_that_carries_what_they_asked_us_to_send_settles_the_ask() -> N
     assert _open(thread("Bitte schicken Sie mir ein kurzes Angebot.", "anbei das Protokoll."))
     assert _open(thread("Bitte prüfen Sie die Akkus der Scanner.", "Anbei die Liste der "
                         "Scanner."))
+
+
+def _reply(n: int, sender: str, own: str, body: str, day: int, *, subject: str,
+           lang: str = "de") -> ParsedMessage:
+    """A reply whose whole body (``text``) holds more than its own text: a quote."""
+    return parsed(f"<{n}@x>", subject=subject, from_addr=sender, text=body, own_text=own,
+                  date=datetime(2026, 11, day, 9, n, tzinfo=UTC), language=lang)
+
+
+_QUESTIONS = ("Drei Fragen hätte ich dazu:\n\n"
+              "1. Soll Frau Berger auch Zugriff auf das Befundpostfach bekommen?\n\n"
+              "2. Welches Headset – wieder das Jabra wie bei Frau Strasser?\n\n"
+              "3. Soll der bisherige Bildschirm am Empfang bleiben?\n\n"
+              "Freundliche Grüße\nLukas Pichler")
+
+
+def _inline_thread(quote: str):
+    return _extract(
+        _msg(1, "k@kunde.de", "Ab 4. Jänner fängt Frau Berger bei uns an. Bitte richten Sie "
+                              "ihr einen Arbeitsplatz ein.", 10, subject="Neue Kollegin"),
+        _msg(2, "lukas@provider.de", _QUESTIONS, 10, subject="Neue Kollegin"),
+        _reply(3, "k@kunde.de", "Servus Herr Pichler,\n\nmeine Antworten stehen unten bei "
+               "Ihren Fragen.\n\nLiebe Grüße\nMartina",
+               "Servus Herr Pichler,\n\nmeine Antworten stehen unten bei Ihren Fragen.\n\n"
+               "Liebe Grüße\nMartina\n\n________________________________\n"
+               "Von: Lukas Pichler <lukas@provider.de>\nGesendet: Dienstag, 10. November 2026\n"
+               "Betreff: AW: Neue Kollegin\n\n" + quote, 12, subject="Neue Kollegin"),
+    )
+
+
+def test_inline_answers_settle_only_the_questions_they_stand_under() -> None:
+    answered_two = _QUESTIONS.replace("bekommen?\n", "bekommen?\n\n-> Ja, bitte.\n").replace(
+        "Strasser?\n", "Strasser?\n\n-> Ja, das gleiche.\n")
+    x = _inline_thread(answered_two)
+    asked = [p for p in x.points if p.raised_by == "lukas@provider.de"]
+    assert [p.status for p in asked] == ["resolved", "resolved"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    assert x.ticket.next_step is not None and "Bildschirm" in x.ticket.next_step
+    # all three answered: the customer's request is ours again
+    all_three = answered_two.replace("bleiben?\n", "bleiben?\n\n-> Nein, der passt.\n")
+    x = _inline_thread(all_three)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"
+    # the same quote with no answer written into it answers nothing
+    x = _inline_thread(_QUESTIONS)
+    assert not [p for p in x.points if p.status == "resolved"]
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+
+
+def test_our_own_chase_dates_our_question_and_is_no_point_of_its_own() -> None:
+    x = _extract(
+        _msg(1, "ciaran@provider.de", "Hi Siobhán, your Microsoft 365 subscription renews on "
+                                      "1 December. Do you want to keep all 4 Visio licences?",
+             2, subject="M365 renewal", lang="en"),
+        _msg(2, "ciaran@provider.de", "Hi Siobhán, just bumping this one – I'd need your "
+                                      "answer by Friday 20 November so the renewal goes "
+                                      "through on time.", 6, subject="M365 renewal", lang="en"),
+    )
+    (point,) = _open(x)
+    assert "Visio" in point.text and point.due == date(2026, 11, 20)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_customer"
+    # a new question after our own is its own point: "One more question: …"
+    x = _extract(
+        _msg(1, "ciaran@provider.de", "Do you want to keep all 4 Visio licences?", 2,
+             subject="M365 renewal", lang="en"),
+        _msg(2, "ciaran@provider.de", "One more question: should the three new hires get "
+                                      "Teams phone licences?", 3, subject="M365 renewal",
+             lang="en"),
+    )
+    assert len(_open(x)) == 2
+
+
+def test_a_term_date_we_name_is_no_commitment_but_a_visit_we_date_is() -> None:
+    x = _extract(_msg(1, "ciaran@provider.de", "Ihr Zertifikat für shop.kunde.de läuft am "
+                                               "3.12. ab.", 20, subject="Zertifikat"))
+    assert _open(x) == []
+    x = _extract(_msg(1, "ciaran@provider.de", "Herr Obermaier kommt am Mittwoch, 25.11., um "
+                                               "14 Uhr.", 20, subject="Beamer"))
+    (point,) = _open(x)
+    assert point.kind == "todo" and point.due == date(2026, 11, 25)
+
+
+def test_a_date_said_to_inform_is_no_request_of_the_model() -> None:
+    x = _extract(_msg(1, "niamh@kunde.de", "just so you know: the Galway office will be "
+                                           "closed on Friday 13 November for our offsite.", 9,
+                      subject="Office closed", lang="en"))
+    assert _open(x) == []

@@ -32,7 +32,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
-from mailsum.extract import acts, alerts, answers, colleagues, cues, intent, matters, tickets
+from mailsum.extract import (
+    acts,
+    alerts,
+    answers,
+    colleagues,
+    cues,
+    inline,
+    intent,
+    matters,
+    tickets,
+)
 from mailsum.extract.dates import parse_due
 from mailsum.models import (
     AutoKind,
@@ -78,9 +88,15 @@ def classify(
     """
     kind = rule_kind(sentence, due_found)
     if (language != "en" or kind in _RULES_DECIDE or (ours and kind == PointKind.TODO)
-            or _ignored(sentence)):
+            or _ignored(sentence) or kind in (None, PointKind.DEADLINE) and _announces(sentence)):
         return _unless_contingent(sentence, kind)
     return _unless_contingent(sentence, combine(sentence, kind, intent.probability(sentence, kind)))
+
+
+def _announces(sentence: str) -> bool:
+    """"just so you know: the office is closed on Friday": said to inform, the model cannot make
+    a request of it (a cue's request stays one: "FYI: please restart tonight")."""
+    return bool(cues.INFORMATION_RE.match(" ".join(sentence.split())))
 
 
 def _unless_contingent(sentence: str, kind: PointKind | None) -> PointKind | None:
@@ -305,12 +321,13 @@ def _settles(sentence: str, team: bool) -> bool:
 
 
 def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[str],
-                       us: Team,
-                       reopened: dict[str, datetime]) -> None:
+                       us: Team, reopened: dict[str, datetime],
+                       texts: dict[str, str]) -> None:
     """A reply that says its answers stand in the quoted text ("meine Antworten stehen unten im
     Text", "Answers inline") answers what we asked, though own_text does not show the answers;
-    unless it defers ("ich kläre das und melde mich"). Other replies answer by topic only
-    (``_settle_answered``)."""
+    unless it defers ("ich kläre das und melde mich") or writes nothing under it in the quote
+    (``texts``: the bodies of the thread's mails read so far, the asking mail's among them).
+    Other replies answer by topic only (``_settle_answered``)."""
     asked = [p for p in points if p.status == OPEN and p.kind in _ASKED
              and p.raised_at < msg.date and _is_team(p.raised_by, us)]
     if not asked:  # most replies: nothing of ours to answer, no need to read the body again
@@ -320,7 +337,10 @@ def _answered_by_reply(points: list[Point], msg: ParsedMessage, sentences: list[
     if any(cues.TODO_RE.search(" ".join(s.split())) for s in sentences):
         return
     for p in asked:
-        _settle(p, msg, reopened)
+        original = texts.get(p.message_id)
+        # "-> Ja" under questions 1 and 2 and nothing under 3: question 3 is still open
+        if original is None or inline.answered_inline(msg.text, original, [p.text])[0] is not False:
+            _settle(p, msg, reopened)
 
 
 def point_id(message_id: str, text: str) -> str:
@@ -531,6 +551,7 @@ class _Reader:
         self.asked_due: dict[str, date | None] = {}  # a request's own due date
         self.addressed: set[str] = set()  # points put to one colleague by name
         self.last_customer: str | None = None  # the customer's latest mail (a promise answers)
+        self.last_customer_at: datetime | None = None
         self.last_ours: str | None = None  # our latest mail: "done" (reported, sent), "promised"
         self.last_promises: list[Point] = []  # what that mail promised
         self.invited = False  # the customer invited us to an occasion
@@ -545,6 +566,7 @@ class _Reader:
         self.first = True  # the thread's first mail made the ticket: its sender is a party
         self.ruled = bool(parties)
         self.writers: set[str] = set()  # colleagues who wrote in the thread so far
+        self.texts: dict[str, str] = {}  # the bodies read so far: what a reply quotes
 
     def ours(self, address: str) -> bool:
         return _is_team(address, self.us)
@@ -570,6 +592,7 @@ class _Reader:
 
     def read(self, index: int, msg: ParsedMessage) -> None:
         party = self.party(msg)
+        self.texts[msg.message_id] = msg.text
         if party and self._notice(msg):
             return
         team = self.ours(msg.from_addr)
@@ -577,7 +600,7 @@ class _Reader:
         if team:
             self.writers.add(msg.from_addr.lower())
         else:
-            self.last_customer = msg.message_id
+            self.last_customer, self.last_customer_at = msg.message_id, msg.date
         sentences = [c for c in map(_content, split_sentences(without_formulae(msg.own_text)))
                      if c]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
@@ -647,7 +670,7 @@ class _Reader:
                 self.fixed_at = msg.date.date()
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
-            _answered_by_reply(self.points, msg, sentences, self.us, self.reopened)
+            _answered_by_reply(self.points, msg, sentences, self.us, self.reopened, self.texts)
 
     def _reopen_fixed(self, msg: ParsedMessage, sentences: list[str]) -> None:
         """"Still disconnecting": they disagree with our fix, what it settled is open again,
@@ -727,7 +750,7 @@ class _Reader:
             not self.ours(p.raised_by) for p in mail.earlier)
         if mail.takeover is None and (working or takes_over):
             mail.takeover = sentence
-        return _team_kind(kind, takes_over, due is not None)
+        return _team_kind(kind, takes_over, due is not None, sentence)
 
     def _sentence(self, mail: _Mail, position: int, sentence: str) -> None:
         msg, team = mail.msg, mail.team
@@ -742,7 +765,7 @@ class _Reader:
             kind = None  # "Dafür brauchen wir:": each item of its list is the ask
         elif position in mail.listed and kind is None:
             kind = mail.listed[position]  # "4. Ein E-Mail-Postfach für Frau Pohl"
-        if kind is None:
+        if kind is None or team and self._chases(mail, sentence, kind, due):
             return
         pid = point_id(msg.message_id, sentence)
         if pid in self.seen_ids or _repeats(sentence, mail.same_side):
@@ -776,6 +799,22 @@ class _Reader:
             due=due, escalation=mail.urgent, position=position))
         mail.pointed.add(position)
         mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
+
+    def _chases(self, mail: _Mail, sentence: str, kind: str, due: date | None) -> bool:
+        """Our mail after our own unanswered one asks again ("just bumping this one – I'd need
+        your answer by Friday 20 November"): what we asked is still what they owe, now with
+        that date; no question of its own. A numbered item or "One more question: …" is one."""
+        if kind not in _ASKED or matters.ITEM.match(sentence) or cues.NEW_MATTER_RE.match(
+                " ".join(sentence.split())):
+            return False
+        since = self.last_customer_at
+        pending = [p for p in self.points
+                   if p.status == OPEN and p.kind in _ASKED and self.ours(p.raised_by)
+                   and p.message_id != mail.msg.message_id
+                   and (since is None or p.raised_at > since)]
+        for p in pending if due is not None else ():
+            p.due = due
+        return bool(pending)
 
     def _with_item(self, mail: _Mail, position: int, sentence: str) -> str:
         """"3. Bei einigen Scannern halten die Akkus nicht mehr. Können Sie sie prüfen?": the
@@ -864,19 +903,21 @@ def _closes_ticket(msg: ParsedMessage) -> bool:
         cues.TICKET_CLOSED_RE.search(f"{msg.subject}\n{msg.own_text}"))
 
 
-def _team_kind(kind: str | None, takes_over: bool, has_due: bool) -> str | None:
+def _team_kind(kind: str | None, takes_over: bool, has_due: bool, sentence: str = ""
+               ) -> str | None:
     """What a sentence of ours is: our commitments and questions count, our reports do not.
 
     "Ich übernehme das Ticket" only changes the owner; it becomes a point when it promises a
     date. Our own description of a fault is no blocker the customer raised, and a date we name
-    is a commitment of ours.
+    is a commitment of ours, unless it is the day their contract runs to ("your subscription
+    renews on 1 December": why we write, not what we do).
     """
     if takes_over and not has_due:
         return None
     if kind == PointKind.BLOCKER:
         return None
     if kind == PointKind.DEADLINE:
-        return PointKind.TODO
+        return None if cues.TERM_RE.match(" ".join(sentence.split())) else PointKind.TODO
     return kind
 
 

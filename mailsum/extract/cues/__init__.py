@@ -51,7 +51,7 @@ TABLES = registry(
     promise.PROPOSAL, promise.PROMISE_ON_IT, promise.SENT_NOW, promise.NO_PROMISE, FUTURE,
     boilerplate.IGNORE, boilerplate.BOILERPLATE, discourse.NEW_MATTER, discourse.BY_THEN,
     discourse.ITEM_REFERENCE, discourse.CONTINGENCY,
-    discourse.INFORMATION, request.SEND_ASK,
+    discourse.INFORMATION, discourse.TERM, request.SEND_ASK,
 )
 # The fragments of each table, in the order written (the tests read them as data).
 REQUEST = request.REQUEST.phrases
@@ -105,6 +105,7 @@ BY_THEN_RE = _words(discourse.BY_THEN)
 ITEM_REFERENCE_RE = _regex(discourse.ITEM_REFERENCE)
 CONTINGENCY_RE = _regex(discourse.CONTINGENCY)
 INFORMATION_RE = _regex(discourse.INFORMATION)
+TERM_RE = _regex(discourse.TERM)
 SEND_ASK_RE = _words(request.SEND_ASK)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
 _QUESTION_END = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")

@@ -156,3 +156,34 @@ INFORMATION = table(
                  "Können Sie uns bitte kurz informieren?")),
     form=r"^\W*(?:{alt})(?![\w-])",
 )  # fmt: skip
+
+
+# A date the reader's contract or licence runs to, said by us: "your Microsoft 365 subscription
+# renews on 1 December", "Ihr Zertifikat läuft am 3.12. ab". It is why we write, no commitment
+# of ours; what we ask or promise about it is the point.
+TERM = table(
+    "term",
+    cue("term.en",
+        r"(?:your|the) (?:[\w-]+ ){0,4}?(?:subscription|licen[cs]es?|contract|certificate"
+        r"|domain|warranty|support|agreement|plan|trial)s? (?:[\w.-]+ ){0,4}?(?:renews|expires"
+        r"|runs out|ends|will (?:renew|expire|end|run out)|is (?:due for renewal|expiring))",
+        matches=("your Microsoft 365 subscription renews on 1 December.",
+                 "Hi Siobhán, your Microsoft 365 subscription renews on 1 December.",
+                 "Your SSL certificate expires on 3 December.",
+                 "The support contract for the firewall ends on 31/12."),
+        rejects=("I'll renew your certificate by Friday.",
+                 "Your new laptop will be ready on Friday.",
+                 "We renew the domain on Monday.")),
+    cue("term.de",
+        r"(?:ihr|ihre|dein|deine|der|die|das) (?:[\w-]+ ){0,4}?(?:[\w-]+-)?(?:abo\w*|lizenz\w*"
+        r"|vertrag|wartungsvertrag|zertifikat|domain|garantie|subscription|laufzeit|testphase)"
+        r" (?:[\w.-]+ ){0,4}?(?:l[äa]uft (?:[\w.-]+ ){0,4}?(?:ab|aus)|endet|verl[äa]ngert sich)",
+        matches=("Ihr Zertifikat für shop.kunde.de läuft am 3.12. ab.",
+                 "Ihre Microsoft-365-Lizenz verlängert sich am 1. Dezember automatisch.",
+                 "Der Wartungsvertrag für die Firewall endet am 31.12."),
+        rejects=("Ich verlängere Ihr Zertifikat bis Freitag.",
+                 "Ihr neuer Laptop ist am Freitag fertig.",
+                 "Das Zertifikat tauschen wir am Montag.")),
+    # after a greeting on the same line ("Hi Siobhán, your subscription …") or a few words
+    form=r"^\W*(?:[^,:;.!?]{1,40}[,:]\s+)?(?:[\w-]+ ){0,3}?(?:{alt})(?![\w-])",
+)  # fmt: skip
