@@ -960,3 +960,28 @@ def test_a_date_said_to_inform_is_no_request_of_the_model() -> None:
                                            "closed on Friday 13 November for our offsite.", 9,
                       subject="Office closed", lang="en"))
     assert _open(x) == []
+
+
+def test_a_short_ask_shows_the_sentence_that_says_what_it_is_about() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Bei der letzten Sitzung ging der Beamer nur mit "
+                                       "Aussetzern. Könnten Sie die Anlage vor der Sitzung "
+                                       "bitte prüfen?", 5, subject="Sitzungssaal"))
+    (point,) = _open(x)
+    assert "Beamer" in point.text and "prüfen" in point.text
+    # an ask that names nothing of its own stays alone: the sentence before is another matter
+    x = _extract(_msg(1, "k@kunde.de", "Ich erwarte bis Dienstag eine Übergangslösung für das "
+                                       "WLAN auf Station 3. Bitte melden Sie sich heute noch "
+                                       "bei mir.", 5, subject="WLAN"))
+    texts = [p.text for p in _open(x)]
+    assert not any("Übergangslösung" in t and "melden" in t for t in texts)
+
+
+def test_a_need_said_of_someone_else_is_asked_of_us_and_a_request_to_refrain_is_not() -> None:
+    x = _extract(_msg(1, "k@kunde.de", "Am 19.11. ist Gemeinderatssitzung. Außerdem bräuchte "
+                                       "Herr Bürgermeister Wallner für die Sitzung einen "
+                                       "Laptop mit der Präsentation.", 5, subject="Sitzung"))
+    assert any("Laptop" in p.text for p in _open(x))
+    x = _extract(_msg(1, "niamh@kunde.de", "Nobody will be in, so please don't plan anything "
+                                           "on site that day.", 9, subject="Office closed",
+                      lang="en"))
+    assert _open(x) == []

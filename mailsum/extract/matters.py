@@ -57,6 +57,12 @@ def _topic(text: str) -> frozenset[str]:
                      if not w[:1].isdigit() and w not in _timing())
 
 
+def topic(text: str) -> frozenset[str]:
+    """What a point is about, without its words of timing or news ("Bitte melden Sie sich heute
+    noch" is about nothing of its own)."""
+    return _topic(text)
+
+
 @dataclass
 class Group:
     """The open points of one matter, by who raised them."""

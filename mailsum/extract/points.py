@@ -188,7 +188,9 @@ def rule_kind(sentence: str, due_found: bool = False) -> PointKind | None:
     if _reports_blocker(sentence):
         return PointKind.BLOCKER
     if cues.REQUEST_RE.search(sentence) or cues.IMPERATIVE_RE.match(sentence):
-        return PointKind.REQUEST
+        # "please don't plan anything on site that day" asks us to leave something alone
+        refrains = cues.REFRAIN_RE.search(sentence) and not sentence.rstrip().endswith("?")
+        return None if refrains else PointKind.REQUEST
     if (cues.QUESTION_END_RE.search(sentence) or cues.QUESTION_START_RE.match(sentence)
             or cues.QUESTION_ANYWHERE_RE.search(sentence)):
         return PointKind.QUESTION

@@ -270,10 +270,12 @@ _SHORT_ASK = 12  # words
 
 
 def _with_antecedent(ask: Point, messages: list[ParsedMessage]) -> str:
-    """A short ask that points back ("Können Sie sich das ansehen?") gets the sentence before
-    it in its mail, which says what "das" is ("Rebeccas iPad fragt noch mehrmals am Tag.")."""
+    """A short ask gets the sentence before it in its mail, which says what "das" or "die
+    Anlage" is ("Rebeccas iPad fragt noch mehrmals am Tag. Können Sie sich das ansehen?"); not
+    one that names nothing of its own ("Bitte melden Sie sich heute noch bei mir.")."""
     if ask.kind not in _ASKS or len(ask.text.split()) > _SHORT_ASK or not (
-            _ANAPHOR.search(ask.text) or _CONSENT.match(" ".join(ask.text.split()))):
+            _ANAPHOR.search(ask.text) or _CONSENT.match(" ".join(ask.text.split()))
+            or matters.topic(ask.text)):
         return ask.text
     msg = next((m for m in messages if m.message_id == ask.message_id), None)
     if msg is None:

@@ -51,7 +51,7 @@ TABLES = registry(
     promise.PROPOSAL, promise.PROMISE_ON_IT, promise.SENT_NOW, promise.NO_PROMISE, FUTURE,
     boilerplate.IGNORE, boilerplate.BOILERPLATE, discourse.NEW_MATTER, discourse.BY_THEN,
     discourse.ITEM_REFERENCE, discourse.CONTINGENCY,
-    discourse.INFORMATION, discourse.TERM, request.SEND_ASK,
+    discourse.INFORMATION, discourse.TERM, request.SEND_ASK, request.REFRAIN,
 )
 # The fragments of each table, in the order written (the tests read them as data).
 REQUEST = request.REQUEST.phrases
@@ -107,6 +107,7 @@ CONTINGENCY_RE = _regex(discourse.CONTINGENCY)
 INFORMATION_RE = _regex(discourse.INFORMATION)
 TERM_RE = _regex(discourse.TERM)
 SEND_ASK_RE = _words(request.SEND_ASK)
+REFRAIN_RE = _regex(request.REFRAIN)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims
 _QUESTION_END = re.compile(r"(?:\?|(?<!!)\?[!?.]+)[\"'”“»«)\]\s]*$")
 _CLOSERS = "\"'”“»«)]"

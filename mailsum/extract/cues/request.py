@@ -276,9 +276,14 @@ REQUEST = table(
     cue("request.would_need_de",
         r"(?:ich|wir) br[äa]uchte(?:n)?",
         r"br[äa]uchte(?:n)? (?:ich|wir)\b",
+        # "Außerdem bräuchte Herr Wallner einen Laptop": the subjunctive asks for anyone
+        r"(?:br[äÄ]|brae)uchte(?:n)? (?:[\w.-]+ ){0,7}?(?:einen|eine|ein|noch|dringend|bitte)",
         matches=("Wir bräuchten noch die Seriennummer.",
-                 "Dafür bräuchte ich Ihre Kundennummer."),
-        rejects=("Das braucht noch etwas Zeit.",)),
+                 "Dafür bräuchte ich Ihre Kundennummer.",
+                 "Außerdem bräuchte Herr Bürgermeister Wallner für die Sitzung einen Laptop."),
+        rejects=("Das braucht noch etwas Zeit.",
+                 "Herr Wallner brauchte gestern keinen Laptop mehr.",
+                 "Er brauchte gestern einen neuen Akku.")),
     # "Außerdem sollte der alte PC endlich getauscht werden": a need said without a person;
     # the particle ("endlich", "dringend", "mal") makes "sollte" ask rather than expect
     cue("request.should_be_done_de",
@@ -650,4 +655,26 @@ SEND_ASK = table(
         r"send", r"e-?mail (?:me|us)", r"forward", r"share",
         matches=("Could you send us the report?", "Please email me the quote."),
         rejects=("Could you check the backup?", "Please call me back.")),
+)  # fmt: skip
+
+
+# "please don't plan anything on site that day", "In dieser Zeit bitte keine Arbeiten am
+# Server": they ask us to leave something alone, which is no work to track (not "don't
+# forget to …", which asks for some).
+REFRAIN = table(
+    "refrain",
+    cue("refrain.en",
+        r"(?:please|pls|kindly) (?:do not|don't|dont|avoid|refrain)(?! (?:forget|hesitate)\b)",
+        r"^\W*(?:do not|don't)(?! (?:forget|hesitate)\b)",
+        matches=("Nobody will be in, so please don't plan anything on site that day.",
+                 "Please do not restart the server during business hours."),
+        rejects=("Please don't forget to bring the badge.",
+                 "Please don't hesitate to call me.", "Please restart the server tonight.")),
+    cue("refrain.de",
+        r"bitte (?:keine|keinen|kein|nicht)(?! vergessen\b)",
+        matches=("In dieser Zeit bitte keine Arbeiten am Server.",
+                 "Am Freitag bitte nicht vorbeikommen, wir sind alle beim Betriebsausflug."),
+        rejects=("Bitte nicht vergessen, den Laptop mitzubringen.",
+                 "Bitte schauen Sie sich den Drucker an.")),
+    form=r"(?:{alt})",
 )  # fmt: skip
