@@ -985,3 +985,46 @@ def test_a_need_said_of_someone_else_is_asked_of_us_and_a_request_to_refrain_is_
                                            "on site that day.", 9, subject="Office closed",
                       lang="en"))
     assert _open(x) == []
+
+
+def test_a_hand_over_gives_the_matter_and_its_promise_to_the_colleague_not_the_writer() -> None:
+    x = _extract(
+        _msg(1, "darragh@kunde.de", "The Wi-Fi in the Aran room keeps dropping. I need it "
+                                    "solid by Tuesday 17th.", 9, subject="Wi-Fi", lang="en"),
+        _msg(2, "ciaran@provider.de", "Eoin is away this week, so Niamh Doyle is taking this "
+                                      "over from today. She'll be on site on Thursday 12 "
+                                      "November to add a second access point.", 9,
+             subject="Wi-Fi", lang="en"),
+        _msg(3, "niamh.doyle@provider.de", "Noted, see you Thursday.", 10, subject="Wi-Fi",
+             lang="en"),
+    )
+    # the writer never owned it: the change is from the owner before to the colleague
+    assert [(c.old, c.new) for c in x.owner_changes] == [
+        ("max.weber@provider.de", "niamh.doyle@provider.de")]
+    (point,) = _open(x)
+    assert point.owner == "niamh.doyle@provider.de"
+
+
+def test_their_objection_to_our_fix_is_the_reason_the_fixer_follows_it_up() -> None:
+    x = _extract(
+        _msg(1, "conor@kunde.de", "Teams calls in the Aran room keep freezing. Could someone "
+                                  "have a look?", 4, subject="Wi-Fi", lang="en"),
+        _msg(2, "eoin@provider.de", "I've moved the access point to a free channel.", 4,
+             subject="Wi-Fi", lang="en"),
+        _msg(3, "darragh@kunde.de", "Ciarán,\n\nthis still isn't fixed – we dropped out of a "
+                                    "call twice this morning.", 9, subject="Wi-Fi", lang="en"),
+    )
+    (change,) = [c for c in x.owner_changes if c.new == "eoin@provider.de"]
+    assert "still isn't fixed" in change.reason
+
+
+def test_our_dated_promise_is_why_we_own_their_request_not_our_question_after_it() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Ab 4. Jänner fängt Frau Berger an. Bitte richten Sie ihr einen "
+                              "Arbeitsplatz ein.", 10, subject="Neue Kollegin"),
+        _msg(2, "lukas@provider.de", "gerne, das richten wir alles bis zum 4. Jänner ein. "
+                                     "Soll Frau Berger auch Zugriff auf das Befundpostfach "
+                                     "bekommen?", 10, subject="Neue Kollegin"),
+    )
+    (change,) = [c for c in x.owner_changes if c.new == "lukas@provider.de"]
+    assert "richten wir" in change.reason

@@ -676,14 +676,16 @@ class _Reader:
 
     def _reopen_fixed(self, msg: ParsedMessage, sentences: list[str]) -> None:
         """"Still disconnecting": they disagree with our fix, what it settled is open again,
-        and whoever did the work follows it up."""
+        and whoever did the work follows it up; the objection is why ("Ciarán," above it is
+        no reason)."""
+        objection = next((s for s in sentences if acts.objects(s)), " ".join(sentences[:1]))
         for p in self.points:
             if p.id in self.fixed_by_us and p.status == RESOLVED and p.id not in self.reopened:
                 p.status, p.resolved_by = "open", None
                 if p.due is not None and self.fixed_at is not None and self.fixed_at <= p.due:
                     p.due = None  # "heute noch" was met by the fix; the objection has no date
                 if self.fixer and self.fixer != p.owner:
-                    _assign_owner([p], self.fixer, msg, " ".join(sentences[:1]), self.changes)
+                    _assign_owner([p], self.fixer, msg, objection, self.changes)
         if self.fixed_by_us and self.fixer:
             self.owner = self.fixer
         self.fixed_by_us = set()
@@ -748,11 +750,13 @@ class _Reader:
         """Our sentence: whoever of us promises, takes over, or asks the customer what the
         work needs is working on it; the kind as our side's sentence means it."""
         takes_over = bool(cues.TAKEOVER_RE.search(sentence))
+        # as our side means it: "das richten wir alles bis zum 4. Jänner ein" promises
+        kind = _team_kind(kind, takes_over, due is not None, sentence)
         working = kind == PointKind.TODO or kind == PointKind.QUESTION and any(
             not self.ours(p.raised_by) for p in mail.earlier)
         if mail.takeover is None and (working or takes_over):
             mail.takeover = sentence
-        return _team_kind(kind, takes_over, due is not None, sentence)
+        return kind
 
     def _sentence(self, mail: _Mail, position: int, sentence: str) -> None:
         msg, team = mail.msg, mail.team
@@ -774,6 +778,9 @@ class _Reader:
             return
         promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
                     or msg.from_addr) if team else None
+        if promiser == msg.from_addr and mail.handover and _THIRD_PERSON.match(sentence):
+            # "Niamh Doyle is taking this over. She'll be on site on Thursday": hers
+            promiser = mail.handover[0]
         if kind == PointKind.TODO and promiser is not None:
             requests = (_taken_on(sentence, mail.earlier, self.us)
                         or _asked_just_before(sentence, mail.earlier, self.last_customer))
@@ -862,7 +869,9 @@ class _Reader:
     def _owners_after(self, mail: _Mail) -> None:
         """A take-over makes the writer owner of what was open; a hand-over gives theirs on."""
         msg = mail.msg
-        if mail.takeover is not None:
+        if mail.takeover is not None and mail.handover is None:
+            # (a mail that hands the matter to a colleague takes nothing over for its writer,
+            # whatever it promises on the colleague's behalf)
             self.owner = msg.from_addr
             _assign_owner([p for p in mail.earlier
                            if p.id not in mail.taken and p.id not in self.addressed],
@@ -903,6 +912,11 @@ def _closes_ticket(msg: ParsedMessage) -> bool:
     state = msg.headers.get("x-ticket-state", "") or msg.headers.get("x-ticket-status", "")
     return bool(_CLOSED_STATE.match(state)) or bool(
         cues.TICKET_CLOSED_RE.search(f"{msg.subject}\n{msg.own_text}"))
+
+
+# "She'll be on site …", "Er kommt am Mittwoch …" (singular: "Sie kommen" is the reader)
+_THIRD_PERSON = re.compile(r"^\W*(?:(?:she|he)(?:'ll|’ll|'s|’s| will| is| can)\b"
+                           r"|(?:er|sie) (?:wird|kann|\w+t)\b)", re.IGNORECASE)
 
 
 def _team_kind(kind: str | None, takes_over: bool, has_due: bool, sentence: str = ""
