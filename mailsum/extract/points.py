@@ -776,11 +776,7 @@ class _Reader:
         pid = point_id(msg.message_id, sentence)
         if pid in self.seen_ids or _repeats(sentence, mail.same_side):
             return
-        promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
-                    or msg.from_addr) if team else None
-        if promiser == msg.from_addr and mail.handover and _THIRD_PERSON.match(sentence):
-            # "Niamh Doyle is taking this over. She'll be on site on Thursday": hers
-            promiser = mail.handover[0]
+        promiser = self._promiser(mail, sentence) if team else None
         if kind == PointKind.TODO and promiser is not None:
             requests = (_taken_on(sentence, mail.earlier, self.us)
                         or _asked_just_before(sentence, mail.earlier, self.last_customer))
@@ -791,14 +787,7 @@ class _Reader:
                 return
         self.seen_ids.add(pid)
         self.asked_due[pid] = due
-        # "Frau Berger, bitte behalten Sie das im Blick": put to one of us by name, it stays
-        # theirs when a colleague takes over the rest of the thread
-        addressee = None if team else _other_colleague(
-            colleagues.addressed_to(sentence), msg, self.known)
-        if addressee is not None:
-            self.addressed.add(pid)
-        elif not team:
-            addressee = mail.written_to  # "To: ravi.menon@…": the one of us they wrote to
+        addressee = None if team else self._addressee(mail, pid, sentence)
         self.points.append(Point(
             id=pid, kind=kind, text=self._with_item(mail, position, sentence),
             message_id=msg.message_id,
@@ -808,6 +797,25 @@ class _Reader:
             due=due, escalation=mail.urgent, position=position))
         mail.pointed.add(position)
         mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
+
+    def _promiser(self, mail: _Mail, sentence: str) -> str:
+        """"Tom will prepare the laptops": a promise made for a colleague is theirs."""
+        msg = mail.msg
+        promiser = (_other_colleague(colleagues.committed_for(sentence), msg, self.known)
+                    or msg.from_addr)
+        if promiser == msg.from_addr and mail.handover and _THIRD_PERSON.match(sentence):
+            # "Niamh Doyle is taking this over. She'll be on site on Thursday": hers
+            promiser = mail.handover[0]
+        return promiser
+
+    def _addressee(self, mail: _Mail, pid: str, sentence: str) -> str | None:
+        """"Frau Berger, bitte behalten Sie das im Blick": put to one of us by name, it stays
+        theirs when a colleague takes over the rest of the thread."""
+        addressee = _other_colleague(colleagues.addressed_to(sentence), mail.msg, self.known)
+        if addressee is not None:
+            self.addressed.add(pid)
+            return addressee
+        return mail.written_to  # "To: ravi.menon@…": the one of us they wrote to
 
     def _chases(self, mail: _Mail, sentence: str, kind: str, due: date | None) -> bool:
         """Our mail after our own unanswered one asks again ("just bumping this one – I'd need
