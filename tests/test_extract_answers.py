@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from extracthelp import answer_thread, msg, point_with
 
+from mailsum.extract.answers import picks_alternative
 from mailsum.extract.points import read_thread
 from mailsum.models import Team, Thread
 
@@ -85,3 +86,31 @@ def test_a_point_the_contact_reopened_is_settled_only_by_later_mail() -> None:
                      19))
     x = read_thread(thread, msgs, team=Team(("provider.de",)), reopened=reopened)
     assert x.points[0].status == "resolved" and x.points[0].resolved_by == "<2@x>"
+
+
+_EITHER = ("One question: should she get access to the production AWS account like the rest "
+           "of the backend team, or only to staging for now?")
+
+
+@pytest.mark.parametrize(("asked", "reply"), [
+    (_EITHER, "Staging only for the first month, please."),
+    (_EITHER, "Production like the rest of the team."),
+    ("Sollen wir den Drucker reparieren oder gleich austauschen?", "Bitte tauschen Sie ihn aus."),
+    ("Include the three Q1 new hires in the renewal now, or add them later?",
+     "Add them later, please."),
+    ("Include the three Q1 new hires in the renewal now, or add them later?",
+     "Include them now."),
+])
+def test_a_reply_naming_one_side_picks_our_either_or(asked: str, reply: str) -> None:
+    assert picks_alternative(asked, reply)
+
+
+@pytest.mark.parametrize(("asked", "reply"), [
+    (_EITHER, "Both production and staging, please."),  # both sides
+    (_EITHER, "Thanks for the update!"),  # neither
+    ("Soll das so bleiben oder nicht?", "Das soll so bleiben."),  # "or not": one side
+    ("Wir tauschen den Router am Freitag oder Montag.", "Freitag passt."),  # no question
+    ("Passt Ihnen der Termin am Freitag?", "Freitag passt."),  # no either-or
+])
+def test_a_reply_naming_both_sides_or_neither_picks_nothing(asked: str, reply: str) -> None:
+    assert not picks_alternative(asked, reply)

@@ -1028,3 +1028,44 @@ def test_our_dated_promise_is_why_we_own_their_request_not_our_question_after_it
     )
     (change,) = [c for c in x.owner_changes if c.new == "lukas@provider.de"]
     assert "richten wir" in change.reason
+
+
+def test_a_reply_carried_in_a_ticket_notice_picks_our_either_or() -> None:
+    """osTicket's "Siobhán Kelly posted a reply:" carries her words; "Staging only, please"
+    answers our either-or, so our question is settled and the laptop stays the one matter."""
+    desk = "helpdesk@kunde.de"
+    x = _extract(
+        _msg(1, desk, "A new ticket #104305 has been assigned to you.\n\nSiobhán Kelly wrote:\n"
+                      "Aoife Nolan joins on Monday 23 November. Please have a ThinkPad ready "
+                      "with the developer image by Friday 20th.\n\n-----\nTo view or respond to "
+                      "the ticket, please login.", 9, subject="[#104305] New starter",
+             auto="auto-generated", lang="en"),
+        _msg(2, "niamh@provider.de", "I'll have the ThinkPad ready by Friday 20 November. One "
+                                     "question: should she get access to the production AWS "
+                                     "account like the rest of the backend team, or only to "
+                                     "staging for now?", 9, subject="RE: [#104305] New starter",
+             lang="en"),
+        _msg(3, desk, "Ticket #104305 has been updated.\n\nSiobhán Kelly posted a reply:\n"
+                      "Staging only for the first month, please. Thanks Niamh!\n\n-----\nTo "
+                      "view or respond to the ticket, please login.", 10,
+             subject="[#104305] Ticket updated: New starter", auto="auto-generated",
+             lang="en"),
+    )
+    (point,) = _open(x)
+    assert "Aoife" in point.text and "ThinkPad" in (point.promise or "")
+    question = next(p for p in x.points if "staging for now" in p.text)
+    assert question.status == "resolved"
+
+
+def test_a_go_ahead_that_picks_our_either_or_is_the_work_when_nothing_else_is_open() -> None:
+    """Our offer asked which licence; "Bitte bestellen Sie die Professional-Lizenz" picks one
+    and is the order itself: it stays a task of ours."""
+    x = _extract(
+        _msg(1, "max.weber@provider.de", "Für die neuen CAD-Plätze: sollen wir SolidWorks "
+                                         "Standard bestellen oder die Professional-Lizenz?",
+             9, subject="CAD-Lizenzen"),
+        _msg(2, "k@kunde.de", "Bitte bestellen Sie die Professional-Lizenz für beide Plätze.",
+             10, subject="AW: CAD-Lizenzen"),
+    )
+    (point,) = _open(x)
+    assert "Professional" in point.text and point.raised_by == "k@kunde.de"

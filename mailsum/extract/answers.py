@@ -102,3 +102,29 @@ def answers(question: str, statement: str) -> bool:
     shared = {w for w in asked if w in said or _in_compound(w, said)}
     weight = sum(2 if any(c.isdigit() for c in w) else 1 for w in shared)
     return weight >= min(_MIN_SHARED, (len(asked) + 1) // 2)
+
+
+# the last "or" of an either-or question: what stands before it is one side, after it the other
+_OR = re.compile(r"\s(?:or|oder)\s(?!not\b|nicht\b|so\b|so\?)", re.IGNORECASE)
+
+
+def picks_alternative(question: str, statement: str) -> bool:
+    """Whether ``statement`` picks one side of the either-or ``question`` ("… production AWS
+    like the rest of the team, or only staging for now?" → "Staging only, please."): it names
+    words of one side only. A reply naming both sides, or neither, picks nothing; nor does
+    "or not" ("Soll das so bleiben oder nicht?"), which has one side. The words before "or"
+    include the question's frame, so a reply naming only its object ("Der Drucker steht im
+    2. OG" to "Drucker reparieren oder austauschen?") is read as a pick: callers use this only
+    for the other side's next words on the matter."""
+    if "?" not in question:
+        return False
+    cuts = list(_OR.finditer(question))
+    if not cuts:
+        return False
+    cut = cuts[-1]
+    first, second = topic_words(question[:cut.start()]), topic_words(question[cut.end():])
+    only_first, only_second = first - second, second - first
+    said = topic_words(statement)
+    names_first = any(w in said or _in_compound(w, said) for w in only_first)
+    names_second = any(w in said or _in_compound(w, said) for w in only_second)
+    return names_first != names_second

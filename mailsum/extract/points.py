@@ -771,7 +771,8 @@ class _Reader:
             kind = None  # "Dafür brauchen wir:": each item of its list is the ask
         elif position in mail.listed and kind is None:
             kind = mail.listed[position]  # "4. Ein E-Mail-Postfach für Frau Pohl"
-        if kind is None or team and self._chases(mail, sentence, kind, due):
+        if kind is None or team and self._chases(mail, sentence, kind, due) or (
+                not team and kind == PointKind.REQUEST and self._answers_ours(mail, sentence)):
             return
         pid = point_id(msg.message_id, sentence)
         if pid in self.seen_ids or _repeats(sentence, mail.same_side):
@@ -797,6 +798,18 @@ class _Reader:
             due=due, escalation=mail.urgent, position=position))
         mail.pointed.add(position)
         mail.blocker = (self.points[-1], position) if kind == PointKind.BLOCKER else None
+
+    def _answers_ours(self, mail: _Mail, sentence: str) -> bool:
+        """"Staging only for the first month, please." to our "production AWS like the rest of
+        the team, or only staging?": the request picks a side of our either-or, so it answers
+        it; while the matter it belongs to is open on us it is no task of its own."""
+        picked = [p for p in mail.earlier
+                  if p.kind == PointKind.QUESTION and self.ours(p.raised_by)
+                  and answers.picks_alternative(p.text, sentence)]
+        for p in picked:
+            _settle(p, mail.msg, self.reopened)
+        return bool(picked) and any(
+            p.status == OPEN and p.kind != PointKind.QUESTION for p in mail.earlier)
 
     def _promiser(self, mail: _Mail, sentence: str) -> str:
         """"Tom will prepare the laptops": a promise made for a colleague is theirs."""
@@ -1004,7 +1017,8 @@ def _settle_answered(
         on_it = any(answers.answers(p.text, t) or cues.PROMISE_ON_IT_RE.search(" ".join(
             t.split())) for t in promised)
         replied = team and not on_it and p.message_id == last_customer
-        if replied or any(answers.answers(p.text, s) for s in statements):
+        if replied or any(answers.answers(p.text, s) or answers.picks_alternative(p.text, s)
+                          for s in statements):
             _settle(p, msg, reopened)
 
 

@@ -69,6 +69,16 @@ _COMMENT = re.compile(
     r"|bemerkung|anmerkung|beschreibung|description)\s*(?:(?:des bearbeiters|from agent|by agent)?"
     r"\s*:\s*(?P<first>.*)|\s(?:von|from|by) [^\n]{1,80}:\s*)$",
     re.IGNORECASE)
+# "Siobhán Kelly posted a reply:", "Jane Doe commented:", "Matthias Gerlach hat geantwortet:":
+# the person's words follow (osTicket, Jira, Freshdesk, Zammad notices); the name is one to
+# five words, so "Your ticket has been updated:" is no such line
+_POSTED = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’.-]*\s){1,5}(?:\([^()\n]{1,40}\)\s)?(?:posted an? (?:reply|comment|"
+    r"note|response)|replied|responded|commented|wrote|added an? (?:comment|note|reply)|"
+    r"hat (?:geantwortet|kommentiert|geschrieben|einen kommentar (?:hinzugefügt|verfasst)|"
+    r"eine antwort (?:verfasst|geschrieben|hinzugefügt))|schrieb|antwortete)"
+    r"(?:\s\([^()\n]{1,40}\))?\s*:\s*(?P<first>.*)$",
+    re.IGNORECASE)
 # what ends the comment: the next form field ("Status: …"), a separator, the system's footer
 _FIELD = re.compile(r"^\s*[\w. -]{1,30}:\s+\S")
 _END = re.compile(r"^\s*(?:-{3,}|_{3,}|={3,}|antworten sie auf diese|reply to this|"
@@ -88,7 +98,7 @@ def with_comment(msg: ParsedMessage) -> ParsedMessage:
         return msg
     lines = msg.own_text.split("\n")
     for i, line in enumerate(lines):
-        m = _COMMENT.match(line)
+        m = _COMMENT.match(line) or _POSTED.match(line)
         if not m:
             continue
         comment = [m.group("first") or ""]
