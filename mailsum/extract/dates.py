@@ -241,6 +241,24 @@ def _within(g: Groups, today: date, language: str) -> date | None:
     return today + timedelta(days=n)
 
 
+def _day_of_month(g: Groups, today: date, language: str) -> date | None:
+    """"Tuesday 17th", "by the 30th": the next day with that number, this month or a later
+    one; with a weekday, the first such day that falls on it (else the first such day)."""
+    day = int(g["day"])
+    found: list[date] = []
+    for ahead in range(3):
+        year, month = divmod(today.month - 1 + ahead, 12)
+        try:
+            candidate = date(today.year + year, month + 1, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            found.append(candidate)
+    weekday = _WEEKDAYS.get((g.get("wd") or "").casefold())
+    fitting = [d for d in found if weekday is None or d.weekday() == weekday]
+    return (fitting or found or [None])[0]
+
+
 def _weekday(g: Groups, today: date, language: str) -> date | None:
     """The next such day strictly after the sent day, or that day of the following week."""
     weekday = _WEEKDAYS.get(g["wd"].casefold())
@@ -399,6 +417,37 @@ FORMS: tuple[DateForm, ...] = (
                   ("en", "Go-live is December 7, 2026.", "2026-12-07")),
         not_due=(("en", "You may 5 times try again."),),
         **_CALENDAR_DATE,
+    ),
+    DateForm(
+        "day_of_month",
+        # a bare day number: after its weekday ("Tuesday 17th", "Friday the 4th", "Dienstag,
+        # den 17.") or after a deadline word ("by the 30th", "bis zum 30."); an ordinal alone
+        # ("the 2nd floor", "zum 3. Mal") is no date
+        re.compile(
+            r"\b(?:" + _WEEKDAY + r",?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+            r"|" + _WEEKDAY.replace("wd", "wd2") + r",?\s+den\s+(?P<day2>\d{1,2})\.(?![\d\w])"
+            r"|(?:by|until|till|before|on)\s+the\s+(?P<day3>\d{1,2})(?:st|nd|rd|th)\b"
+            r"|bis\s+(?:spätestens\s+)?zum\s+(?P<day4>\d{1,2})\.(?![\d\w]))"
+            r"(?!\s*(?:of\s+)?" + _MONTH.replace("?P<mon>", "?:") + r"|\s*(?:mal|time|floor|"
+            r"stock|etage|quarter|quartal)\b)",
+            _F,
+        ),
+        lambda g, today, language: _day_of_month(
+            {"day": g["day"] or g["day2"] or g["day3"] or g["day4"],
+             "wd": g["wd"] or g["wd2"]}, today, language),
+        (("th",), ("st",), ("nd",), ("rd",), ("den",), ("zum",)),
+        examples=(("en", "I need the Wi-Fi solid by Thursday 17th at the latest.", "2026-12-17"),
+                  ("en", "Can we do it on Tuesday the 1st?", "2026-12-01"),
+                  ("en", "Please have the laptop ready by Friday 4th.", "2026-12-04"),
+                  ("en", "Please send it by the 30th.", "2026-11-30"),
+                  ("de", "Bitte bis Dienstag, den 1. erledigen.", "2026-12-01"),
+                  ("de", "Die Unterlagen brauchen wir bis zum 30.", "2026-11-30")),
+        not_due=(("en", "The printer on the 2nd floor is jammed again."),
+                 ("en", "This is the 4th time it failed by the 3rd floor exit."),
+                 ("de", "Das passiert jetzt bis zum 3. Mal."),
+                 ("en", "Please reply by the 15th of December."),
+                 ("de", "Bitte bis zum 17.12. liefern.")),
+        needs_digit=True, calendar=True,
     ),
     DateForm(
         "kw",
@@ -578,7 +627,7 @@ def explain_due(sentence: str, sent: datetime, language: str) -> tuple[date, str
     found = [
         f for f in found
         if not FORMS[f[2]].weekday
-        or not any(0 <= c[0] - f[1] <= 6 for c in calendar)
+        or not any(0 <= c[0] - f[1] <= 6 or c[0] < f[1] and f[0] < c[1] for c in calendar)
     ]
     if not found:
         return None

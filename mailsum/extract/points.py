@@ -528,6 +528,7 @@ class _Mail:
     takeover: str | None = None
     handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
     statements: list[str] = field(default_factory=list)  # what it states, not asks or promises
+    commitments: list[str] = field(default_factory=list)  # what the customer promises
     taken: set[str] = field(default_factory=set)  # requests its promise gave a colleague
     took_on: list[Point] = field(default_factory=list)  # requests its promise took on
     blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
@@ -706,10 +707,14 @@ class _Reader:
         kind = self._social(mail, sentence, kind)
         if team:
             kind = self._working(mail, sentence, kind, due)
-        if kind not in _ASKS_OR_PROMISES or not team and kind == PointKind.REQUEST:
+        if cues.FINDS_OUT_RE.search(" ".join(sentence.split())):
+            pass  # "I'll check with Tomás and come back to you": no answer, whatever its topic
+        elif kind not in _ASKS_OR_PROMISES or not team and kind == PointKind.REQUEST:
             # their instruction answers what we asked as a statement would: "Bitte nehmen
             # Sie den Server FS02", "ja, beide brauchen Zugriff auf das Laufwerk"
             mail.statements.append(sentence)
+        elif not team and kind == PointKind.TODO:
+            mail.commitments.append(sentence)  # "I'll do the test call with you myself"
         return kind, due
 
     def _read_kind(self, mail: _Mail, sentence: str, due: date | None
@@ -871,7 +876,9 @@ class _Reader:
                 # "Thanks … I'll take both to Rachel and come back to you": what we asked
                 # them waits on that
                 defers = any(cues.TODO_RE.search(" ".join(x.split())) for x in mail.sentences)
-                _resolve(self.points, msg, team, self.us, self.reopened, keep_asked=defers)
+                # "Thanks Niamh! I'll do the test call myself": the thanks keeps their promise
+                _resolve([p for p in self.points if p.message_id != msg.message_id], msg, team,
+                         self.us, self.reopened, keep_asked=defers)
         promised = [p for p in self.points
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
@@ -883,9 +890,18 @@ class _Reader:
                 self.last_promises = mail.took_on + promised
             else:
                 self.last_ours = None
+        self._settle_committed(mail)
         _settle_answered(mail.earlier, msg, team, mail.statements, self.us, self.reopened,
                          promised=[p.text for p in promised] if team else [],
                          last_customer=self.last_customer)
+
+    def _settle_committed(self, mail: _Mail) -> None:
+        """Our "could you nominate someone?" – "I'll do the test call with you myself": they
+        do what we asked of them; a promise to find out answers no question of ours."""
+        for p in mail.earlier if mail.commitments else ():
+            if p.status == OPEN and p.kind == PointKind.REQUEST and self.ours(p.raised_by) and any(
+                    answers.answers(p.text, c) for c in mail.commitments):
+                _settle(p, mail.msg, self.reopened)
 
     def _owners_after(self, mail: _Mail) -> None:
         """A take-over makes the writer owner of what was open; a hand-over gives theirs on."""
@@ -1107,6 +1123,8 @@ def _resolve(
             # and is the matter now
             if p.promise:
                 p.text, p.kind, p.promise = p.promise, PointKind.TODO, None
+                if p.owner is not None and _is_team(p.owner, us):
+                    p.raised_by = p.owner  # our promise now, whoever asked for it
             continue
         _settle(p, msg, reopened)
 
@@ -1120,7 +1138,15 @@ def _outlives(p: Point, ours: bool, msg: ParsedMessage, said: list[str]) -> bool
         return False
     if not (_BY_A_DAY.search(promised) or cues.ITEM_REFERENCE_RE.match(promised)):
         return False
-    return not any(answers.same_topic(promised, x) for x in said)
+    # "She'll add a second access point on Thursday, and we'll confirm to you by Tuesday 17th
+    # that the room is solid": the report must name the part that is due by that day
+    dated = next((c for c in _CLAUSES.split(promised) if _BY_A_DAY.search(c)), promised)
+    return not any(answers.same_topic(dated, x) for x in said)
+
+
+# the clauses of a compound promise: "…, and we'll …", "…; danach …", "… und wir …"
+_CLAUSES = re.compile(r",\s*(?:and|und)\s+|;\s*|\s(?:and|und)\s+(?=(?:we|I|wir|ich)\b)",
+                      re.IGNORECASE)
 
 
 def _settle(p: Point, msg: ParsedMessage, reopened: dict[str, datetime]) -> None:

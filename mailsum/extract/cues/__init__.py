@@ -51,7 +51,7 @@ TABLES = registry(
     promise.PROPOSAL, promise.PROMISE_ON_IT, promise.SENT_NOW, promise.NO_PROMISE, FUTURE,
     boilerplate.IGNORE, boilerplate.BOILERPLATE, discourse.NEW_MATTER, discourse.BY_THEN,
     discourse.ITEM_REFERENCE, discourse.CONTINGENCY,
-    discourse.INFORMATION, discourse.TERM, request.SEND_ASK, request.REFRAIN,
+    discourse.INFORMATION, discourse.TERM, request.SEND_ASK, request.REFRAIN, promise.FINDS_OUT,
 )
 # The fragments of each table, in the order written (the tests read them as data).
 REQUEST = request.REQUEST.phrases
@@ -91,6 +91,7 @@ NEGATION_BEFORE_RE = _regex(resolution.NEGATION)
 TAKEOVER_RE = _words(promise.TAKEOVER)
 PROPOSAL_RE = _words(promise.PROPOSAL)
 PROMISE_ON_IT_RE = _words(promise.PROMISE_ON_IT)
+FINDS_OUT_RE = _words(promise.FINDS_OUT)
 FAULT_DETAIL_RE = _regex(blocker.FAULT_DETAIL)
 ABSENCE_RE = _words(blocker.ABSENCE)
 SENT_NOW_RE = _words(promise.SENT_NOW)

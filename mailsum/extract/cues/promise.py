@@ -243,3 +243,25 @@ FUTURE = table(
         matches=("I will send the invoice.", "The rest follows tomorrow."),
         rejects=("Attached is the invoice.", "Thanks for your goodwill.")),
 )  # fmt: skip
+
+# A promise to find out and come back: no answer to what we asked, though it is on its topic.
+FINDS_OUT = table(
+    "finds_out",
+    cue("finds_out.come_back_en",
+        r"(?:get|come|revert) back to (?:you|u)\b",
+        r"(?:check|find out|ask)\b[^.!?]{0,40}\band let you know",
+        matches=("I'll check with Tomás about the list and come back to you.",
+                 "Let me find out and let you know.", "We'll get back to you on the volunteers."),
+        rejects=("Please get back to me by Friday.", "I'll send you the list tomorrow.",
+                 "Thanks for getting back to us.")),
+    cue("finds_out.melde_mich_de",
+        r"(?:ich|wir|und) melden? (?:mich|uns)\b",
+        r"melden? (?:ich|wir) (?:mich|uns)\b",
+        r"(?:ich|wir) (?:kl[äa]ren?|frage|fragen) (?:das |es )?(?:\w+ )?(?:intern|nach)\b",
+        r"kl[äa]ren? (?:ich|wir) (?:\w+ ){0,2}?(?:intern|ab)\b",
+        matches=("Das kläre ich intern und melde mich wegen der Lizenzen.",
+                 "Ich frage bei Herrn Fischbacher nach und melde mich.",
+                 "Wir klären das intern.", "Sobald ich es weiß, melde ich mich."),
+        rejects=("Die Liste schicke ich Ihnen morgen.", "Melden Sie sich bitte bei mir.",
+                 "Ich kläre Frau Berger über das Passwort auf.")),
+)  # fmt: skip
