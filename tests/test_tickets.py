@@ -1126,3 +1126,21 @@ def test_their_promise_to_find_out_does_not_answer_our_ask() -> None:
                     default_owner="max.weber@provider.de")
     ask = next(p for p in x.points if "Could you send" in p.text)
     assert ask.status == "open"
+
+
+def test_an_interim_report_is_progress_and_settles_nothing() -> None:
+    def thread(report: str):
+        return _extract(
+            _msg(1, "k@kunde.de", "Ab dem 01.12. fängt Herr Carstens an. Wir brauchen für ihn "
+                                  "bitte ein Benutzerkonto mit E-Mail und einen Laptop.", 16,
+                 subject="Neuer Werkstudent"),
+            _msg(2, "timo@provider.de", "Ich hole den Laptop am Donnerstag ab und richte Konto "
+                                        "und Postfach ein. Bis Freitag, 27.11., ist alles "
+                                        "fertig.", 17, subject="Neuer Werkstudent"),
+            _msg(3, "timo@provider.de", report, 19, subject="Neuer Werkstudent"),
+        )
+    interim = thread("kurzer Zwischenstand: Den Laptop habe ich heute mitgenommen, das Konto "
+                     "ist angelegt, das Postfach auch.")
+    assert any("Benutzerkonto" in p.text for p in _open(interim))
+    done = thread("Der Laptop ist eingerichtet, das Konto ist angelegt, das Postfach auch.")
+    assert not any("Benutzerkonto" in p.text for p in _open(done))

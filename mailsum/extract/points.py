@@ -663,6 +663,9 @@ class _Reader:
                         and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
                     _settle(p, msg, self.reopened)
         settling = [s for s in sentences if _settles(s, team)]
+        if settling and team and any(cues.INTERIM_RE.search(" ".join(s.split()))
+                                     for s in sentences):
+            return  # "kurzer Zwischenstand: das Konto ist angelegt": progress, not settled
         if settling:
             before = {p.id for p in self.points if p.status == OPEN}
             _resolve(self.points, msg, team, self.us, self.reopened, said=settling)

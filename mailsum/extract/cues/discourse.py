@@ -158,6 +158,29 @@ INFORMATION = table(
 )  # fmt: skip
 
 
+# Our mail that calls itself an interim report: what it says is done is progress, and the
+# matter is not settled by it ("kurzer Zwischenstand: das Konto ist angelegt").
+INTERIM = table(
+    "interim",
+    cue("interim.de",
+        r"zwischenstand", r"zwischenbericht", r"zwischeninfo", r"(?:ein |der )?kurzer stand\b",
+        r"stand der dinge", r"(?:ein )?kurzes update",
+        matches=("kurzer Zwischenstand: Den Laptop habe ich heute mitgenommen.",
+                 "Hier ein kurzes Update zum Umzug: die Leitungen liegen.",
+                 "Zum Stand der Dinge: Das Konto ist angelegt."),
+        rejects=("Der Zwischenstecker ist defekt.", "Der Server ist auf dem neuesten Stand.",
+                 "Das Update ist installiert.")),
+    cue("interim.en",
+        r"(?:a |an |quick |brief |short )?(?:interim|progress) (?:update|report)",
+        r"(?:a )?quick (?:status )?update\b", r"status update", r"where (?:we|things) stand",
+        matches=("Quick update: the new access point is installed.",
+                 "A short progress update: the accounts are created.",
+                 "Here is where things stand: the laptop is imaged."),
+        rejects=("The update is installed.", "I installed the quick fix yesterday.",
+                 "Please send me a status report by Friday.")),
+)  # fmt: skip
+
+
 # A date the reader's contract or licence runs to, said by us: "your Microsoft 365 subscription
 # renews on 1 December", "Ihr Zertifikat läuft am 3.12. ab". It is why we write, no commitment
 # of ours; what we ask or promise about it is the point.
