@@ -1144,3 +1144,22 @@ def test_an_interim_report_is_progress_and_settles_nothing() -> None:
     assert any("Benutzerkonto" in p.text for p in _open(interim))
     done = thread("Der Laptop ist eingerichtet, das Konto ist angelegt, das Postfach auch.")
     assert not any("Benutzerkonto" in p.text for p in _open(done))
+
+
+def test_our_dated_promise_answers_their_asking_when_not_their_request() -> None:
+    def thread(reply: str):
+        msgs = (
+            _msg(1, "k@kunde.de", "Wir brauchen im neuen Büro einen Router mit VPN zur "
+                                  "Zentrale.", 11, subject="Standort"),
+            _msg(2, "chef@kunde.de", "Ich erwarte bis morgen Mittag eine verbindliche Aussage, "
+                                     "wann der Standort läuft.", 23, subject="Standort"),
+            _msg(3, "henning@provider.de", reply, 24, subject="Standort"),
+        )
+        return read_thread(thread_of(msgs), list(msgs), team=Team(TEAM),
+                           default_owner="henning@provider.de")
+    x = thread("Herr Yıldız nimmt den Router am Freitag, 27.11., vor Ort in Betrieb.")
+    when = next(p for p in x.points if "wann" in p.text)
+    router = next(p for p in x.points if "brauchen" in p.text)
+    assert when.status == "resolved" and router.status == "open"
+    x = thread("Wir kümmern uns darum.")
+    assert next(p for p in x.points if "wann" in p.text).status == "open"

@@ -36,7 +36,7 @@ geschrieben informiert versucht telefoniert gesprochen beauftragt eingeplant gep
 notiert gemeldet erhalten bekommen gesehen beobachtet gefunden festgestellt vereinbart
 verschoben kontaktiert angerufen erreicht gebeten angestoßen weitergereicht eskaliert
 abgesprochen besprochen erfahren gehört gedacht überlegt vorbereitet vorgemerkt
-reserviert gerufen gemailt
+reserviert gerufen gemailt bemerkt aufgefallen
 """)
 # a separable prefix before "ge-" ("angeschrieben", "zurückgerufen", "rückgefragt"): the same
 # act as the bare participle ("geschrieben", "gerufen", "gefragt")
@@ -61,7 +61,7 @@ blockiert abgelaufen überlastet eingefroren abgebrochen verloren vergessen ange
 eingegangen vorgesehen angesetzt terminiert gewünscht geändert betroffen verursacht
 erkrankt verreist verhindert beschäftigt verspätet verzögert beurlaubt gekündigt
 belegt besetzt ausgelastet vergeben gebucht geschlossen geöffnet begrenzt beschränkt bekannt
-benötigt erwartet
+benötigt erwartet eingetroffen
 """)
 _NOT_RESULT_EN = _wordset("""
 crashed failed locked blocked broken stopped disconnected corrupted deleted lost frozen
@@ -111,7 +111,7 @@ ordered tried noticed seen spoken raised logged escalated scheduled booked reque
 received had been got heard noted planned arranged investigated reviewed found identified
 narrowed replied begun pinged messaged reached flagged queued prepared reserved
 considered discussed agreed talked wanted needed decided need feed seed speed proceed
-succeed exceed
+succeed exceed realised realized
 """)
 _BEGINNING = re.compile(r"\s+(?:to\b|\w+ing\b)", re.IGNORECASE)
 _MAX_CHARS = 400  # a report of work done is an ordinary sentence; bounds the matching work

@@ -886,6 +886,7 @@ class _Reader:
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
         if team:
             _keep_promises(mail.earlier, mail.sentences, msg, self.asked_due, self.us)
+            self._settle_when_asked(mail, promised)
             if any(_settles(s, True) or acts.sends_now(s) for s in mail.sentences):
                 self.last_ours = "done"
             elif mail.took_on or promised:
@@ -897,6 +898,17 @@ class _Reader:
         _settle_answered(mail.earlier, msg, team, mail.statements, self.us, self.reopened,
                          promised=[p.text for p in promised] if team else [],
                          last_customer=self.last_customer)
+
+    def _settle_when_asked(self, mail: _Mail, promised: list[Point]) -> None:
+        """"Ich erwarte bis morgen Mittag eine verbindliche Aussage, wann Oldenburg läuft" –
+        "Er ist am Freitag, 27.11., in Oldenburg und nimmt alles in Betrieb": our dated promise
+        answers their asking when."""
+        if not any(p.due is not None for p in promised):
+            return
+        for p in mail.earlier:
+            if (p.status == OPEN and not self.ours(p.raised_by)
+                    and _ASKS_WHEN.search(" ".join(p.text.split()))):
+                _settle(p, mail.msg, self.reopened)
 
     def _settle_committed(self, mail: _Mail) -> None:
         """Our "could you nominate someone?" – "I'll do the test call with you myself": they
@@ -1094,6 +1106,12 @@ def _same_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # a promise with a deadline ("… by Monday 11/16", "bis Freitag"), not a slot offered ("I can
 # do Tuesday at 4pm")
+# their asking when something will be: "wann Oldenburg läuft", "bis wann", "when will it be
+# fixed", "a firm date" (not "wann immer Sie möchten", "whenever")
+_ASKS_WHEN = re.compile(
+    r"(?<![\w-])(?:(?:bis )?wann(?! immer)|ab wann|when (?:will|can|do|does|is|are|would|could)"
+    r"|by when|what date|which date|(?:a |einen )?(?:firm|verbindlichen?|konkreten?) "
+    r"(?:date|termin|datum))(?![\w-])", re.IGNORECASE)
 _BY_A_DAY = re.compile(r"(?<![\w-])(?:by|bis|until|till|spätestens|no later than)(?![\w-])",
                        re.IGNORECASE)
 
