@@ -1163,3 +1163,15 @@ def test_our_dated_promise_answers_their_asking_when_not_their_request() -> None
     assert when.status == "resolved" and router.status == "open"
     x = thread("Wir kümmern uns darum.")
     assert next(p for p in x.points if "wann" in p.text).status == "open"
+
+
+def test_our_promise_to_leave_it_alone_after_their_notice_is_no_task() -> None:
+    x = _extract(
+        _msg(1, "gareth@kunde.de", "Just so you know: Openreach will work on our line on "
+                                   "Thursday between 9 and 12, so the school will be offline.",
+             20, subject="Openreach works", lang="en"),
+        _msg(2, "rachel@provider.de", "Thanks Gareth, noted – we'll ignore any alerts from "
+                                      "the school in that window.", 20,
+             subject="Openreach works", lang="en"),
+    )
+    assert _open(x) == []

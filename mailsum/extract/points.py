@@ -732,6 +732,9 @@ class _Reader:
         if (team and kind == PointKind.TODO and self.thanked
                 and len(answers.topic_words(sentence)) <= _COURTESY_WORDS):
             kind = None  # "I'll pass it on to both of them" to their thank-you: courtesy
+        elif team and kind == PointKind.TODO and cues.STAND_DOWN_RE.search(
+                " ".join(sentence.split())):
+            kind = None  # "noted – we'll ignore any alerts in that window": nothing to do
         if due is not None and kind != PointKind.REQUEST and kind != PointKind.BLOCKER and (
                 cues.PROPOSAL_RE.search(sentence)):
             # "Unser Vorschlag: Samstag, 05.12." awaits a yes

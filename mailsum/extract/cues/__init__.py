@@ -52,7 +52,7 @@ TABLES = registry(
     boilerplate.IGNORE, boilerplate.BOILERPLATE, discourse.NEW_MATTER, discourse.BY_THEN,
     discourse.ITEM_REFERENCE, discourse.CONTINGENCY,
     discourse.INFORMATION, discourse.TERM, request.SEND_ASK, request.REFRAIN, promise.FINDS_OUT,
-    discourse.INTERIM,
+    discourse.INTERIM, promise.STAND_DOWN,
 )
 # The fragments of each table, in the order written (the tests read them as data).
 REQUEST = request.REQUEST.phrases
@@ -109,6 +109,7 @@ CONTINGENCY_RE = _regex(discourse.CONTINGENCY)
 INFORMATION_RE = _regex(discourse.INFORMATION)
 TERM_RE = _regex(discourse.TERM)
 INTERIM_RE = _words(discourse.INTERIM)
+STAND_DOWN_RE = _words(promise.STAND_DOWN)
 SEND_ASK_RE = _words(request.SEND_ASK)
 REFRAIN_RE = _regex(request.REFRAIN)
 # "Wie lange ist das her?!" still asks; "Spenden gibt es!?!" exclaims

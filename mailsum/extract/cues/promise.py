@@ -265,3 +265,27 @@ FINDS_OUT = table(
         rejects=("Die Liste schicke ich Ihnen morgen.", "Melden Sie sich bitte bei mir.",
                  "Ich kläre Frau Berger über das Passwort auf.")),
 )  # fmt: skip
+
+# Our promise to leave something alone, said to their notice: no task ("noted – we'll ignore
+# any alerts from Northwich High in that window").
+STAND_DOWN = table(
+    "stand_down",
+    cue("stand_down.en",
+        r"(?:we|i)(?:'ll| will| shall) (?:simply |just |then )?(?:ignore|disregard|hold off"
+        r"|not (?:touch|schedule|plan|book|call))",
+        r"(?:we|i) won't (?:touch|schedule|plan|book|call)",
+        matches=("Thanks Gareth, noted – we'll ignore any alerts from Northwich in that window.",
+                 "We won't schedule any updates that week.", "I'll hold off on the patching."),
+        rejects=("We'll look into the alerts tomorrow.", "Please ignore the alert.",
+                 "We'll install the updates that week.")),
+    cue("stand_down.de",
+        r"(?:wir|ich) (?:ignorieren|ignoriere)",
+        r"(?:wir|ich) (?:werden|werde) (?:\w+ ){0,3}?(?:ignorieren|nichts (?:unternehmen|planen"
+        r"|einplanen|anfassen))",
+        r"planen wir (?:dort |dann |in dieser zeit )?nichts",
+        matches=("Danke, notiert – wir ignorieren die Alarme in diesem Zeitraum.",
+                 "In dieser Woche planen wir dort nichts ein.",
+                 "Wir werden an dem Tag nichts einplanen."),
+        rejects=("Wir prüfen die Alarme morgen.", "Bitte ignorieren Sie die Meldung.",
+                 "Wir planen das Update für Samstag.")),
+)  # fmt: skip
