@@ -181,6 +181,7 @@ def test_no_objections(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Could you test it and let me know?", "Bitte geben Sie mir bis Donnerstag Bescheid, ob "
     "die Verbindung jetzt stabil bleibt.", "Probieren Sie es bitte noch einmal.",
+    "Bitte um eine kurze Bestätigung bis Mittwoch, 11.11.", "Please confirm by Friday.",
 ])
 def test_feedback_requests(sentence: str) -> None:
     assert acts.asks_feedback(sentence)
@@ -188,6 +189,8 @@ def test_feedback_requests(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Welche Projektordner soll Frau Wolf sehen?", "Could you send me the serial number?",
+    "Bitte schicken Sie uns die Bestätigung des Herstellers.",
+    "Could you confirm the serial number of the second laptop?",
 ])
 def test_questions_that_want_an_answer(sentence: str) -> None:
     assert not acts.asks_feedback(sentence)

@@ -1175,3 +1175,20 @@ def test_our_promise_to_leave_it_alone_after_their_notice_is_no_task() -> None:
              subject="Openreach works", lang="en"),
     )
     assert _open(x) == []
+
+
+def test_a_maintenance_confirmed_and_done_leaves_nothing_open() -> None:
+    """Their "passt" answers our ask for a confirmation; "Am Montag früh können Sie ganz
+    normal loslegen" after the report says what they can do, no work of ours."""
+    x = _extract(
+        _msg(1, "lukas@provider.de", "wir würden gerne am Samstag, 14.11., von 8 bis 12 Uhr die "
+                                     "Updates für den Server einspielen. Passt Ihnen das? "
+                                     "Bitte um eine kurze Bestätigung bis Mittwoch, 11.11.", 4,
+             subject="Wartungsfenster"),
+        _msg(2, "k@kunde.de", "passt, am Samstag hat keine unserer Praxen offen.", 6,
+             subject="Wartungsfenster"),
+        _msg(3, "verena@provider.de", "die Wartung ist abgeschlossen: Server und Firewalls sind "
+                                      "aktualisiert. Am Montag früh können Sie ganz normal "
+                                      "loslegen.", 14, subject="Wartungsfenster"),
+    )
+    assert _open(x) == []

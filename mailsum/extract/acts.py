@@ -259,7 +259,8 @@ _FEEDBACK = re.compile(
     r"(?<![\w-])(?:let (?:me|us) know|geben sie (?:mir|uns) (?:\w+ ){0,3}?bescheid|"
     r"sagen sie (?:mir|uns) (?:\w+ ){0,2}?bescheid|(?:kurze )?r[üu]ckmeldung|"
     r"(?:try|test) (?:it|again|once more)|probieren sie (?:es|das)|testen sie|"
-    r"confirm (?:it|that|whether|if)|best[äa]tigen sie)(?![\w-])", re.IGNORECASE)
+    r"confirm (?:it|that|whether|if)|please confirm|best[äa]tigen sie|"
+    r"bitte um (?:eine |ihre )?(?:kurze )?best[äa]tigung)(?![\w-])", re.IGNORECASE)
 
 
 def asks_feedback(sentence: str) -> bool:

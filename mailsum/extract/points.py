@@ -988,8 +988,17 @@ def _team_kind(kind: str | None, takes_over: bool, has_due: bool, sentence: str 
     if kind == PointKind.BLOCKER:
         return None
     if kind == PointKind.DEADLINE:
-        return None if cues.TERM_RE.match(" ".join(sentence.split())) else PointKind.TODO
+        text = " ".join(sentence.split())
+        # "Am Montag früh können Sie ganz normal loslegen": what they can do, not our work
+        mine = cues.TERM_RE.match(text) or _YOU_CAN.search(text) and not _WE.search(text)
+        return None if mine else PointKind.TODO
     return kind
+
+
+_YOU_CAN = re.compile(r"(?<![\w-])(?:(?:können|dürfen|könnten) (?-i:Sie)"
+                      r"|(?-i:Sie) (?:können|dürfen)|you (?:can|may|could)"
+                      r"|you(?:'ll| will) be able to)(?![\w-])", re.IGNORECASE)
+_WE = re.compile(r"(?<![\w-])(?:wir|ich|uns|we|I|us)(?![\w-])", re.IGNORECASE)
 
 
 def _date_before(before: list[str], msg: ParsedMessage) -> date | None:
