@@ -1192,3 +1192,20 @@ def test_a_maintenance_confirmed_and_done_leaves_nothing_open() -> None:
                                       "loslegen.", 14, subject="Wartungsfenster"),
     )
     assert _open(x) == []
+
+
+def test_a_promise_and_an_ask_joined_by_a_semicolon_are_read_apart() -> None:
+    msgs = (
+        _msg(1, "k@kunde.de", "Könnten Sie die Mikrofone vor der Sitzung prüfen? Außerdem "
+                              "bräuchte der Bürgermeister einen Laptop für die Präsentation.",
+             5, subject="Sitzung"),
+        _msg(2, "katharina@provider.de", "Einen Leih-Laptop bringt Herr Obermaier am 18.11. mit "
+                                         "und richtet ihn ein; die Präsentation schicken Sie "
+                                         "ihm bitte vorab per E-Mail.", 6, subject="Sitzung"),
+    )
+    x = read_thread(thread_of(msgs), list(msgs), team=Team(TEAM),
+                    default_owner="katharina@provider.de")
+    ours = [p for p in x.points if p.raised_by == "katharina@provider.de"]
+    assert [p.text for p in ours if p.kind == "request"] == [
+        "die Präsentation schicken Sie ihm bitte vorab per E-Mail."]
+    assert not any("Leih-Laptop" in p.text and p.kind == "request" for p in x.points)

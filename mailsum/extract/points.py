@@ -262,6 +262,22 @@ _WISHED = re.compile(
 _BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
 
 
+# "Einen Leih-Laptop bringt er mit; die Präsentation schicken Sie ihm bitte vorab": two acts
+_SEMICOLON = re.compile(r";\s+")
+_MIN_CLAUSE_WORDS = 4
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence whose semicolon joins two full clauses is read as two: a promise and an ask
+    in one line are two points (their summary keeps the sentence whole)."""
+    if ";" not in sentence:
+        return [sentence]
+    parts = _SEMICOLON.split(sentence)
+    if len(parts) == 1 or any(len(p.split()) < _MIN_CLAUSE_WORDS for p in parts):
+        return [sentence]
+    return [p if p.rstrip()[-1:] in ".!?" else f"{p.rstrip()}." for p in parts[:-1]] + parts[-1:]
+
+
 def _written_to(msg: ParsedMessage, writers: set[str], us: Team) -> str | None:
     """The one of us a customer's mail is addressed to: the only team address in To that has
     written in the thread (a shared mailbox such as service@ never writes, so it names nobody)."""
@@ -607,6 +623,7 @@ class _Reader:
         sentences = [c for c in map(_content, split_sentences(without_formulae(msg.own_text)))
                      if c]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
+        sentences = [c for s in sentences for c in _clauses(s)]
         # what this message settles or takes over concerns only points raised before it
         if party:
             self._settle_before(msg, team, sentences)
