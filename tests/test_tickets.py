@@ -1209,3 +1209,14 @@ def test_a_promise_and_an_ask_joined_by_a_semicolon_are_read_apart() -> None:
     assert [p.text for p in ours if p.kind == "request"] == [
         "die Präsentation schicken Sie ihm bitte vorab per E-Mail."]
     assert not any("Leih-Laptop" in p.text and p.kind == "request" for p in x.points)
+
+
+def test_a_mail_said_to_inform_asks_only_what_a_cue_asks() -> None:
+    def thread(text: str):
+        return _extract(_msg(1, "siobhan@kunde.de", text, 11, subject="Office closed Friday",
+                             lang="en"))
+    assert _open(thread("Hi all,\n\njust so you know: the Galway office will be closed on Friday "
+                        "13 November for our team offsite. Back to normal on Monday.")) == []
+    # a cue's request in it stays one
+    assert _open(thread("Just so you know: the office is closed on Friday 13 November. Please "
+                        "restart the file server on Thursday evening."))

@@ -545,6 +545,7 @@ class _Mail:
     handover: tuple[str, str] | None = None  # (colleague's address, the sentence)
     statements: list[str] = field(default_factory=list)  # what it states, not asks or promises
     commitments: list[str] = field(default_factory=list)  # what the customer promises
+    informs: bool = False  # it opens with "just so you know", "zur Info"
     taken: set[str] = field(default_factory=set)  # requests its promise gave a colleague
     took_on: list[Point] = field(default_factory=list)  # requests its promise took on
     blocker: tuple[Point, int] | None = None  # the blocker of the sentence before, its end
@@ -637,6 +638,7 @@ class _Reader:
             for p in mail.same_side:
                 p.escalation = True
         mail.listed = _listed_asks(sentences, msg.language, team)
+        mail.informs = any(cues.INFORMATION_RE.match(" ".join(s.split())) for s in sentences[:2])
         for position, sentence in enumerate(sentences):
             self._sentence(mail, position, sentence)
         if party:
@@ -744,6 +746,11 @@ class _Reader:
         msg, team = mail.msg, mail.team
         kind = (None if _settles(sentence, team)
                 else classify(sentence, due is not None, msg.language, team))
+        if (not team and kind == PointKind.REQUEST and mail.informs
+                and rule_kind(sentence, due is not None) != PointKind.REQUEST):
+            # "just so you know: … closed on Friday … Back to normal on Monday": a mail said to
+            # inform; only a cue's request ("FYI: please restart tonight") asks in it
+            kind = rule_kind(sentence, due is not None)
         if not team and kind is None and self.fixed_by_us and acts.objects(sentence):
             kind = PointKind.BLOCKER  # "heute Nacht ist der LW-PC2 wieder eingefroren"
         if (team and kind == PointKind.TODO and self.thanked
