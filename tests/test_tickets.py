@@ -1220,3 +1220,21 @@ def test_a_mail_said_to_inform_asks_only_what_a_cue_asks() -> None:
     # a cue's request in it stays one
     assert _open(thread("Just so you know: the office is closed on Friday 13 November. Please "
                         "restart the file server on Thursday evening."))
+
+
+def test_an_item_of_their_list_nobody_of_us_named_outlives_their_ok() -> None:
+    msgs = (
+        _msg(1, "k@kunde.de", "Für die neue Filiale brauchen wir:\n\n1. Einen Router mit VPN zur "
+                              "Zentrale\n2. Ein Angebot für ein Gäste-WLAN im Café\n3. Ein "
+                              "E-Mail-Postfach für die Filialleiterin Frau Pohl", 5,
+             subject="Neue Filiale"),
+        _msg(2, "henrike@provider.de", "Zu 1.: Den Router richten wir am 26.11. ein. Anbei das "
+                                       "Angebot für das Gäste-WLAN.", 6, subject="Neue Filiale"),
+        _msg(3, "k@kunde.de", "Danke für das Angebot, das passt so.", 9, subject="Neue Filiale"),
+    )
+    x = read_thread(thread_of(msgs), list(msgs), team=Team(TEAM),
+                    default_owner="henrike@provider.de")
+    mailbox = next(p for p in x.points if "Postfach" in p.text)
+    assert mailbox.status == "open"
+    offer = next(p for p in x.points if "Gäste-WLAN" in p.text and p.raised_by == "k@kunde.de")
+    assert offer.status == "resolved"

@@ -587,6 +587,7 @@ class _Reader:
         self.ruled = bool(parties)
         self.writers: set[str] = set()  # colleagues who wrote in the thread so far
         self.texts: dict[str, str] = {}  # the bodies read so far: what a reply quotes
+        self.said_by_us: list[str] = []  # every sentence of ours read so far
 
     def ours(self, address: str) -> bool:
         return _is_team(address, self.us)
@@ -638,6 +639,8 @@ class _Reader:
             for p in mail.same_side:
                 p.escalation = True
         mail.listed = _listed_asks(sentences, msg.language, team)
+        if team:
+            self.said_by_us.extend(sentences)
         mail.informs = any(cues.INFORMATION_RE.match(" ".join(s.split())) for s in sentences[:2])
         for position, sentence in enumerate(sentences):
             self._sentence(mail, position, sentence)
@@ -682,20 +685,26 @@ class _Reader:
                         and self.ours(p.raised_by) and acts.asks_feedback(p.text)):
                     _settle(p, msg, self.reopened)
         settling = [s for s in sentences if _settles(s, team)]
-        if settling and team and any(cues.INTERIM_RE.search(" ".join(s.split()))
-                                     for s in sentences):
-            return  # "kurzer Zwischenstand: das Konto ist angelegt": progress, not settled
         if settling:
-            before = {p.id for p in self.points if p.status == OPEN}
-            _resolve(self.points, msg, team, self.us, self.reopened, said=settling)
-            if team:
-                self.fixed_by_us = {p.id for p in self.points
-                                    if p.id in before and p.status == RESOLVED}
-                self.fixer = msg.from_addr
-                self.fixed_at = msg.date.date()
+            self._settle_said(msg, team, sentences, settling)
         elif not team:
             # the customer wrote back: what we asked them is answered, unless they defer
             _answered_by_reply(self.points, msg, sentences, self.us, self.reopened, self.texts)
+
+    def _settle_said(self, msg: ParsedMessage, team: bool, sentences: list[str],
+                     settling: list[str]) -> None:
+        """What a resolution or our report settles; our fix is remembered, so that their
+        objection can reopen it."""
+        if team and any(cues.INTERIM_RE.search(" ".join(s.split())) for s in sentences):
+            return  # "kurzer Zwischenstand: das Konto ist angelegt": progress, not settled
+        before = {p.id for p in self.points if p.status == OPEN}
+        _resolve([p for p in self.points if team or not self._item_untouched(p)], msg, team,
+                 self.us, self.reopened, said=settling)
+        if team:
+            self.fixed_by_us = {p.id for p in self.points
+                                if p.id in before and p.status == RESOLVED}
+            self.fixer = msg.from_addr
+            self.fixed_at = msg.date.date()
 
     def _reopen_fixed(self, msg: ParsedMessage, sentences: list[str]) -> None:
         """"Still disconnecting": they disagree with our fix, what it settled is open again,
@@ -906,8 +915,10 @@ class _Reader:
                 # "Thanks … I'll take both to Rachel and come back to you": what we asked
                 # them waits on that
                 defers = any(cues.TODO_RE.search(" ".join(x.split())) for x in mail.sentences)
-                # "Thanks Niamh! I'll do the test call myself": the thanks keeps their promise
-                _resolve([p for p in self.points if p.message_id != msg.message_id], msg, team,
+                # "Thanks Niamh! I'll do the test call myself": the thanks keeps their promise,
+                # and an item of their list nobody of us has spoken to is not what it thanks for
+                _resolve([p for p in self.points if p.message_id != msg.message_id
+                          and not self._item_untouched(p)], msg, team,
                          self.us, self.reopened, keep_asked=defers)
         promised = [p for p in self.points
                     if p.kind == PointKind.TODO and p.message_id == msg.message_id]
@@ -925,6 +936,18 @@ class _Reader:
         _settle_answered(mail.earlier, msg, team, mail.statements, self.us, self.reopened,
                          promised=[p.text for p in promised] if team else [],
                          last_customer=self.last_customer)
+
+    def _item_untouched(self, p: Point) -> bool:
+        """"4. Ein E-Mail-Postfach für Frau Pohl" that no mail of ours named, by its words or
+        by its number ("Zu 1. und 2.: …")."""
+        item = matters.ITEM.match(p.text)
+        if item is None or p.promise or self.ours(p.raised_by):
+            return False
+        number = re.escape(p.text.strip().split(maxsplit=1)[0].rstrip(".)"))
+        by_number = re.compile(rf"(?<![\d.])\(?{number}\)?[.:,)]")
+        return not any(answers.same_topic(p.text, s)
+                       or cues.ITEM_REFERENCE_RE.search(" ".join(s.split())) and by_number.search(s)
+                       for s in self.said_by_us)
 
     def _settle_when_asked(self, mail: _Mail, promised: list[Point]) -> None:
         """"Ich erwarte bis morgen Mittag eine verbindliche Aussage, wann Oldenburg läuft" –
