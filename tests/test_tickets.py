@@ -1238,3 +1238,37 @@ def test_an_item_of_their_list_nobody_of_us_named_outlives_their_ok() -> None:
     assert mailbox.status == "open"
     offer = next(p for p in x.points if "Gäste-WLAN" in p.text and p.raised_by == "k@kunde.de")
     assert offer.status == "resolved"
+
+
+def _desk_notice(n: int, day: int, *blocks: tuple[str, str, str]) -> ParsedMessage:
+    """A help desk notice quoting the conversation, newest block first (Zendesk style)."""
+    body = "##- Please type your reply above this line -##\n\nYour request (#1842) has been " \
+           "updated.\n\n"
+    body += "".join(f"----------------------------------------------\n\n{name}\n{when}\n\n"
+                    f"{text}\n\n" for name, when, text in blocks)
+    return _msg(n, "support@desk.kunde.de", body, day, subject="[IT] Chromebooks won't enrol",
+                auto="auto-reply", lang="en")
+
+
+def test_a_desk_notice_quoting_the_conversation_is_read_as_what_it_adds() -> None:
+    helen = ("Helen Marsh", "Nov 10, 2026, 08:55 GMT",
+             "We've received 30 new Chromebooks. The last 5 stop with \"No device licences "
+             "available\". Could someone look at this please?")
+    gareth = ("Gareth Ellison", "Nov 10, 2026, 09:10 GMT", "Passing this to you, licensing "
+              "is yours.")
+    liam_text = "EduTech added the five licences this morning, and I've enrolled the last five."
+    x = _extract(
+        _desk_notice(1, 10, gareth, helen),
+        _msg(2, "liam@provider.de", "The trust's licences are all in use. I've asked EduTech "
+                                    "to quote for five more.", 10,
+             subject="RE: [IT] Chromebooks won't enrol", lang="en"),
+        _msg(3, "liam@provider.de", liam_text, 13, subject="RE: [IT] Chromebooks won't enrol",
+             lang="en"),
+        _desk_notice(4, 16, ("Helen Marsh", "Nov 16, 2026, 09:48 GMT",
+                             "All 30 working – the children did their assessments on them "
+                             "this morning. Thank you Liam!"),
+                     ("Liam Doyle", "Nov 13, 2026, 10:05 GMT", liam_text), gareth, helen),
+    )
+    assert any("look at this" in p.text for p in x.points)  # the report is read
+    assert _open(x) == []  # and the thanks after our fix settles it
+    assert x.ticket is not None and x.ticket.state == "resolved"

@@ -509,7 +509,7 @@ def read_thread(
     ordered = _order(thread, messages)
     # automatic mail is read only as what it reports: a ticket closed, a monitoring alert
     # (Checkmk and Nagios send theirs with "Auto-Submitted: auto-generated")
-    live = [m for m in (tickets.with_comment(m) for m in ordered)
+    live = [m for m in tickets.with_new_comments([tickets.with_comment(m) for m in ordered])
             if not m.auto or _closes_ticket(m) and m.auto == AutoKind.AUTO_REPLY
             or alerts.alert_state(m) is not None]
     reader = _Reader(live, team, default_owner, team.with_addresses(colleague_addresses),

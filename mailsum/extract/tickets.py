@@ -112,6 +112,62 @@ def with_comment(msg: ParsedMessage) -> ParsedMessage:
     return msg
 
 
+# A help desk notice that quotes the ticket's conversation as blocks, newest first (Zendesk:
+# "##- Please type your reply above this line -##", then "Helen Marsh / Nov 16, 2026, 09:48
+# GMT / text", each block under a line of dashes).
+_BLOCK_RULE = re.compile(r"^\s*-{10,}\s*$", re.MULTILINE)
+_BLOCK_DATE = re.compile(
+    r"^\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,? (?:um )?\d{1,2}:\d{2}(?: ?[AP]M)?)?(?: [A-Z]{2,5})?\s*$")
+_MAX_NAME_WORDS = 6
+_MAX_BLOCKS = 50
+
+
+def _comment_blocks(text: str) -> list[str] | None:
+    """The person's words of each block of a notice that quotes its conversation, oldest first;
+    None when the notice has no such blocks."""
+    parts = _BLOCK_RULE.split(text)
+    if len(parts) < 2 or len(parts) > _MAX_BLOCKS:
+        return None
+    blocks = []
+    for part in parts[1:]:
+        lines = part.strip().split("\n")
+        if (len(lines) < 3 or not lines[0].strip()
+                or len(lines[0].split()) > _MAX_NAME_WORDS or not _BLOCK_DATE.match(lines[1])):
+            continue
+        words = "\n".join(lines[2:]).strip()
+        if words:
+            blocks.append(words)
+    return list(reversed(blocks)) or None
+
+
+def with_new_comments(messages: list[ParsedMessage]) -> list[ParsedMessage]:
+    """A notice that quotes the ticket's conversation (newest first) is read as what it adds:
+    the blocks no earlier mail of the thread carried ("Passing this to Nordlicht" and Helen's
+    report in the first notice; only "All 30 working – thank you Liam!" in a later one, whose
+    other blocks quote our own mail)."""
+    out: list[ParsedMessage] = []
+    mails: list[str] = []  # the latest mails' own words (a block may quote one of them)
+    blocks_seen: set[str] = set()
+    for msg in messages:
+        blocks = _comment_blocks(msg.own_text) if msg.auto else None
+        if blocks is None:
+            out.append(msg)
+            mails = [*mails[-_MAX_BLOCKS + 1:], " ".join(msg.own_text.split())]
+            continue
+        new = []
+        for block in blocks:
+            key = " ".join(block.split())[:200]
+            if key not in blocks_seen and not any(key in m for m in mails):
+                new.append(block)
+            blocks_seen.add(key)
+        if new:
+            text = "\n\n".join(new)
+            msg = replace(msg, own_text=text, text=text, auto=None)
+        out.append(msg)
+    return out
+
+
 _CLOSED_WORDS = re.compile(r"\b(?:closed|geschlossen|resolved|gel[öo]st)\b", re.IGNORECASE)
 
 
