@@ -571,10 +571,14 @@ FORMS: tuple[DateForm, ...] = (
         examples=(("de", "Bitte bis Freitag erledigen.", "2026-11-27"),
                   ("en", "The deadline is next Monday.", "2026-11-30"),
                   ("en", "Please reply by Wednesday.", "2026-12-02"),
-                  ("de", "Bitte am Freitag nächster Woche vorbeikommen.", "2026-12-04")),
+                  ("de", "Bitte am Freitag nächster Woche vorbeikommen.", "2026-12-04"),
+                  ("de", "Wir testen nach dem Update am Montag.", "2026-11-30")),
         not_due=(("de", "Seit dem Update am Samstag geht der Scanner nicht."),
                  ("en", "On Monday we had a power cut."),
-                 ("en", "By Friday doesn't work for us.")),
+                 ("en", "By Friday doesn't work for us."),
+                 ("en", "The connector on the Ricoh lost its default after the firmware "
+                        "update on Monday."),
+                 ("de", "Der Scanner ist nach dem Update am Samstag ausgefallen.")),
         weekday=True,
     ),
 )
@@ -675,10 +679,24 @@ def _turned_down(sentence: str, m: re.Match[str]) -> bool:
     return _TURNED_DOWN.match(sentence[m.end():]) is not None
 
 
+# "lost its default after the firmware update on Monday": the event a fault came after, in a
+# sentence told in the past ("Wir testen nach dem Update am Montag" is still ahead)
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|nach)\s+(?:the|our|an?|dem|der|einem|einer)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[\w-]*update|upgrade|patch|reboot|restart|neustart|migration|umzug|outage|ausfall"
+    r"|wartung|maintenance|umstellung)\s*$", _F)
+_TOLD_PAST = re.compile(
+    r"\b(?:lost|broke|went|was|were|had|did|froze|stopped|failed|crashed|dropped|happened"
+    r"|started|began|ausgefallen|abgestürzt|verloren|hängengeblieben|war|waren|hatte|hatten"
+    r"|ging|gingen|lief|liefen)\b", _F)
+
+
 def _in_the_past(sentence: str, m: re.Match[str]) -> bool:
     """A weekday the sentence places in the past names no due date."""
     weak = _WEAK_PREFIX.match(m.group(0)) is not None
-    return bool(weak and _PAST_BEFORE.search(sentence[: m.start()])
+    before = sentence[: m.start()]
+    return bool(weak and (_PAST_BEFORE.search(before)
+                          or _AFTER_EVENT.search(before) and _TOLD_PAST.search(sentence))
                 or _PAST_AFTER.match(sentence[m.end():]))
 
 # Screens that skip the forms which cannot match (most sentences name no date at all): each
