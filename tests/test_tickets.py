@@ -1272,3 +1272,19 @@ def test_a_desk_notice_quoting_the_conversation_is_read_as_what_it_adds() -> Non
     assert any("look at this" in p.text for p in x.points)  # the report is read
     assert _open(x) == []  # and the thanks after our fix settles it
     assert x.ticket is not None and x.ticket.state == "resolved"
+
+
+def test_our_dated_fix_and_our_question_beside_it_are_two_lines() -> None:
+    x = _extract(
+        _msg(1, "k@kunde.de", "Unser Plotter bricht große Pläne nach zwei Dritteln ab. Können "
+                              "Sie sich das bitte ansehen?", 10, subject="Plotter"),
+        _msg(2, "timo@provider.de", "Der Techniker kommt am Freitag, 27.11., um 9 Uhr und spielt "
+                                    "die neue Firmware ein. Ist am Freitag um 9 Uhr jemand bei "
+                                    "Ihnen im Büro, der den Techniker hereinlässt?", 23,
+             subject="Plotter"),
+    )
+    opened = _open(x)
+    fault = next(p for p in opened if "Plotter" in p.text)
+    assert fault.owner == "timo@provider.de" and fault.promise and "Firmware" in fault.promise
+    assert any("hereinlässt" in p.text and p is not fault for p in opened)
+    assert x.ticket is not None and x.ticket.state == "waiting_on_us"

@@ -273,11 +273,31 @@ def _add_customer_matter(found: _Matters, group: matters.Group, messages: list[P
     latest_promise = promises[-1] if promises else None
     asked_back = bool(later_asks) and (
         latest_promise is None or later_asks[-1].raised_at >= latest_promise.raised_at)
+    if asked_back and _asked_beside_fix(matter, latest_promise, later_asks):
+        _add_fix_and_question(found, group, matter, later_asks, latest_promise)
+        return
     found.add(matter, group.members, ours=not asked_back)
     step = later_asks[-1] if asked_back else latest_promise
     if step is not None and (found.next_point is None
                              or step.raised_at >= found.next_point.raised_at):
         found.next_point = step
+
+
+def _asked_beside_fix(matter: Point, promise: Point | None, later_asks: list[Point]) -> bool:
+    """Their fault, and our "Der Techniker kommt am Freitag um 9 Uhr … Ist dann jemand da, der
+    ihn hereinlässt?" in one mail (a question on what a request needs is its next step)."""
+    return (matter.kind == PointKind.BLOCKER and promise is not None
+            and promise.message_id == later_asks[-1].message_id)
+
+
+def _add_fix_and_question(found: _Matters, group: matters.Group, matter: Point,
+                          later_asks: list[Point], promise: Point) -> None:
+    """The fix is ours to move; what we asked beside it is theirs to answer, a line apart."""
+    asked = [a for a in later_asks if a.message_id == promise.message_id]
+    found.add(matter, [p for p in group.members if p not in asked], ours=True)
+    found.add(_joined(asked), asked, ours=False)
+    if found.next_point is None or promise.raised_at >= found.next_point.raised_at:
+        found.next_point = promise
 
 
 def _ours_only(promises: list[Point], asks: list[Point]) -> _Matters:
