@@ -67,6 +67,43 @@ def _reference(msg: Message) -> set[str]:
     return categories
 
 
+def _part_reference(part: Message, inside_attachment: bool) -> set[str]:
+    """``_part_categories`` before issue 21's step 4 (one ``mime_header_view`` per part)."""
+    categories: set[str] = set()
+    metadata, metadata_defects = mailparser_utils.mime_header_view(part)
+    filename = mailparser_utils.decode_header_part(metadata.get_filename(),
+                                                   defects=metadata_defects)
+    if metadata_defects:
+        categories.add("MimeHeaderDefect")
+    ported = mailparser_utils.ported_string
+    disposition = ported(metadata.get_content_disposition()).lower()
+    if part.is_multipart() and disposition != "attachment":
+        return categories
+    charset = metadata.get_content_charset("utf-8")
+    subtype = ported(metadata.get_content_subtype())
+    content_id = ported(metadata.get("content-id"))
+    is_inline_body = (not inside_attachment and not part.is_multipart()
+                      and disposition == "inline"
+                      and part.get_content_type() in ("text/plain", "text/html"))
+    filename = defects._attachment_name(filename, content_id, subtype, disposition)  # noqa: SLF001
+    if filename is not None:
+        defects._attachment_checks(part, metadata, filename)  # noqa: SLF001
+    if (filename is None or is_inline_body) and defects._charset_defective(  # noqa: SLF001
+            part, charset):
+        categories.add("CharsetDecodeDefect")
+    return categories
+
+
+def _categories_reference(msg: Message) -> set[str]:
+    categories = _reference(msg)
+    parts = defects._walk_parts(msg, categories)  # noqa: SLF001
+    if categories & defects.EPILOGUE_DEFECTS:
+        raise defects._NeedsFullRun("epilogue re-parse")  # noqa: SLF001
+    for part, inside in parts:
+        categories |= _part_reference(part, inside)
+    return categories
+
+
 def _outcome(fn, msg: Message) -> set[str] | str:  # noqa: ANN001
     try:
         return fn(msg)
@@ -110,6 +147,20 @@ def test_every_corpus_and_sample_message() -> None:
 def test_generated_benchmark_mail() -> None:
     for data in _generated(600):
         _same(data)
+
+
+def test_whole_categories_with_shared_mime_views() -> None:
+    """All of ``_categories`` against the old functions, the MIME views shared across mails
+    (forwards, then from a cleared cache backwards, so no order hides a wrong reuse)."""
+    raws = sample_messages() + _generated(300)
+    if CORPORA.is_dir():
+        raws += [d for _, d in corpus_messages(CORPORA, SKIP)]
+    expected = [_outcome(_categories_reference, email.message_from_bytes(d)) for d in raws]
+    for order in (range(len(raws)), reversed(range(len(raws)))):
+        defects._VIEWS.clear()  # noqa: SLF001
+        for i in order:
+            got = _outcome(defects._categories, email.message_from_bytes(raws[i]))  # noqa: SLF001
+            assert got == expected[i], raws[i][:300]
 
 
 def _header_block(received: list[str], date: str) -> bytes:
@@ -191,3 +242,47 @@ def test_received_of_real_mail_takes_the_shortcut() -> None:
     wrong = value.replace("Fri,", "Sat,")
     assert defects._received_defective([wrong]) == (False, True)  # noqa: SLF001
     _same(_header_block([wrong], "Sat, 27 Nov 2026 23:21:12 +0000"))
+
+
+def _mixed(part_headers: str, body: str = "hello", outer: str = "mixed") -> bytes:
+    return (
+        "From: a@example.org\r\nTo: b@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/{outer}; boundary="b"\r\n\r\n'
+        f"--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n"
+        f"--b\r\n{part_headers}\r\n\r\n{body}\r\n--b--\r\n").encode("utf-8", "surrogateescape")
+
+
+# parts that differ in one thing a MIME view depends on: each header, and the default type
+# (no Content-Type inside multipart/digest means message/rfc822)
+VARIANTS = [
+    _mixed("Content-Type: text/plain; charset=bogus"),
+    _mixed("Content-Type: text/plain; charset=bogus\r\nContent-Disposition: attachment"),
+    _mixed("Content-Type: text/plain; charset=bogus\r\nContent-Disposition: inline"),
+    _mixed("Content-Type: text/plain; charset=bogus\r\nContent-ID: <x@y>"),
+    _mixed("Content-Type: application/pdf\r\nContent-ID: <x@y>"),
+    _mixed("Content-Type: application/pdf"),
+    _mixed("Content-Type: text/plain; charset=bogus\r\nContent-Transfer-Encoding: base64",
+           body="aGVsbG8="),
+    _mixed("Content-Type: text/plain; charset=bogus\r\n"
+           "Content-Disposition: attachment; filename=\"=?utf-8?q?\udcff?=\""),
+    _mixed("Content-Disposition: inline", body="\udcc3\udca4"),
+    _mixed("Content-Disposition: inline", body="\udcc3\udca4", outer="digest"),
+    _mixed("X-Other: 1", body="\udcff"),
+    _mixed("X-Other: 1", body="\udcff", outer="digest"),
+    _mixed("Content-Type: text/plain; charset=\"\udcff\""),
+    _mixed("Content-Type: application/pdf; charset=bogus", body="\udcc3\udca4"),
+    _mixed("Content-Type: application/pdf; charset=bogus\r\nContent-ID: <x@y>",
+           body="\udcc3\udca4"),
+    _mixed("Content-Type: text/plain\r\nContent-Transfer-Encoding: 7bit"),
+    _mixed("Content-Type: text/plain\r\nContent-Transfer-Encoding: 7bit\udcff"),
+]
+
+
+def test_views_are_not_shared_across_what_they_depend_on() -> None:
+    expected = [_outcome(_categories_reference, email.message_from_bytes(d)) for d in VARIANTS]
+    assert len({repr(e) for e in expected}) > 3  # the variants do tell apart
+    for order in (range(len(VARIANTS)), reversed(range(len(VARIANTS)))):
+        defects._VIEWS.clear()  # noqa: SLF001
+        for i in [*order, *order]:
+            msg = email.message_from_bytes(VARIANTS[i])
+            assert _outcome(defects._categories, msg) == expected[i], VARIANTS[i]  # noqa: SLF001
