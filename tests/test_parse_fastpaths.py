@@ -123,3 +123,17 @@ def test_unescaped_fast_test(value: str) -> None:
 @pytest.mark.parametrize("data", [b"", b"\n", b"From: x\n", b"x\ny\nFrom: a\n\n"])
 def test_small_inputs(data: bytes) -> None:
     _both(data)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.binary(max_size=40).map(lambda b: bytes(b"\r\nx"[c % 3] for c in b)))
+def test_header_end_is_the_blank_line_regex(data: bytes) -> None:
+    """``_header_end`` finds where ``re.search(rb"\r?\n\r?\n", data)`` starts."""
+    blank = re.search(rb"\r?\n\r?\n", data)
+    assert message._header_end(data) == (blank.start() if blank else len(data))  # noqa: SLF001
+
+
+def test_header_end_on_every_corpus_message() -> None:
+    for data in _mail():
+        blank = re.search(rb"\r?\n\r?\n", data)
+        assert message._header_end(data) == (blank.start() if blank else len(data))  # noqa: SLF001
