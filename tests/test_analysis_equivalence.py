@@ -40,7 +40,7 @@ def _reference_due(sentence: str, sent: datetime, language: str) -> date | None:
     found = [
         f for f in found
         if dates._PATTERNS[f[2]][0] != "weekday"
-        or not any(0 <= c[0] - f[1] <= 6 for c in calendar)
+        or not any(0 <= c[0] - f[1] <= 6 or c[0] < f[1] and f[0] < c[1] for c in calendar)
     ]
     # the same choice as parse_due: a date a deadline word introduces first, then the earliest
     return min(found, key=lambda f: (not dates._deadline(sentence, f[0], f[1]), f))[3] \

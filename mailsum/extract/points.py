@@ -262,6 +262,7 @@ _WISHED = re.compile(
 _BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
 
 
+_MAX_SENTENCES = 2_000  # per mail; a long contract mail has a few hundred
 # "Einen Leih-Laptop bringt er mit; die Präsentation schicken Sie ihm bitte vorab": two acts
 _SEMICOLON = re.compile(r";\s+")
 _MIN_CLAUSE_WORDS = 4
@@ -624,6 +625,9 @@ class _Reader:
             self.last_customer, self.last_customer_at = msg.message_id, msg.date
         sentences = [c for c in map(_content, split_sentences(without_formulae(msg.own_text)))
                      if c]
+        # a flood mail ("Zeile 1: bitte prüfen" 100,000 times) is read as far as a person
+        # writes: past that, its sentences cost time and add no matter
+        sentences = sentences[:_MAX_SENTENCES]
         self.pool.extend((s, index) for s in sentences if _summarizable(s))
         sentences = [c for s in sentences for c in _clauses(s)]
         # what this message settles or takes over concerns only points raised before it
