@@ -28,7 +28,7 @@ from mailsum.extract import answers, cues
 from mailsum.models import Point
 
 # A numbered item: "1. New starter: …", "2) Tom Barker …", "Zu 3.:" is an answer, not an item.
-ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")  # a numbered item: "1. …", "2) …"
+ITEM = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")  # a numbered item: "1. …", "2) …"; its number
 # Words that say when or that there is news, not what about: a promise or chase made of them
 # has no topic of its own.
 _TIMING = (

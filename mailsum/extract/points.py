@@ -262,7 +262,6 @@ _WISHED = re.compile(
 _BY_DATE = re.compile(r"(?<![\w-])(?:bis|by|until|before|vor)(?: [\w.,/-]+){1,3} $", re.IGNORECASE)
 
 
-_MAX_SENTENCES = 2_000  # per mail; a long contract mail has a few hundred
 # "Einen Leih-Laptop bringt er mit; die Präsentation schicken Sie ihm bitte vorab": two acts
 _SEMICOLON = re.compile(r";\s+")
 _MIN_CLAUSE_WORDS = 4
@@ -529,6 +528,9 @@ def read_thread(
         points=reader.points,
         owner_changes=reader.changes,
     )
+
+
+_MAX_SENTENCES = 2_000  # read for points per mail; a long contract mail has a few hundred
 
 
 @dataclass
@@ -947,8 +949,7 @@ class _Reader:
         item = matters.ITEM.match(p.text)
         if item is None or p.promise or self.ours(p.raised_by):
             return False
-        number = re.escape(p.text.strip().split(maxsplit=1)[0].rstrip(".)"))
-        by_number = re.compile(rf"(?<![\d.])\(?{number}\)?[.:,)]")
+        by_number = re.compile(rf"(?<![\d.])\(?{item[1]}\)?[.:,)]")
         return not any(answers.same_topic(p.text, s)
                        or cues.ITEM_REFERENCE_RE.search(" ".join(s.split())) and by_number.search(s)
                        for s in self.said_by_us)

@@ -147,14 +147,19 @@ def with_new_comments(messages: list[ParsedMessage]) -> list[ParsedMessage]:
     report in the first notice; only "All 30 working – thank you Liam!" in a later one, whose
     other blocks quote our own mail)."""
     out: list[ParsedMessage] = []
-    mails: list[str] = []  # the latest mails' own words (a block may quote one of them)
+    plain: list[ParsedMessage] = []  # the latest other mails: a block may quote one of them
+    words: dict[int, str] = {}  # their text normalised, only once a notice needs it
     blocks_seen: set[str] = set()
     for msg in messages:
         blocks = _comment_blocks(msg.own_text) if msg.auto else None
         if blocks is None:
             out.append(msg)
-            mails = [*mails[-_MAX_BLOCKS + 1:], " ".join(msg.own_text.split())]
+            plain = [*plain[-_MAX_BLOCKS + 1:], msg]
             continue
+        for m in plain:
+            if id(m) not in words:
+                words[id(m)] = " ".join(m.own_text.split())
+        mails = [words[id(m)] for m in plain]
         new = []
         for block in blocks:
             key = " ".join(block.split())[:200]
@@ -294,7 +299,8 @@ def _add_fix_and_question(found: _Matters, group: matters.Group, matter: Point,
                           later_asks: list[Point], promise: Point) -> None:
     """The fix is ours to move; what we asked beside it is theirs to answer, a line apart."""
     asked = [a for a in later_asks if a.message_id == promise.message_id]
-    found.add(matter, [p for p in group.members if p not in asked], ours=True)
+    asked_ids = {a.id for a in asked}
+    found.add(matter, [p for p in group.members if p.id not in asked_ids], ours=True)
     found.add(_joined(asked), asked, ours=False)
     if found.next_point is None or promise.raised_at >= found.next_point.raised_at:
         found.next_point = promise
